@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { describeIssues } from '../handlers/campaign.js';
+
+// Everything the process reads from its environment, validated once at start-up. A bad value
+// stops the bot with a message naming the variable, never a crash later in a handler.
+
+const idList = z
+  .string()
+  .default('')
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^\d{1,20}$/, 'must be numeric user ids separated by commas')));
+
+export const envSchema = z.object({
+  TELEGRAM_BOT_TOKEN: z
+    .string({ error: 'is required: the token @BotFather gave you' })
+    .regex(/^\d+:[\w-]{20,}$/, 'does not look like a token from @BotFather (123456:ABC...)'),
+  TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
+  TELEGRAM_ADMIN_IDS: idList,
+  MONGODB_URI: z
+    .string({ error: 'is required, e.g. mongodb://127.0.0.1:27017/dogoodthings' })
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://'),
+  CAMPAIGN_FILE: z.string().default('campaign.json'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(`Invalid environment:\n${describeIssues(parsed.error)}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,63 @@
+import { Bot, type Context } from 'grammy';
+import { handleEvent, type Deps } from '../../handlers/index.js';
+import { languageFromHint } from '../../handlers/start.js';
+import { translate } from '../../locales/index.js';
+import { claimUpdate, releaseUpdate } from '../../models/index.js';
+import type { Logger } from '../logger.js';
+import { eventOf } from './incoming.js';
+import { deliver, type ButtonSource } from './render.js';
+
+export interface TelegramOptions {
+  token: string;
+  apiRoot: string;
+  deps: Deps;
+  log: Logger;
+}
+
+function sourceOf(ctx: Context): ButtonSource | undefined {
+  const q = ctx.callbackQuery;
+  if (!q) return undefined;
+  const message = q.message;
+  return {
+    callbackQueryId: q.id,
+    chatId: message?.chat.id ?? q.from.id,
+    ...(message ? { messageId: message.message_id } : {}),
+  };
+}
+
+/** The Telegram edge: one middleware that translates, asks the core, and renders its answer. */
+export function createTelegramBot({ token, apiRoot, deps, log }: TelegramOptions): Bot {
+  const bot = new Bot(token, { client: { apiRoot } });
+
+  bot.use(async (ctx) => {
+    const updateId = String(ctx.update.update_id);
+    const event = eventOf(ctx.update);
+    const source = sourceOf(ctx);
+    if (!event) {
+      if (source) await ctx.answerCallbackQuery().catch(() => undefined);
+      return;
+    }
+    const updateLog = log.child({ platform: 'telegram', updateId, userId: event.actor.id });
+    if (!(await claimUpdate('telegram', updateId))) {
+      updateLog.debug('duplicate update skipped');
+      return;
+    }
+    let replies;
+    try {
+      replies = await handleEvent(event, deps);
+    } catch (error) {
+      // Let a redelivery try again, and tell the user in their language instead of going silent.
+      updateLog.error({ err: error }, 'update failed');
+      await releaseUpdate('telegram', updateId).catch(() => undefined);
+      const lang = languageFromHint(event.actor.langHint, deps.campaign.defaultLanguage);
+      const text = translate(lang, { key: 'error-try-again' });
+      if (source) await ctx.answerCallbackQuery({ text, show_alert: true }).catch(() => undefined);
+      else await ctx.reply(text).catch(() => undefined);
+      return;
+    }
+    await deliver(ctx.api, replies, updateLog, source);
+  });
+
+  bot.catch((error) => log.error({ err: error.error, updateId: error.ctx.update.update_id }, 'unhandled'));
+  return bot;
+}

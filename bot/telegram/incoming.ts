@@ -1,0 +1,68 @@
+import type { Message, Update } from 'grammy/types';
+import type { Actor, Event, Input, Media } from '../../handlers/ports.js';
+
+// Telegram update → platform-neutral Event. Nothing here decides a rule of the contest.
+
+function actorOf(from: { id: number; language_code?: string; first_name: string; last_name?: string }): Actor {
+  const displayName = [from.first_name, from.last_name].filter(Boolean).join(' ');
+  return {
+    platform: 'telegram',
+    id: String(from.id),
+    ...(from.language_code ? { langHint: from.language_code } : {}),
+    ...(displayName ? { displayName } : {}),
+  };
+}
+
+function commandOf(text: string): Input | null {
+  const match = /^\/([A-Za-z0-9_]{1,64})(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(text.trim());
+  if (!match) return null;
+  return { kind: 'command', name: match[1]!.toLowerCase(), arg: (match[2] ?? '').trim() };
+}
+
+function inputOf(message: Message): Input {
+  if (message.text !== undefined) return commandOf(message.text) ?? { kind: 'text', text: message.text };
+  if (message.photo?.length) {
+    // Telegram sends several sizes of one photo; the last is the largest.
+    const size = message.photo[message.photo.length - 1]!;
+    const media: Media = {
+      type: 'photo',
+      platform: 'telegram',
+      fileId: size.file_id,
+      uniqueId: size.file_unique_id,
+      ...(size.file_size !== undefined ? { sizeBytes: size.file_size } : {}),
+    };
+    return { kind: 'photo', media, ...(message.media_group_id ? { albumId: message.media_group_id } : {}) };
+  }
+  if (message.video) {
+    const v = message.video;
+    const media: Media = {
+      type: 'video',
+      platform: 'telegram',
+      fileId: v.file_id,
+      uniqueId: v.file_unique_id,
+      ...(v.file_size !== undefined ? { sizeBytes: v.file_size } : {}),
+    };
+    return { kind: 'video', media };
+  }
+  // A GIF arrives with both `animation` and `document`: test animation first.
+  if (message.animation) return { kind: 'unsupported', what: 'animation' };
+  if (message.sticker) return { kind: 'unsupported', what: 'sticker' };
+  if (message.voice || message.video_note) return { kind: 'unsupported', what: 'voice' };
+  if (message.document) return { kind: 'unsupported', what: 'document' };
+  if (message.audio) return { kind: 'unsupported', what: 'audio' };
+  return { kind: 'unsupported', what: 'other' };
+}
+
+/** The Event an update carries, or null for updates the bot does not act on (groups, edits…). */
+export function eventOf(update: Update): Event | null {
+  if (update.message) {
+    const m = update.message;
+    if (m.chat.type !== 'private' || !m.from || m.from.is_bot) return null;
+    return { actor: actorOf(m.from), input: inputOf(m) };
+  }
+  if (update.callback_query) {
+    const q = update.callback_query;
+    return { actor: actorOf(q.from), input: { kind: 'button', data: q.data ?? '' } };
+  }
+  return null;
+}

@@ -1,0 +1,96 @@
+import { GrammyError, type Api } from 'grammy';
+import type { InlineKeyboardButton, InputMediaPhoto, InputMediaVideo } from 'grammy/types';
+import type { Keyboard, Lang, Media, Reply } from '../../handlers/ports.js';
+import { translate } from '../../locales/index.js';
+import type { Logger } from '../logger.js';
+
+// Replies → Bot API calls. Plain text (no parse mode), so user-written stories can never inject
+// markup. Telegram's limits: 4,096 characters a message.
+
+const MESSAGE_LIMIT = 4096;
+
+/** Where a button press came from, so a reply can answer it and rewrite that message. */
+export interface ButtonSource {
+  callbackQueryId: string;
+  chatId: number;
+  messageId?: number;
+}
+
+function fit(text: string): string {
+  return text.length <= MESSAGE_LIMIT ? text : `${text.slice(0, MESSAGE_LIMIT - 1)}…`;
+}
+
+function keyboardOf(lang: Lang, keyboard: Keyboard | undefined) {
+  if (!keyboard?.length) return undefined;
+  const rows: InlineKeyboardButton[][] = keyboard.map((row) =>
+    row.map((b) =>
+      'data' in b
+        ? { text: translate(lang, b.label), callback_data: b.data }
+        : { text: translate(lang, b.label), url: b.url },
+    ),
+  );
+  return { inline_keyboard: rows };
+}
+
+async function sendMedia(api: Api, chatId: number, media: Media[]): Promise<void> {
+  // File ids are Telegram's own; media from another platform needs our stored copy (not yet kept).
+  const ours = media.filter((m) => m.platform === 'telegram');
+  const [first] = ours;
+  if (!first) return;
+  if (ours.length === 1) {
+    if (first.type === 'video') await api.sendVideo(chatId, first.fileId);
+    else await api.sendPhoto(chatId, first.fileId);
+    return;
+  }
+  const group = ours.map(
+    (m): InputMediaPhoto | InputMediaVideo => ({ type: m.type, media: m.fileId }),
+  );
+  await api.sendMediaGroup(chatId, group);
+}
+
+function isNotModified(error: unknown): boolean {
+  return error instanceof GrammyError && error.description.includes('message is not modified');
+}
+
+async function sendOne(api: Api, reply: Reply, source: ButtonSource | undefined): Promise<void> {
+  const chatId = Number(reply.to.id);
+  const view = reply.view;
+  if (view.kind === 'media') return sendMedia(api, chatId, view.media);
+  if (view.kind === 'notice') return;
+  const text = fit(translate(reply.lang, view.text));
+  const reply_markup = keyboardOf(reply.lang, view.buttons);
+  if (view.replaceSource && source?.messageId !== undefined && source.chatId === chatId) {
+    try {
+      await api.editMessageText(chatId, source.messageId, text, reply_markup ? { reply_markup } : {});
+      return;
+    } catch (error) {
+      if (isNotModified(error)) return;
+      throw error;
+    }
+  }
+  await api.sendMessage(chatId, text, reply_markup ? { reply_markup } : {});
+}
+
+/** Sends the replies of one update in order; the answer to a button press goes first. */
+export async function deliver(api: Api, replies: Reply[], log: Logger, source?: ButtonSource): Promise<void> {
+  if (source) {
+    const notice = replies.find((r) => r.view.kind === 'notice');
+    const text = notice?.view.kind === 'notice' ? translate(notice.lang, notice.view.text) : undefined;
+    const alert = notice?.view.kind === 'notice' && notice.view.alert;
+    await api
+      .answerCallbackQuery(source.callbackQueryId, text ? { text, show_alert: Boolean(alert) } : {})
+      .catch((error: unknown) => log.warn({ err: error }, 'answerCallbackQuery failed'));
+  }
+  for (const reply of replies) {
+    if (reply.to.platform !== 'telegram') {
+      log.warn({ to: reply.to }, 'no adapter for this platform yet; message not sent');
+      continue;
+    }
+    try {
+      await sendOne(api, reply, source);
+    } catch (error) {
+      // One recipient who blocked the bot must not stop the others from hearing.
+      log.warn({ err: error, to: reply.to, kind: reply.view.kind }, 'send failed');
+    }
+  }
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { LANGS } from './ports.js';
+
+// The campaign file: everything an organiser changes between contests without touching code.
+
+const localized = z.object({
+  kk: z.string().trim().min(1),
+  ru: z.string().trim().min(1),
+  en: z.string().trim().min(1),
+});
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'is not a real date');
+
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'is not an IANA time zone such as Asia/Almaty');
+
+export const categorySchema = z.object({
+  // Category ids travel inside Telegram callback data (64 bytes in all), so they stay short.
+  id: z.string().regex(/^[a-z0-9_]{1,16}$/, 'must be 1-16 characters of a-z, 0-9 and _'),
+  name: localized,
+});
+
+export const campaignSchema = z
+  .object({
+    name: localized,
+    timeZone: timeZone.default('Asia/Almaty'),
+    defaultLanguage: z.enum(LANGS).default('ru'),
+    dates: z.object({
+      submissionsOpen: isoDate,
+      submissionsClose: isoDate,
+      publication: isoDate,
+      votingClose: isoDate,
+      gala: isoDate,
+      broadcast: isoDate,
+    }),
+    categories: z.array(categorySchema).min(1, 'needs at least one category'),
+    rules: z
+      .object({
+        storyMinLength: z.number().int().min(1).default(20),
+        storyMaxLength: z.number().int().max(3000).default(1000),
+        cityMaxLength: z.number().int().min(2).max(100).default(60),
+        nomineeMaxLength: z.number().int().min(2).max(200).default(100),
+        maxPhotos: z.number().int().min(1).max(10).default(5),
+        // Telegram's getFile downloads at most 20 MB, so a larger video could never be copied.
+        maxVideoMb: z.number().int().min(1).max(20).default(20),
+        allowSelfVote: z.boolean().default(false),
+        showLiveCounts: z.boolean().default(true),
+      })
+      .prefault({}),
+  })
+  .superRefine((c, ctx) => {
+    const d = c.dates;
+    const order: [keyof typeof d, keyof typeof d][] = [
+      ['submissionsOpen', 'submissionsClose'],
+      ['submissionsClose', 'publication'],
+      ['publication', 'votingClose'],
+      ['votingClose', 'gala'],
+      ['gala', 'broadcast'],
+    ];
+    for (const [a, b] of order) {
+      const strictly = a === 'submissionsClose' || a === 'votingClose';
+      if (strictly ? d[a] >= d[b] : d[a] > d[b]) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dates', b],
+          message: `must come ${strictly ? 'after' : 'on or after'} dates.${a} (${d[a]})`,
+        });
+      }
+    }
+    const ids = new Set<string>();
+    c.categories.forEach((cat, i) => {
+      if (ids.has(cat.id)) {
+        ctx.addIssue({ code: 'custom', path: ['categories', i, 'id'], message: `"${cat.id}" is used twice` });
+      }
+      ids.add(cat.id);
+    });
+    if (c.rules.storyMinLength > c.rules.storyMaxLength) {
+      ctx.addIssue({ code: 'custom', path: ['rules', 'storyMinLength'], message: 'is above storyMaxLength' });
+    }
+  });
+
+export type Campaign = z.infer<typeof campaignSchema>;
+export type Category = z.infer<typeof categorySchema>;
+
+/** Turns zod's issues into lines an organiser can act on: "dates.gala: must come after …". */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((i) => `${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`)
+    .join('\n');
+}
+
+export function findCategory(campaign: Campaign, id: string | undefined): Category | undefined {
+  return campaign.categories.find((c) => c.id === id);
+}

@@ -1,0 +1,184 @@
+import { findCategory } from './campaign.js';
+import { localDate } from './campaign-clock.js';
+import { payload, type Payload } from './payload.js';
+import type { Entry, Keyboard, Moderator, RejectReason, Text } from './ports.js';
+import { t, type Turn } from './turn.js';
+
+// The moderators' queue: every sent entry arrives as a card with Approve / Reject / Change
+// category. The store decides a pending entry once; a second press sees who decided it.
+
+/** How many ready-made rejection reasons locales/ holds (reject-reason-1 … -N). */
+export const REJECT_REASONS = 4;
+const REASON_MAX_LENGTH = 500;
+
+function reasonText(reason: RejectReason | undefined): Text | string {
+  if (!reason) return '';
+  return 'key' in reason ? t(reason.key) : reason.text;
+}
+
+function statusLine(turn: Turn, entry: Entry): Text {
+  const d = entry.decision;
+  if (!d) return t('mod-status-pending');
+  const by = d.by.name ?? `${d.by.platform} ${d.by.id}`;
+  const date = { date: localDate(turn.deps.campaign, d.at) };
+  return d.status === 'approved'
+    ? t('mod-status-approved', { by, date })
+    : t('mod-status-rejected', { by, date, reason: reasonText(d.reason) });
+}
+
+export function moderationCard(turn: Turn, entry: Entry): Text {
+  const category = findCategory(turn.deps.campaign, entry.category);
+  return t('mod-card', {
+    number: String(entry.number),
+    kind: t(`kind-entry-${entry.kind}`),
+    nominee: entry.nominee ? t('mod-card-nominee', { name: entry.nominee }) : t('empty'),
+    category: category ? { names: category.name } : entry.category,
+    city: entry.city,
+    story: entry.story,
+    author: entry.author.name ?? '',
+    authorRef: `${entry.author.platform} ${entry.author.id}`,
+    status: statusLine(turn, entry),
+  });
+}
+
+function cardButtons(entry: Entry): Keyboard {
+  if (entry.status !== 'pending') return [];
+  return [
+    [
+      { label: t('mod-approve'), data: payload('mod', 'ok', entry.id) },
+      { label: t('mod-reject'), data: payload('mod', 'rj', entry.id) },
+    ],
+    [{ label: t('mod-change-category'), data: payload('mod', 'cc', entry.id) }],
+  ];
+}
+
+function reasonButtons(entry: Entry): Keyboard {
+  const reasons = Array.from({ length: REJECT_REASONS }, (_, i) => [
+    { label: t(`reject-reason-${i + 1}`), data: payload('mod', 'rr', entry.id, i + 1) },
+  ]);
+  return [
+    ...reasons,
+    [{ label: t('mod-reason-own'), data: payload('mod', 'rw', entry.id) }],
+    [{ label: t('button-back'), data: payload('mod', 'back', entry.id) }],
+  ];
+}
+
+function categoryButtons(turn: Turn, entry: Entry): Keyboard {
+  return [
+    ...turn.deps.campaign.categories.map((c) => [
+      { label: t('plain', { value: { names: c.name } }), data: payload('mod', 'sc', entry.id, c.id) },
+    ]),
+    [{ label: t('button-back'), data: payload('mod', 'back', entry.id) }],
+  ];
+}
+
+export async function sendToModerators(turn: Turn, entry: Entry): Promise<void> {
+  const fallback = turn.deps.campaign.defaultLanguage;
+  for (const admin of turn.deps.admins) {
+    const lang = (await turn.deps.stores.users.find(admin))?.lang ?? fallback;
+    turn.sendTo(admin, lang, { kind: 'media', media: entry.media });
+    turn.sendTo(admin, lang, { kind: 'text', text: moderationCard(turn, entry), buttons: cardButtons(entry) });
+  }
+}
+
+function moderator(turn: Turn): Moderator {
+  const { platform, id, displayName } = turn.event.actor;
+  return displayName ? { platform, id, name: displayName } : { platform, id };
+}
+
+async function notifyAuthor(turn: Turn, entry: Entry, text: Text): Promise<void> {
+  const author = await turn.deps.stores.users.find(entry.author);
+  if (!author) return; // the author deleted their data
+  turn.sendTo(author, author.lang, { kind: 'text', text });
+}
+
+/** Tells a moderator that someone already decided this entry, and shows the card as it is. */
+function alreadyDecided(turn: Turn, entry: Entry, viaButton: boolean): void {
+  const text = t('mod-already-decided', { status: statusLine(turn, entry) });
+  if (!viaButton) return turn.say(text);
+  turn.notice(text, true);
+  turn.replace(moderationCard(turn, entry), cardButtons(entry));
+}
+
+/** Decides the entry; `viaButton` rewrites the pressed card, otherwise a fresh card is sent. */
+async function decide(
+  turn: Turn,
+  entry: Entry,
+  status: 'approved' | 'rejected',
+  viaButton: boolean,
+  reason?: RejectReason,
+): Promise<void> {
+  const decision = { status, by: moderator(turn), at: turn.now, ...(reason ? { reason } : {}) };
+  const result = await turn.deps.stores.entries.decide(entry.id, decision);
+  if (!result.ok) return alreadyDecided(turn, result.entry ?? entry, viaButton);
+  const card = moderationCard(turn, result.entry);
+  if (viaButton) {
+    turn.notice(t(`mod-done-${status}`));
+    turn.replace(card);
+  } else {
+    turn.say(card);
+  }
+  const publication = { date: turn.deps.campaign.dates.publication };
+  await notifyAuthor(
+    turn,
+    result.entry,
+    status === 'approved'
+      ? t('entry-approved', { number: String(entry.number), publication })
+      : t('entry-rejected', { number: String(entry.number), reason: reasonText(reason) }),
+  );
+}
+
+type ModerationPayload = Extract<Payload, ['mod', ...unknown[]]>;
+
+export async function onModerationButton(turn: Turn, p: ModerationPayload): Promise<void> {
+  if (!turn.isAdmin) return turn.notice(t('mod-not-allowed'), true);
+  const entry = await turn.deps.stores.entries.get(p[2]);
+  if (!entry) return turn.notice(t('mod-entry-gone'), true);
+  switch (p[1]) {
+    case 'ok':
+      return decide(turn, entry, 'approved', true);
+    case 'rr':
+      if (p[3] > REJECT_REASONS) return turn.notice(t('button-stale'));
+      return decide(turn, entry, 'rejected', true, { key: `reject-reason-${p[3]}` });
+    case 'rj':
+    case 'rw':
+    case 'cc':
+      if (entry.status !== 'pending') return alreadyDecided(turn, entry, true);
+      break;
+  }
+  turn.notice(t('button-ok'));
+  switch (p[1]) {
+    case 'rj':
+      return turn.replace(moderationCard(turn, entry), reasonButtons(entry));
+    case 'rw':
+      await turn.deps.stores.users.setAwaiting(turn.event.actor, { what: 'reject-reason', entryId: entry.id });
+      return turn.say(t('mod-type-reason', { number: String(entry.number), max: REASON_MAX_LENGTH }));
+    case 'cc':
+      return turn.replace(moderationCard(turn, entry), categoryButtons(turn, entry));
+    case 'back':
+      return turn.replace(moderationCard(turn, entry), cardButtons(entry));
+    case 'sc':
+      return changeCategory(turn, entry, p[3]);
+  }
+}
+
+async function changeCategory(turn: Turn, entry: Entry, categoryId: string): Promise<void> {
+  const category = findCategory(turn.deps.campaign, categoryId);
+  if (!category) return turn.replace(moderationCard(turn, entry), cardButtons(entry));
+  const updated = await turn.deps.stores.entries.setCategory(entry.id, category.id, moderator(turn), turn.now);
+  if (!updated) return;
+  turn.replace(moderationCard(turn, updated), cardButtons(updated));
+  await notifyAuthor(turn, updated, t('entry-category-changed', { number: String(updated.number), category: { names: category.name } }));
+}
+
+/** A moderator's own rejection reason, typed after pressing "Write my own reason". */
+export async function onReasonText(turn: Turn, entryId: string, raw: string): Promise<void> {
+  const text = raw.trim();
+  if (!text || [...text].length > REASON_MAX_LENGTH) {
+    return turn.say(t('mod-reason-length', { max: REASON_MAX_LENGTH }));
+  }
+  await turn.deps.stores.users.setAwaiting(turn.event.actor, null);
+  const entry = await turn.deps.stores.entries.get(entryId);
+  if (!entry) return turn.say(t('mod-entry-gone'));
+  await decide(turn, entry, 'rejected', false, { text });
+}

@@ -1,0 +1,59 @@
+import { findCategory } from './campaign.js';
+import { localDate } from './campaign-clock.js';
+import { payload } from './payload.js';
+import type { Text } from './ports.js';
+import { mainMenu } from './start.js';
+import { t, type Turn } from './turn.js';
+
+// Personal data: an author can see what the bot keeps about them and delete it.
+
+export async function showMyData(turn: Turn): Promise<void> {
+  const { stores, campaign } = turn.deps;
+  const me = turn.event.actor;
+  const [draft, entries] = await Promise.all([stores.drafts.get(me), stores.entries.listByAuthor(me)]);
+  const lines: Text[] = entries.map((e) => {
+    const category = findCategory(campaign, e.category);
+    return t('mydata-entry', {
+      number: String(e.number),
+      status: t(`entry-status-${e.status}`),
+      category: category ? { names: category.name } : e.category,
+      kind: t(`kind-entry-${e.kind}`),
+    });
+  });
+  turn.say(
+    t('mydata', {
+      platform: me.platform,
+      id: me.id,
+      language: t(`language-name-${turn.lang}`),
+      since: { date: localDate(campaign, turn.user.createdAt) },
+      draft: draft ? t('mydata-draft-yes', { kind: t(`kind-entry-${draft.kind}`) }) : t('mydata-draft-no'),
+      count: entries.length,
+      entries: lines.length ? joinLines(lines) : t('mydata-no-entries'),
+    }),
+  );
+}
+
+/** Several Texts as one argument, one per line. */
+function joinLines(lines: Text[]): Text {
+  return lines.reduce((acc, line) => t('lines', { first: acc, second: line }));
+}
+
+export function askDeleteMe(turn: Turn): void {
+  turn.say(t('deleteme-confirm'), [
+    [
+      { label: t('deleteme-yes'), data: payload('del', 'yes') },
+      { label: t('deleteme-no'), data: payload('del', 'no') },
+    ],
+  ]);
+}
+
+export async function onDeleteButton(turn: Turn, answer: 'yes' | 'no'): Promise<void> {
+  turn.notice(t('button-ok'));
+  if (answer === 'no') return turn.say(t('deleteme-kept'), mainMenu());
+  const { stores } = turn.deps;
+  const me = turn.event.actor;
+  const erased = await stores.entries.eraseAuthor(me);
+  await stores.drafts.delete(me);
+  await stores.users.delete(me);
+  turn.say(t('deleteme-done', erased));
+}

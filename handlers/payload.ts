@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { LANGS } from './ports.js';
+
+// Button payloads are input like any other: a modified client can send any bytes. Every payload
+// is parsed here, and whoever acts on it still checks permission and state on the server.
+
+/** Telegram's limit for callback data; VK's is larger, so this one binds. */
+export const MAX_PAYLOAD_BYTES = 64;
+
+const objectId = z.string().regex(/^[0-9a-f]{24}$/);
+const categoryId = z.string().regex(/^[a-z0-9_]{1,16}$/);
+const editable = z.enum(['nominee', 'story', 'media', 'city', 'category']);
+const reasonIndex = z.string().regex(/^[1-9]$/).transform(Number);
+
+const shapes = z.union([
+  z.tuple([z.literal('lang'), z.enum(LANGS)]),
+  z.tuple([z.literal('menu'), z.enum(['submit', 'nominate', 'language', 'mydata', 'help'])]),
+  z.tuple([z.literal('d'), z.enum(['done', 'ok', 'send', 'edit', 'cancel', 'summary'])]),
+  z.tuple([z.literal('d'), z.literal('cat'), categoryId]),
+  z.tuple([z.literal('d'), z.literal('ef'), editable]),
+  z.tuple([z.literal('mod'), z.enum(['ok', 'rj', 'rw', 'cc', 'back']), objectId]),
+  z.tuple([z.literal('mod'), z.literal('rr'), objectId, reasonIndex]),
+  z.tuple([z.literal('mod'), z.literal('sc'), objectId, categoryId]),
+  z.tuple([z.literal('del'), z.enum(['yes', 'no'])]),
+]);
+
+export const payloadSchema = z
+  .string()
+  .refine((s) => Buffer.byteLength(s, 'utf8') <= MAX_PAYLOAD_BYTES, 'longer than 64 bytes')
+  .transform((s) => s.split(':'))
+  .pipe(shapes);
+
+export type Payload = z.infer<typeof payloadSchema>;
+
+/** The payload, or null when it is not one this bot could have made. */
+export function parsePayload(data: string): Payload | null {
+  const parsed = payloadSchema.safeParse(data);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Builds a payload; the parts are joined the way parsePayload splits them. */
+export function payload(...parts: (string | number)[]): string {
+  const data = parts.join(':');
+  if (Buffer.byteLength(data, 'utf8') > MAX_PAYLOAD_BYTES) {
+    throw new Error(`button payload over ${MAX_PAYLOAD_BYTES} bytes: ${data}`);
+  }
+  return data;
+}

@@ -1,0 +1,189 @@
+// The contract between the platform-neutral core and everything around it: what comes in (Event),
+// what goes out (Reply), and the small stores and clock the core needs. Nothing here knows a
+// platform SDK or a database driver.
+
+export const LANGS = ['kk', 'ru', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+export type Localized = Record<Lang, string>;
+
+export type Platform = 'telegram' | 'vk';
+
+/** A person to the contest: a Telegram account and a VK account are different people. */
+export interface UserRef {
+  platform: Platform;
+  id: string;
+}
+
+export interface Actor extends UserRef {
+  /** What the platform says about the user's language (Telegram's language_code), if anything. */
+  langHint?: string;
+  displayName?: string;
+}
+
+export interface Media {
+  type: 'photo' | 'video';
+  platform: Platform;
+  /** The platform's id for re-sending the file. */
+  fileId: string;
+  /** Stable across bots and time; used to recognise the same file sent twice. */
+  uniqueId: string;
+  sizeBytes?: number;
+}
+
+export type UnsupportedKind = 'sticker' | 'voice' | 'document' | 'audio' | 'animation' | 'other';
+
+export type Input =
+  | { kind: 'command'; name: string; arg: string }
+  | { kind: 'text'; text: string }
+  | { kind: 'photo'; media: Media; albumId?: string }
+  | { kind: 'video'; media: Media }
+  | { kind: 'unsupported'; what: UnsupportedKind }
+  | { kind: 'button'; data: string };
+
+export interface Event {
+  actor: Actor;
+  input: Input;
+}
+
+// ---- What the core answers with -------------------------------------------------------------
+
+/** A message key from locales/ with its arguments; the edge renders it in the reader's language. */
+export interface Text {
+  key: string;
+  args?: Record<string, Arg>;
+}
+/** An argument is plain (user-given text, a number), another Text, a name given in config per
+ * language, or a calendar date in the campaign's time zone (YYYY-MM-DD). */
+export type Arg = string | number | Text | { names: Localized } | { date: string };
+
+export type Button = { label: Text; data: string } | { label: Text; url: string };
+export type Keyboard = Button[][];
+
+export type View =
+  | { kind: 'text'; text: Text; buttons?: Keyboard; replaceSource?: boolean }
+  | { kind: 'media'; media: Media[] }
+  /** The short answer to a button press (a toast, or an alert the user must dismiss). */
+  | { kind: 'notice'; text: Text; alert?: boolean };
+
+export interface Reply {
+  to: UserRef;
+  lang: Lang;
+  view: View;
+}
+
+// ---- Ports the core needs -------------------------------------------------------------------
+
+export interface Clock {
+  now(): Date;
+}
+
+/** A question the bot asked that the user's next text answers (a moderator's own reason). */
+export type Awaiting = { what: 'reject-reason'; entryId: string };
+
+export interface UserRecord extends UserRef {
+  lang: Lang;
+  displayName?: string;
+  createdAt: Date;
+  awaiting?: Awaiting | null;
+}
+
+export interface UserStore {
+  /** Finds the user, creating them with the given language on first contact. */
+  ensure(actor: Actor, lang: Lang): Promise<UserRecord>;
+  find(ref: UserRef): Promise<UserRecord | null>;
+  setLang(ref: UserRef, lang: Lang): Promise<void>;
+  setAwaiting(ref: UserRef, awaiting: Awaiting | null): Promise<void>;
+  delete(ref: UserRef): Promise<void>;
+}
+
+export type EntryKind = 'own' | 'nomination';
+export type DraftStep = 'nominee' | 'story' | 'media' | 'city' | 'category' | 'consent' | 'summary';
+
+export interface Draft {
+  id: string;
+  owner: UserRef;
+  kind: EntryKind;
+  step: DraftStep;
+  /** When set, an answered step returns to the summary instead of moving on. */
+  editing: boolean;
+  media: Media[];
+  story?: string;
+  city?: string;
+  category?: string;
+  nominee?: string;
+  consent: boolean;
+}
+
+export type DraftPatch = Partial<
+  Pick<Draft, 'step' | 'editing' | 'media' | 'story' | 'city' | 'category' | 'nominee' | 'consent'>
+>;
+
+export interface AddMediaResult {
+  draft: Draft;
+  /** False for the second and later photos of one album, so the bot answers an album once. */
+  firstOfAlbum: boolean;
+  /** True when the photo was refused because the draft already holds the maximum. */
+  full: boolean;
+}
+
+export interface DraftStore {
+  get(owner: UserRef): Promise<Draft | null>;
+  /** Starts a new draft, replacing an unfinished one. */
+  start(owner: UserRef, kind: EntryKind, firstStep: DraftStep): Promise<Draft>;
+  update(owner: UserRef, patch: DraftPatch): Promise<Draft | null>;
+  addPhoto(owner: UserRef, media: Media, albumId: string | undefined, max: number): Promise<AddMediaResult | null>;
+  setVideo(owner: UserRef, media: Media): Promise<Draft | null>;
+  delete(owner: UserRef): Promise<void>;
+}
+
+export type EntryStatus = 'pending' | 'approved' | 'rejected' | 'published' | 'hidden' | 'withdrawn';
+
+export interface Moderator extends UserRef {
+  name?: string;
+}
+
+/** A rejection reason is either one of the reasons in locales/ (shown to the author in their
+ * language) or the moderator's own words. */
+export type RejectReason = { key: string } | { text: string };
+
+export interface Decision {
+  status: 'approved' | 'rejected';
+  by: Moderator;
+  at: Date;
+  reason?: RejectReason;
+}
+
+export interface Entry {
+  id: string;
+  number: number;
+  kind: EntryKind;
+  author: UserRef & { name?: string };
+  status: EntryStatus;
+  category: string;
+  story: string;
+  city: string;
+  nominee?: string;
+  media: Media[];
+  createdAt: Date;
+  decision?: Decision;
+}
+
+export type DecideResult = { ok: true; entry: Entry } | { ok: false; entry: Entry | null };
+
+export interface EntryStore {
+  /** Creates the entry a finished draft describes; sending the same draft twice creates one. */
+  submitDraft(draft: Draft, author: Actor, at: Date): Promise<{ entry: Entry; created: boolean }>;
+  get(id: string): Promise<Entry | null>;
+  /** Decides a pending entry; returns ok: false with the entry as it is if it was already decided. */
+  decide(id: string, decision: Decision): Promise<DecideResult>;
+  setCategory(id: string, category: string, by: Moderator, at: Date): Promise<Entry | null>;
+  listByAuthor(author: UserRef): Promise<Entry[]>;
+  /** Deletes the author's entries; those already published are withdrawn and emptied instead. */
+  eraseAuthor(author: UserRef): Promise<{ deleted: number; withdrawn: number }>;
+}
+
+export interface Stores {
+  users: UserStore;
+  drafts: DraftStore;
+  entries: EntryStore;
+}

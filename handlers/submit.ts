@@ -1,0 +1,207 @@
+import { findCategory } from './campaign.js';
+import { phaseAt } from './campaign-clock.js';
+import {
+  EDITABLE,
+  STEPS,
+  firstMissing,
+  mediaKeyboard,
+  promptStep,
+  showEditMenu,
+  stepAfter,
+} from './draft-steps.js';
+import { sendToModerators } from './moderate.js';
+import type { Payload } from './payload.js';
+import type { Draft, DraftPatch, DraftStep, EntryKind, Media, UnsupportedKind } from './ports.js';
+import { mainMenu } from './start.js';
+import { t, type Turn } from './turn.js';
+
+// Telling about a deed (own) and nominating someone else: one conversation with two question
+// orders. The draft lives in the database, so a restart continues where the user was.
+
+/** Says why entries are not accepted today, or returns true when they are. */
+function submissionsOpen(turn: Turn): boolean {
+  const phase = phaseAt(turn.deps.campaign, turn.now);
+  const { submissionsOpen: open, submissionsClose: close } = turn.deps.campaign.dates;
+  if (phase === 'submissions') return true;
+  if (phase === 'before') turn.say(t('submissions-not-yet', { open: { date: open } }), mainMenu());
+  else turn.say(t('submissions-closed', { close: { date: close } }), mainMenu());
+  return false;
+}
+
+export async function startDraft(turn: Turn, kind: EntryKind): Promise<void> {
+  if (!submissionsOpen(turn)) return;
+  const existing = await turn.deps.stores.drafts.get(turn.event.actor);
+  if (existing) {
+    turn.say(t('draft-in-progress'));
+    return promptStep(turn, existing);
+  }
+  const draft = await turn.deps.stores.drafts.start(turn.event.actor, kind, STEPS[kind][0]!);
+  turn.say(t(kind === 'own' ? 'submit-intro' : 'nominate-intro'));
+  promptStep(turn, draft);
+}
+
+async function advance(turn: Turn, draft: Draft, patch: DraftPatch): Promise<void> {
+  const next = stepAfter(draft);
+  const updated = await turn.deps.stores.drafts.update(turn.event.actor, {
+    ...patch,
+    step: next,
+    editing: next === 'summary' ? false : draft.editing,
+  });
+  if (updated) promptStep(turn, updated);
+}
+
+function checkLength(text: string, min: number, max: number): 'short' | 'long' | null {
+  const length = [...text].length;
+  if (length < min) return 'short';
+  if (length > max) return 'long';
+  return null;
+}
+
+export async function onDraftText(turn: Turn, draft: Draft, raw: string): Promise<void> {
+  const text = raw.trim();
+  const rules = turn.deps.campaign.rules;
+  const length = [...text].length;
+  switch (draft.step) {
+    case 'nominee': {
+      const bad = checkLength(text, 2, rules.nomineeMaxLength);
+      if (bad) return turn.say(t('nominee-length', { max: rules.nomineeMaxLength }));
+      return advance(turn, draft, { nominee: text });
+    }
+    case 'story': {
+      const bad = checkLength(text, rules.storyMinLength, rules.storyMaxLength);
+      if (bad === 'short') return turn.say(t('story-too-short', { min: rules.storyMinLength, length }));
+      if (bad === 'long') return turn.say(t('story-too-long', { max: rules.storyMaxLength, length }));
+      return advance(turn, draft, { story: text });
+    }
+    case 'city': {
+      if (checkLength(text, 2, rules.cityMaxLength)) {
+        return turn.say(t('city-length', { max: rules.cityMaxLength }));
+      }
+      return advance(turn, draft, { city: text });
+    }
+    case 'media':
+      return turn.say(t('expect-media', { max: rules.maxPhotos, mb: rules.maxVideoMb }), mediaKeyboard(draft));
+    default:
+      turn.say(t('use-buttons'));
+      return promptStep(turn, draft);
+  }
+}
+
+export async function onDraftPhoto(turn: Turn, draft: Draft, media: Media, albumId?: string): Promise<void> {
+  if (draft.step !== 'media') {
+    turn.say(t('media-not-expected'));
+    return promptStep(turn, draft);
+  }
+  const max = turn.deps.campaign.rules.maxPhotos;
+  const result = await turn.deps.stores.drafts.addPhoto(turn.event.actor, media, albumId, max);
+  if (!result || !result.firstOfAlbum) return;
+  if (result.full) return turn.say(t('media-full', { max }), mediaKeyboard(result.draft));
+  turn.say(t('media-photo-added', { count: result.draft.media.length, max }), mediaKeyboard(result.draft));
+}
+
+export async function onDraftVideo(turn: Turn, draft: Draft, media: Media): Promise<void> {
+  if (draft.step !== 'media') {
+    turn.say(t('media-not-expected'));
+    return promptStep(turn, draft);
+  }
+  const mb = turn.deps.campaign.rules.maxVideoMb;
+  if (media.sizeBytes === undefined || media.sizeBytes > mb * 1024 * 1024) {
+    return turn.say(t('video-too-large', { mb }), mediaKeyboard(draft));
+  }
+  const updated = await turn.deps.stores.drafts.setVideo(turn.event.actor, media);
+  if (!updated) return;
+  turn.say(t('media-video-added'));
+  // One video is a complete answer: no "Done" needed.
+  await advance(turn, updated, {});
+}
+
+export function onDraftUnsupported(turn: Turn, draft: Draft, what: UnsupportedKind): void {
+  const rules = turn.deps.campaign.rules;
+  if (draft.step === 'media') {
+    const key = what === 'document' ? 'document-not-accepted' : 'unsupported-at-media';
+    return turn.say(t(key, { what: t(`kind-${what}`), max: rules.maxPhotos, mb: rules.maxVideoMb }));
+  }
+  turn.say(t('unsupported-here', { what: t(`kind-${what}`) }));
+  promptStep(turn, draft);
+}
+
+type DraftPayload = Extract<Payload, ['d', ...unknown[]]>;
+
+/** The step a draft button belongs to; a press from another step is a stale button. */
+function stepOf(p: DraftPayload): DraftStep | 'any' {
+  switch (p[1]) {
+    case 'done':
+      return 'media';
+    case 'cat':
+      return 'category';
+    case 'ok':
+      return 'consent';
+    case 'cancel':
+      return 'any';
+    default:
+      return 'summary';
+  }
+}
+
+export async function onDraftButton(turn: Turn, p: DraftPayload): Promise<void> {
+  const drafts = turn.deps.stores.drafts;
+  const draft = await drafts.get(turn.event.actor);
+  if (!draft) {
+    turn.notice(t('button-stale'));
+    return turn.say(t('no-draft'), mainMenu());
+  }
+  const step = stepOf(p);
+  if (step !== 'any' && step !== draft.step) {
+    turn.notice(t('button-stale'));
+    return promptStep(turn, draft);
+  }
+  turn.notice(t('button-ok'));
+  switch (p[1]) {
+    case 'cancel':
+      await drafts.delete(turn.event.actor);
+      return turn.say(t('draft-cancelled'), mainMenu());
+    case 'done':
+      if (!draft.media.length) return turn.say(t('media-needed'));
+      return advance(turn, draft, {});
+    case 'cat': {
+      if (!findCategory(turn.deps.campaign, p[2])) return promptStep(turn, draft);
+      return advance(turn, draft, { category: p[2] });
+    }
+    case 'ok':
+      return advance(turn, draft, { consent: true });
+    case 'edit':
+      return showEditMenu(turn, draft);
+    case 'summary':
+      return promptStep(turn, draft);
+    case 'ef':
+      return editField(turn, draft, p[2]);
+    case 'send':
+      return send(turn, draft);
+  }
+}
+
+async function editField(turn: Turn, draft: Draft, field: DraftStep): Promise<void> {
+  if (!EDITABLE[draft.kind].includes(field)) return promptStep(turn, draft);
+  // New photos replace the old ones rather than being added to them.
+  const patch: DraftPatch = { step: field, editing: true, ...(field === 'media' ? { media: [] } : {}) };
+  const updated = await turn.deps.stores.drafts.update(turn.event.actor, patch);
+  if (updated) promptStep(turn, updated);
+}
+
+async function send(turn: Turn, draft: Draft): Promise<void> {
+  if (!submissionsOpen(turn)) return;
+  const missing = firstMissing(draft);
+  if (missing) {
+    const updated = await turn.deps.stores.drafts.update(turn.event.actor, { step: missing });
+    if (updated) promptStep(turn, updated);
+    return;
+  }
+  const { entry, created } = await turn.deps.stores.entries.submitDraft(draft, turn.event.actor, turn.now);
+  await turn.deps.stores.drafts.delete(turn.event.actor);
+  if (!created) return;
+  turn.say(
+    t('submit-thanks', { number: String(entry.number), publication: { date: turn.deps.campaign.dates.publication } }),
+    mainMenu(),
+  );
+  await sendToModerators(turn, entry);
+}

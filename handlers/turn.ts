@@ -1,0 +1,84 @@
+import type { Campaign } from './campaign.js';
+import type {
+  Arg,
+  Clock,
+  Event,
+  Keyboard,
+  Lang,
+  Media,
+  Reply,
+  Stores,
+  Text,
+  UserRecord,
+  UserRef,
+  View,
+} from './ports.js';
+
+/** What every handler may use: the stores, the campaign, the clock and who moderates. */
+export interface Deps {
+  stores: Stores;
+  campaign: Campaign;
+  clock: Clock;
+  /** Moderators, from configuration, per platform. */
+  admins: UserRef[];
+}
+
+export function t(key: string, args?: Record<string, Arg>): Text {
+  return args ? { key, args } : { key };
+}
+
+export function sameUser(a: UserRef, b: UserRef): boolean {
+  return a.platform === b.platform && a.id === b.id;
+}
+
+/** One update being handled: who sent it, what they sent, and what the bot answers. */
+export class Turn {
+  readonly replies: Reply[] = [];
+
+  constructor(
+    readonly event: Event,
+    public user: UserRecord,
+    readonly deps: Deps,
+  ) {}
+
+  get lang(): Lang {
+    return this.user.lang;
+  }
+
+  get now(): Date {
+    return this.deps.clock.now();
+  }
+
+  get isAdmin(): boolean {
+    return this.deps.admins.some((a) => sameUser(a, this.event.actor));
+  }
+
+  /** A message to the person who sent the update. */
+  say(text: Text, buttons?: Keyboard): void {
+    this.push({ kind: 'text', text, ...(buttons ? { buttons } : {}) });
+  }
+
+  /** Rewrites the message whose button was pressed (paging, a decided moderation card). */
+  replace(text: Text, buttons?: Keyboard): void {
+    this.push({ kind: 'text', text, replaceSource: true, ...(buttons ? { buttons } : {}) });
+  }
+
+  show(media: Media[]): void {
+    if (media.length) this.push({ kind: 'media', media });
+  }
+
+  /** The short answer to a button press. */
+  notice(text: Text, alert = false): void {
+    this.push({ kind: 'notice', text, alert });
+  }
+
+  /** A message to someone else (a moderator, an author), in their language. */
+  sendTo(to: UserRef, lang: Lang, view: View): void {
+    this.replies.push({ to: { platform: to.platform, id: to.id }, lang, view });
+  }
+
+  private push(view: View): void {
+    const { platform, id } = this.event.actor;
+    this.replies.push({ to: { platform, id }, lang: this.lang, view });
+  }
+}

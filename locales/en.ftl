@@ -1,0 +1,199 @@
+## Building blocks
+plain = { $value }
+lines = { $first }
+    { $second }
+empty = { "" }
+
+## Menu and start
+menu-submit = 🙌 Tell about my good deed
+menu-nominate = 🌟 Nominate someone
+menu-language = 🌐 Language
+menu-mydata = 🔒 My data
+start-greeting = Hello! This is { $campaign }, the national Acts of Kindness contest #DoGoodThings.
+
+    Tell us about a good deed — your own, or someone else's who deserves to be seen — with a photo or a video. Moderators check every entry, the list of participants is published, and everyone can vote.
+
+    { $phase }
+help = What I can do:
+    /submit — tell about your good deed
+    /nominate — tell about someone else's good deed
+    /language — change the language
+    /mydata — what I keep about you
+    /deleteme — delete your data
+    /cancel — stop what you are writing
+
+    { $phase }
+draft-resume = You have an entry you have not sent yet. Let's continue where you stopped.
+unknown-command = I don't know the command { $command }. Here is what I can do:
+text-no-draft = To take part, choose what you want to do:
+media-no-draft = Thank you for the picture! To send it to the contest, first choose "Tell about my good deed" or "Nominate someone".
+unsupported-no-draft = I can't use { $what } here. Choose what you want to do:
+error-try-again = Sorry, something went wrong on our side. Nothing you entered is lost — please try again in a moment.
+
+## Phases of the campaign
+phase-before = Entries are accepted from { $open } to { $close }.
+phase-submissions = Entries are accepted until { $close } inclusive. The list of participants will be published on { $publication }.
+phase-review = Entries closed on { $close }. The list of participants will be published on { $publication }.
+phase-voting = Voting is open until { $close } inclusive.
+phase-results = Voting has ended. The awards ceremony is on { $gala }, and it airs on { $broadcast } on the Seventh TV channel.
+submissions-not-yet = Entries are not accepted yet: they open on { $open }.
+submissions-closed = Entries closed on { $close }. Thank you for your interest!
+
+## Language
+language-choose = Choose your language:
+language-name-kk = Қазақша
+language-name-ru = Русский
+language-name-en = English
+language-set = Done: I will speak English with you.
+
+## Buttons
+button-cancel = ✖️ Cancel
+button-media-done = ✅ Done
+button-consent-own = ✅ I agree
+button-consent-nomination = ✅ Yes, the person agreed
+button-send = 📨 Send
+button-edit = ✏️ Edit
+button-back = ⬅️ Back
+button-stale = This button is from an earlier message and no longer works. Nothing was changed.
+button-ok = OK
+
+## Writing an entry
+submit-intro = Let's tell about your good deed. It takes a couple of minutes; you can stop at any time with /cancel and continue later.
+nominate-intro = Let's tell about someone else's good deed. You will need their consent to be shown.
+draft-in-progress = You already have an entry in progress. Let's finish it first (or /cancel to start over).
+ask-nominee = Who is the person? Write their name and a few words about them (for example: "Aigerim, a nurse from Karaganda").
+ask-story-own = Tell the story of your good deed: what happened, whom it helped. From { $min } to { $max } characters.
+ask-story-nomination = What did this person do? Tell the story: what happened, whom it helped. From { $min } to { $max } characters.
+ask-media = Send { $max ->
+        [one] one photo
+       *[other] from 1 to { $max } photos
+    } or one video up to { $mb } MB (as a photo or video, not as a file).
+ask-city = In which city or village did it happen?
+ask-category = Choose the category:
+ask-consent-own = I agree that my story, photo or video and city will be published on the contest's pages and shown for public voting.
+ask-consent-nomination = Please confirm that { $nominee } agreed to be shown in the contest with this story and photo or video.
+nominee-length = Please write the person's name and a few words about them: from 2 to { $max } characters.
+story-too-short = The story is too short ({ $length ->
+        [one] { $length } character
+       *[other] { $length } characters
+    }). Please write at least { $min }.
+story-too-long = The story is too long: { $length } characters, at most { $max } allowed. Please shorten it and send it again — nothing was saved yet.
+city-length = Please write the name of the city or village: from 2 to { $max } characters.
+expect-media = Now I need a photo or a video: up to { $max } photos or one video up to { $mb } MB.
+use-buttons = Please answer with the buttons below.
+media-not-expected = I'm not expecting a photo or video at this step.
+media-full = You have already added the maximum of { $max } photos. Press "Done" to continue.
+media-photo-added = Photo received ({ $count } of { $max }). Send more or press "Done".
+media-video-added = Video received.
+video-too-large = This video is too large: I accept videos up to { $mb } MB. Please send a shorter or smaller video.
+document-not-accepted = You sent { $what }. Please send the picture as a photo or video, not as a file: up to { $max } photos or one video up to { $mb } MB.
+unsupported-at-media = You sent { $what }. I need a photo or a video: up to { $max } photos or one video up to { $mb } MB.
+unsupported-here = I can't use { $what } at this step.
+kind-sticker = a sticker
+kind-voice = a voice message
+kind-document = a file
+kind-audio = an audio file
+kind-animation = a GIF
+kind-other = a message of this kind
+media-count-video = 1 video
+media-count-photos = { $count ->
+        [one] { $count } photo
+       *[other] { $count } photos
+    }
+summary-own = Please check your entry:
+
+    📍 City: { $city }
+    🏷 Category: { $category }
+    🖼 { $media }
+
+    { $story }
+summary-nomination = Please check your nomination:
+
+    👤 Person: { $nominee }
+    📍 City: { $city }
+    🏷 Category: { $category }
+    🖼 { $media }
+
+    { $story }
+edit-choose = What would you like to change?
+edit-field-nominee = 👤 Person
+edit-field-story = 📝 Story
+edit-field-media = 🖼 Photo or video
+edit-field-city = 📍 City
+edit-field-category = 🏷 Category
+media-needed = Please send at least one photo or a video first.
+no-draft = You have no entry in progress.
+draft-cancelled = Cancelled. Nothing was sent.
+submit-thanks = Thank you! Your entry №{ $number } has been sent to the moderators. I will tell you when it is checked. Approved entries are published on { $publication }.
+
+## Moderation
+kind-entry-own = own deed
+kind-entry-nomination = nomination
+mod-card-nominee = { "\u000A" }👤 Person: { $name }
+mod-card = 📋 Entry №{ $number } ({ $kind })
+    🏷 { $category } · 📍 { $city }{ $nominee }
+    ✍️ Author: { $author } ({ $authorRef })
+
+    { $story }
+
+    { $status }
+mod-status-pending = ⏳ Waiting for a decision
+mod-status-approved = ✅ Approved by { $by } on { $date }
+mod-status-rejected = ❌ Rejected by { $by } on { $date }: { $reason }
+mod-approve = ✅ Approve
+mod-reject = ❌ Reject
+mod-change-category = 🏷 Change category
+mod-reason-own = ✍️ Write my own reason
+reject-reason-1 = The story is not about a good deed
+reject-reason-2 = The photo or video does not show the deed
+reject-reason-3 = This deed has already been sent
+reject-reason-4 = No consent of the person shown
+mod-already-decided = This entry has already been decided. { $status }
+mod-done-approved = Approved
+mod-done-rejected = Rejected
+mod-not-allowed = Only the contest's moderators can do this.
+mod-entry-gone = This entry no longer exists.
+mod-type-reason = Write the reason for rejecting entry №{ $number } in one message (up to { $max } characters). The author will see it as you write it. /cancel to stop.
+mod-reason-length = The reason must be from 1 to { $max } characters. Please write it again.
+entry-approved = 🎉 Your entry №{ $number } has been approved! It will appear in the list of participants on { $publication }.
+entry-rejected = Unfortunately, your entry №{ $number } was not accepted. Reason: { $reason }
+entry-category-changed = The moderators moved your entry №{ $number } to the category "{ $category }".
+
+## My data
+entry-status-pending = waiting for moderation
+entry-status-approved = approved
+entry-status-rejected = not accepted
+entry-status-published = published
+entry-status-hidden = hidden by moderators
+entry-status-withdrawn = withdrawn
+mydata = This is what I keep about you:
+    • Account: { $platform } { $id }
+    • Language: { $language }
+    • First contact: { $since }
+    • { $draft }
+    • Entries ({ $count }):
+    { $entries }
+
+    Your entries keep the story, city, category and photos or video you sent, and the moderators' decisions. To delete everything: /deleteme
+mydata-draft-yes = An unsent entry in progress ({ $kind })
+mydata-draft-no = No entry in progress
+mydata-no-entries = none
+mydata-entry = №{ $number } — { $kind }, { $category }: { $status }
+deleteme-confirm = Delete all your data? Entries not yet published will be deleted; published ones will be withdrawn from the contest. This cannot be undone.
+deleteme-yes = 🗑 Yes, delete
+deleteme-no = No, keep
+deleteme-kept = Nothing was deleted.
+deleteme-done = Your data has been deleted: { $deleted ->
+        [one] { $deleted } entry deleted
+       *[other] { $deleted } entries deleted
+    }, { $withdrawn } withdrawn. If you write to me again, I will start from scratch.
+
+## Commands (descriptions in the platform's menu)
+command-start = Start and learn about the contest
+command-submit = Tell about my good deed
+command-nominate = Nominate someone
+command-language = Change the language
+command-mydata = What the bot keeps about me
+command-deleteme = Delete my data
+command-cancel = Stop what I am writing
+command-help = Help

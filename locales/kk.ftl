@@ -1,0 +1,199 @@
+## Building blocks
+plain = { $value }
+lines = { $first }
+    { $second }
+empty = { "" }
+
+## Menu and start
+menu-submit = 🙌 Өз игі ісім туралы айту
+menu-nominate = 🌟 Басқа адам туралы айту
+menu-language = 🌐 Тіл
+menu-mydata = 🔒 Менің деректерім
+start-greeting = Сәлеметсіз бе! Бұл — { $campaign }, #DoGoodThings игі істер ұлттық байқауы.
+
+    Игі іс туралы айтыңыз — өзіңіздің немесе елдің білуіне лайық басқа адамның ісі туралы — фото немесе бейнемен. Модераторлар әр өтінімді тексереді, қатысушылар тізімі жарияланады, және бәрі дауыс бере алады.
+
+    { $phase }
+help = Мен не істей аламын:
+    /submit — өз игі ісіңіз туралы айту
+    /nominate — басқа адамның игі ісі туралы айту
+    /language — тілді ауыстыру
+    /mydata — сіз туралы не сақтаймын
+    /deleteme — деректеріңізді жою
+    /cancel — өтінімді толтыруды тоқтату
+
+    { $phase }
+draft-resume = Сізде жіберілмеген өтінім бар. Тоқтаған жерден жалғастырайық.
+unknown-command = { $command } пәрменін білмеймін. Мен мынаны істей аламын:
+text-no-draft = Қатысу үшін не істегіңіз келетінін таңдаңыз:
+media-no-draft = Сурет үшін рақмет! Оны байқауға жіберу үшін алдымен «Өз игі ісім туралы айту» немесе «Басқа адам туралы айту» батырмасын таңдаңыз.
+unsupported-no-draft = Мұнда { $what } қабылдай алмаймын. Не істегіңіз келетінін таңдаңыз:
+error-try-again = Кешіріңіз, бізде бірдеңе дұрыс болмады. Енгізгеніңіздің бәрі сақталды — бір минуттан кейін қайталап көріңіз.
+
+## Phases of the campaign
+phase-before = Өтінімдер { $open } мен { $close } аралығында қабылданады.
+phase-submissions = Өтінімдер { $close } қоса алғанда қабылданады. Қатысушылар тізімі { $publication } жарияланады.
+phase-review = Өтінім қабылдау { $close } аяқталды. Қатысушылар тізімі { $publication } жарияланады.
+phase-voting = Дауыс беру { $close } қоса алғанда ашық.
+phase-results = Дауыс беру аяқталды. Марапаттау рәсімі — { $gala }, ол { $broadcast } Жетінші арнада көрсетіледі.
+submissions-not-yet = Өтінімдер әлі қабылданбайды: қабылдау { $open } басталады.
+submissions-closed = Өтінім қабылдау { $close } аяқталды. Қызығушылығыңыз үшін рақмет!
+
+## Language
+language-choose = Тілді таңдаңыз:
+language-name-kk = Қазақша
+language-name-ru = Русский
+language-name-en = English
+language-set = Дайын: сізбен қазақша сөйлесемін.
+
+## Buttons
+button-cancel = ✖️ Болдырмау
+button-media-done = ✅ Дайын
+button-consent-own = ✅ Келісемін
+button-consent-nomination = ✅ Иә, адам келісті
+button-send = 📨 Жіберу
+button-edit = ✏️ Өзгерту
+button-back = ⬅️ Артқа
+button-stale = Бұл батырма бұрынғы хабарламадан, енді жұмыс істемейді. Ештеңе өзгерген жоқ.
+button-ok = OK
+
+## Writing an entry
+submit-intro = Өз игі ісіңіз туралы айтыңыз. Бұл бірнеше минут алады; кез келген сәтте /cancel арқылы тоқтап, кейін жалғастыруға болады.
+nominate-intro = Басқа адамның игі ісі туралы айтыңыз. Оның жариялауға келісімі керек болады.
+draft-in-progress = Сізде аяқталмаған өтінім бар. Алдымен соны аяқтайық (немесе қайта бастау үшін /cancel).
+ask-nominee = Бұл адам кім? Атын және ол туралы бірнеше сөз жазыңыз (мысалы: «Әйгерім, Қарағандыдағы мейірбике»).
+ask-story-own = Игі ісіңіз туралы айтыңыз: не болды, кімге көмектесті. { $min } мен { $max } таңба аралығында.
+ask-story-nomination = Бұл адам не істеді? Не болғанын, кімге көмектескенін айтыңыз. { $min } мен { $max } таңба аралығында.
+ask-media = { $max ->
+        [one] Бір фото
+       *[other] 1-ден { $max }-ге дейін фото
+    } немесе { $mb } МБ-қа дейінгі бір бейне жіберіңіз (файл ретінде емес, фото не бейне ретінде).
+ask-city = Бұл қай қалада немесе ауылда болды?
+ask-category = Номинацияны таңдаңыз:
+ask-consent-own = Менің әңгімем, фотом не бейнем және қалам байқау беттерінде жариялануына және халықтық дауыс беруге көрсетілуіне келісемін.
+ask-consent-nomination = { $nominee } осы әңгімемен және фото не бейнемен байқауда көрсетілуге келісетінін растаңыз.
+nominee-length = Адамның атын және ол туралы бірнеше сөз жазыңыз: 2-ден { $max } таңбаға дейін.
+story-too-short = Әңгіме тым қысқа ({ $length ->
+        [one] { $length } таңба
+       *[other] { $length } таңба
+    }). Кемінде { $min } таңба жазыңыз.
+story-too-long = Әңгіме тым ұзын: { $length } таңба, ал ең көбі { $max } болуы керек. Қысқартып, қайта жіберіңіз — әзірге ештеңе сақталған жоқ.
+city-length = Қаланың немесе ауылдың атын жазыңыз: 2-ден { $max } таңбаға дейін.
+expect-media = Қазір фото немесе бейне керек: { $max } фотоға дейін немесе { $mb } МБ-қа дейінгі бір бейне.
+use-buttons = Төмендегі батырмалармен жауап беріңіз.
+media-not-expected = Бұл қадамда фото немесе бейне күтпеймін.
+media-full = Сіз ең көп мөлшерді — { $max } фото қостыңыз. Жалғастыру үшін «Дайын» батырмасын басыңыз.
+media-photo-added = Фото алынды ({ $max } ішінен { $count }). Тағы жіберіңіз немесе «Дайын» басыңыз.
+media-video-added = Бейне алынды.
+video-too-large = Бұл бейне тым үлкен: { $mb } МБ-қа дейінгі бейне қабылдаймын. Қысқарақ немесе кішірек бейне жіберіңіз.
+document-not-accepted = Сіз { $what } жібердіңіз. Суретті файл ретінде емес, фото не бейне ретінде жіберіңіз: { $max } фотоға дейін немесе { $mb } МБ-қа дейінгі бір бейне.
+unsupported-at-media = Сіз { $what } жібердіңіз. Маған фото немесе бейне керек: { $max } фотоға дейін немесе { $mb } МБ-қа дейінгі бір бейне.
+unsupported-here = Бұл қадамда { $what } қабылдай алмаймын.
+kind-sticker = стикер
+kind-voice = дауыстық хабарлама
+kind-document = файл
+kind-audio = аудиофайл
+kind-animation = GIF
+kind-other = мұндай хабарлама
+media-count-video = 1 бейне
+media-count-photos = { $count ->
+        [one] { $count } фото
+       *[other] { $count } фото
+    }
+summary-own = Өтінімді тексеріңіз:
+
+    📍 Қала: { $city }
+    🏷 Номинация: { $category }
+    🖼 { $media }
+
+    { $story }
+summary-nomination = Басқа адам туралы өтінімді тексеріңіз:
+
+    👤 Адам: { $nominee }
+    📍 Қала: { $city }
+    🏷 Номинация: { $category }
+    🖼 { $media }
+
+    { $story }
+edit-choose = Нені өзгерткіңіз келеді?
+edit-field-nominee = 👤 Адам
+edit-field-story = 📝 Әңгіме
+edit-field-media = 🖼 Фото немесе бейне
+edit-field-city = 📍 Қала
+edit-field-category = 🏷 Номинация
+media-needed = Алдымен кемінде бір фото немесе бейне жіберіңіз.
+no-draft = Сізде аяқталмаған өтінім жоқ.
+draft-cancelled = Болдырылмады. Ештеңе жіберілген жоқ.
+submit-thanks = Рақмет! №{ $number } өтініміңіз модераторларға жіберілді. Тексерілгенде хабарлаймын. Мақұлданған өтінімдер { $publication } жарияланады.
+
+## Moderation
+kind-entry-own = өз ісі
+kind-entry-nomination = басқа адам туралы
+mod-card-nominee = { "\u000A" }👤 Адам: { $name }
+mod-card = 📋 №{ $number } өтінім ({ $kind })
+    🏷 { $category } · 📍 { $city }{ $nominee }
+    ✍️ Авторы: { $author } ({ $authorRef })
+
+    { $story }
+
+    { $status }
+mod-status-pending = ⏳ Шешім күтуде
+mod-status-approved = ✅ { $by } мақұлдады, { $date }
+mod-status-rejected = ❌ { $by } қабылдамады, { $date }: { $reason }
+mod-approve = ✅ Мақұлдау
+mod-reject = ❌ Қабылдамау
+mod-change-category = 🏷 Номинацияны ауыстыру
+mod-reason-own = ✍️ Өз себебімді жазу
+reject-reason-1 = Әңгіме игі іс туралы емес
+reject-reason-2 = Фото не бейнеде игі іс көрінбейді
+reject-reason-3 = Бұл іс туралы бұрын айтылған
+reject-reason-4 = Көрсетілген адамның келісімі жоқ
+mod-already-decided = Бұл өтінім бойынша шешім қабылданып қойған. { $status }
+mod-done-approved = Мақұлданды
+mod-done-rejected = Қабылданбады
+mod-not-allowed = Мұны тек байқау модераторлары істей алады.
+mod-entry-gone = Бұл өтінім енді жоқ.
+mod-type-reason = №{ $number } өтінімді қабылдамау себебін бір хабарламамен жазыңыз ({ $max } таңбаға дейін). Автор оны сіз жазғандай көреді. /cancel — болдырмау.
+mod-reason-length = Себеп 1-ден { $max } таңбаға дейін болуы керек. Қайта жазыңыз.
+entry-approved = 🎉 №{ $number } өтініміңіз мақұлданды! Ол қатысушылар тізімінде { $publication } пайда болады.
+entry-rejected = Өкінішке қарай, №{ $number } өтініміңіз қабылданбады. Себебі: { $reason }
+entry-category-changed = Модераторлар №{ $number } өтініміңізді «{ $category }» номинациясына ауыстырды.
+
+## My data
+entry-status-pending = модерацияны күтуде
+entry-status-approved = мақұлданды
+entry-status-rejected = қабылданбады
+entry-status-published = жарияланды
+entry-status-hidden = модераторлар жасырды
+entry-status-withdrawn = қайтарып алынды
+mydata = Сіз туралы мыналарды сақтаймын:
+    • Аккаунт: { $platform } { $id }
+    • Тіл: { $language }
+    • Алғашқы хабарласу: { $since }
+    • { $draft }
+    • Өтінімдер ({ $count }):
+    { $entries }
+
+    Өтінімдерде сіз жіберген әңгіме, қала, номинация, фото не бейне және модераторлардың шешімдері сақталады. Бәрін жою: /deleteme
+mydata-draft-yes = Жіберілмеген өтінім бар ({ $kind })
+mydata-draft-no = Аяқталмаған өтінім жоқ
+mydata-no-entries = жоқ
+mydata-entry = №{ $number } — { $kind }, { $category }: { $status }
+deleteme-confirm = Барлық деректеріңізді жою керек пе? Әлі жарияланбаған өтінімдер жойылады, жарияланғандары байқаудан алынады. Мұны қайтару мүмкін емес.
+deleteme-yes = 🗑 Иә, жою
+deleteme-no = Жоқ, қалдыру
+deleteme-kept = Ештеңе жойылған жоқ.
+deleteme-done = Деректеріңіз жойылды: { $deleted ->
+        [one] { $deleted } өтінім жойылды
+       *[other] { $deleted } өтінім жойылды
+    }, байқаудан алынғаны: { $withdrawn }. Маған қайта жазсаңыз, бәрін басынан бастаймын.
+
+## Commands (descriptions in the platform's menu)
+command-start = Бастау және байқау туралы білу
+command-submit = Өз игі ісім туралы айту
+command-nominate = Басқа адам туралы айту
+command-language = Тілді ауыстыру
+command-mydata = Бот мен туралы не сақтайды
+command-deleteme = Деректерімді жою
+command-cancel = Өтінімді толтыруды тоқтату
+command-help = Көмек

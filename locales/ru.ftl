@@ -1,0 +1,202 @@
+## Building blocks
+plain = { $value }
+lines = { $first }
+    { $second }
+empty = { "" }
+
+## Menu and start
+menu-submit = 🙌 Рассказать о своём добром деле
+menu-nominate = 🌟 Рассказать о другом человеке
+menu-language = 🌐 Язык
+menu-mydata = 🔒 Мои данные
+start-greeting = Здравствуйте! Это { $campaign } — национальный конкурс добрых дел #DoGoodThings.
+
+    Расскажите о добром деле — своём или другого человека, который заслуживает, чтобы о нём узнали, — с фото или видео. Модераторы проверяют каждую заявку, список участников публикуется, и все могут проголосовать.
+
+    { $phase }
+help = Что я умею:
+    /submit — рассказать о своём добром деле
+    /nominate — рассказать о добром деле другого человека
+    /language — сменить язык
+    /mydata — что я храню о вас
+    /deleteme — удалить ваши данные
+    /cancel — прервать заполнение заявки
+
+    { $phase }
+draft-resume = У вас есть неотправленная заявка. Продолжим с того места, где вы остановились.
+unknown-command = Я не знаю команду { $command }. Вот что я умею:
+text-no-draft = Чтобы принять участие, выберите, что вы хотите сделать:
+media-no-draft = Спасибо за снимок! Чтобы отправить его на конкурс, сначала выберите «Рассказать о своём добром деле» или «Рассказать о другом человеке».
+unsupported-no-draft = Здесь я не могу принять { $what }. Выберите, что вы хотите сделать:
+error-try-again = Извините, у нас что-то пошло не так. Ничего из введённого не потеряно — попробуйте ещё раз через минуту.
+
+## Phases of the campaign
+phase-before = Заявки принимаются с { $open } по { $close }.
+phase-submissions = Заявки принимаются до { $close } включительно. Список участников будет опубликован { $publication }.
+phase-review = Приём заявок завершился { $close }. Список участников будет опубликован { $publication }.
+phase-voting = Голосование открыто до { $close } включительно.
+phase-results = Голосование завершено. Церемония награждения — { $gala }, её покажут { $broadcast } на Седьмом канале.
+submissions-not-yet = Заявки ещё не принимаются: приём начнётся { $open }.
+submissions-closed = Приём заявок завершился { $close }. Спасибо за интерес!
+
+## Language
+language-choose = Выберите язык:
+language-name-kk = Қазақша
+language-name-ru = Русский
+language-name-en = English
+language-set = Готово: буду говорить с вами по-русски.
+
+## Buttons
+button-cancel = ✖️ Отмена
+button-media-done = ✅ Готово
+button-consent-own = ✅ Я согласен(на)
+button-consent-nomination = ✅ Да, человек согласен
+button-send = 📨 Отправить
+button-edit = ✏️ Изменить
+button-back = ⬅️ Назад
+button-stale = Эта кнопка из прежнего сообщения и больше не работает. Ничего не изменилось.
+button-ok = OK
+
+## Writing an entry
+submit-intro = Расскажите о своём добром деле. Это займёт пару минут; в любой момент можно остановиться командой /cancel или продолжить позже.
+nominate-intro = Расскажите о добром деле другого человека. Понадобится его согласие на публикацию.
+draft-in-progress = У вас уже есть незаконченная заявка. Давайте сначала завершим её (или /cancel, чтобы начать заново).
+ask-nominee = Кто этот человек? Напишите имя и несколько слов о нём (например: «Айгерим, медсестра из Караганды»).
+ask-story-own = Расскажите о своём добром деле: что произошло, кому это помогло. От { $min } до { $max } символов.
+ask-story-nomination = Что сделал этот человек? Расскажите историю: что произошло, кому это помогло. От { $min } до { $max } символов.
+ask-media = Отправьте { $max ->
+        [one] одно фото
+       *[other] от 1 до { $max } фото
+    } или одно видео до { $mb } МБ (как фото или видео, а не файлом).
+ask-city = В каком городе или селе это произошло?
+ask-category = Выберите номинацию:
+ask-consent-own = Я согласен(на), что мой рассказ, фото или видео и город будут опубликованы на страницах конкурса и показаны для народного голосования.
+ask-consent-nomination = Подтвердите, что { $nominee } согласен(на) участвовать в конкурсе с этим рассказом и фото или видео.
+nominee-length = Напишите имя человека и несколько слов о нём: от 2 до { $max } символов.
+story-too-short = Рассказ слишком короткий ({ $length ->
+        [one] { $length } символ
+        [few] { $length } символа
+       *[many] { $length } символов
+    }). Напишите хотя бы { $min }.
+story-too-long = Рассказ слишком длинный: { $length } символов, а можно не больше { $max }. Сократите его и отправьте ещё раз — пока ничего не сохранено.
+city-length = Напишите название города или села: от 2 до { $max } символов.
+expect-media = Сейчас нужно фото или видео: до { $max } фото или одно видео до { $mb } МБ.
+use-buttons = Пожалуйста, ответьте кнопками ниже.
+media-not-expected = На этом шаге я не жду фото или видео.
+media-full = Вы уже добавили максимум — { $max } фото. Нажмите «Готово», чтобы продолжить.
+media-photo-added = Фото получено ({ $count } из { $max }). Отправьте ещё или нажмите «Готово».
+media-video-added = Видео получено.
+video-too-large = Это видео слишком большое: я принимаю видео до { $mb } МБ. Отправьте, пожалуйста, видео короче или меньше.
+document-not-accepted = Вы отправили { $what }. Отправьте снимок как фото или видео, а не файлом: до { $max } фото или одно видео до { $mb } МБ.
+unsupported-at-media = Вы отправили { $what }. Мне нужно фото или видео: до { $max } фото или одно видео до { $mb } МБ.
+unsupported-here = На этом шаге я не могу принять { $what }.
+kind-sticker = стикер
+kind-voice = голосовое сообщение
+kind-document = файл
+kind-audio = аудиофайл
+kind-animation = GIF
+kind-other = такое сообщение
+media-count-video = 1 видео
+media-count-photos = { $count ->
+        [one] { $count } фотография
+        [few] { $count } фотографии
+       *[many] { $count } фотографий
+    }
+summary-own = Проверьте заявку:
+
+    📍 Город: { $city }
+    🏷 Номинация: { $category }
+    🖼 { $media }
+
+    { $story }
+summary-nomination = Проверьте заявку о другом человеке:
+
+    👤 Человек: { $nominee }
+    📍 Город: { $city }
+    🏷 Номинация: { $category }
+    🖼 { $media }
+
+    { $story }
+edit-choose = Что вы хотите изменить?
+edit-field-nominee = 👤 Человек
+edit-field-story = 📝 Рассказ
+edit-field-media = 🖼 Фото или видео
+edit-field-city = 📍 Город
+edit-field-category = 🏷 Номинация
+media-needed = Сначала отправьте хотя бы одно фото или видео.
+no-draft = У вас нет незаконченной заявки.
+draft-cancelled = Отменено. Ничего не отправлено.
+submit-thanks = Спасибо! Ваша заявка №{ $number } отправлена модераторам. Я сообщу, когда её проверят. Одобренные заявки публикуются { $publication }.
+
+## Moderation
+kind-entry-own = своё дело
+kind-entry-nomination = о другом человеке
+mod-card-nominee = { "\u000A" }👤 Человек: { $name }
+mod-card = 📋 Заявка №{ $number } ({ $kind })
+    🏷 { $category } · 📍 { $city }{ $nominee }
+    ✍️ Автор: { $author } ({ $authorRef })
+
+    { $story }
+
+    { $status }
+mod-status-pending = ⏳ Ждёт решения
+mod-status-approved = ✅ Одобрил(а) { $by }, { $date }
+mod-status-rejected = ❌ Отклонил(а) { $by }, { $date }: { $reason }
+mod-approve = ✅ Одобрить
+mod-reject = ❌ Отклонить
+mod-change-category = 🏷 Сменить номинацию
+mod-reason-own = ✍️ Написать свою причину
+reject-reason-1 = Рассказ не о добром деле
+reject-reason-2 = На фото или видео не видно доброго дела
+reject-reason-3 = Об этом деле уже рассказали
+reject-reason-4 = Нет согласия человека на публикацию
+mod-already-decided = По этой заявке уже принято решение. { $status }
+mod-done-approved = Одобрено
+mod-done-rejected = Отклонено
+mod-not-allowed = Это могут делать только модераторы конкурса.
+mod-entry-gone = Этой заявки больше нет.
+mod-type-reason = Напишите причину отклонения заявки №{ $number } одним сообщением (до { $max } символов). Автор увидит её в том виде, как вы напишете. /cancel — отменить.
+mod-reason-length = Причина должна быть от 1 до { $max } символов. Напишите её ещё раз.
+entry-approved = 🎉 Ваша заявка №{ $number } одобрена! Она появится в списке участников { $publication }.
+entry-rejected = К сожалению, ваша заявка №{ $number } не принята. Причина: { $reason }
+entry-category-changed = Модераторы перенесли вашу заявку №{ $number } в номинацию «{ $category }».
+
+## My data
+entry-status-pending = ждёт модерации
+entry-status-approved = одобрена
+entry-status-rejected = не принята
+entry-status-published = опубликована
+entry-status-hidden = скрыта модераторами
+entry-status-withdrawn = отозвана
+mydata = Вот что я храню о вас:
+    • Аккаунт: { $platform } { $id }
+    • Язык: { $language }
+    • Первое обращение: { $since }
+    • { $draft }
+    • Заявки ({ $count }):
+    { $entries }
+
+    В заявках хранятся рассказ, город, номинация и фото или видео, которые вы отправили, и решения модераторов. Удалить всё: /deleteme
+mydata-draft-yes = Есть неотправленная заявка ({ $kind })
+mydata-draft-no = Незаконченных заявок нет
+mydata-no-entries = нет
+mydata-entry = №{ $number } — { $kind }, { $category }: { $status }
+deleteme-confirm = Удалить все ваши данные? Ещё не опубликованные заявки будут удалены, опубликованные — сняты с конкурса. Это нельзя отменить.
+deleteme-yes = 🗑 Да, удалить
+deleteme-no = Нет, оставить
+deleteme-kept = Ничего не удалено.
+deleteme-done = Ваши данные удалены: { $deleted ->
+        [one] удалена { $deleted } заявка
+        [few] удалено { $deleted } заявки
+       *[many] удалено { $deleted } заявок
+    }, снято с конкурса: { $withdrawn }. Если вы напишете мне снова, я начну с чистого листа.
+
+## Commands (descriptions in the platform's menu)
+command-start = Начать и узнать о конкурсе
+command-submit = Рассказать о своём добром деле
+command-nominate = Рассказать о другом человеке
+command-language = Сменить язык
+command-mydata = Что бот хранит обо мне
+command-deleteme = Удалить мои данные
+command-cancel = Прервать заполнение заявки
+command-help = Помощь

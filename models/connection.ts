@@ -1,0 +1,23 @@
+import mongoose from 'mongoose';
+import { DraftModel } from './draft.js';
+import { CounterModel, EntryModel } from './entry.js';
+import { ProcessedUpdateModel } from './processed-update.js';
+import { UserModel } from './user.js';
+
+// Every query filter built from user input is stripped of $-operators unless the code marks its
+// own operators with mongoose.trusted(): a forged payload cannot become a query.
+mongoose.set('sanitizeFilter', true);
+mongoose.set('strictQuery', true);
+
+export const models = [UserModel, DraftModel, EntryModel, CounterModel, ProcessedUpdateModel];
+
+/** Connects and makes sure the unique indexes that carry the contest's rules exist. */
+export async function connectDatabase(uri: string): Promise<typeof mongoose> {
+  const connection = await mongoose.connect(uri, { serverSelectionTimeoutMS: 10_000, autoIndex: false });
+  await Promise.all(models.map((m) => m.createIndexes()));
+  return connection;
+}
+
+export async function disconnectDatabase(): Promise<void> {
+  await mongoose.disconnect();
+}

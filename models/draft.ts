@@ -1,0 +1,121 @@
+import mongoose, { Schema, Types, model } from 'mongoose';
+import type { Draft, DraftStore, EntryKind, DraftStep, Media, UserRef } from '../handlers/ports.js';
+import { mediaSchema } from './media.js';
+
+// The conversation state of an entry being written: one draft per account, kept in the database
+// so that a restart or another process continues the conversation where it was.
+const draftSchema = new Schema(
+  {
+    platform: { type: String, required: true },
+    userId: { type: String, required: true },
+    /** New for every started draft: the entry made from it is unique by this key. */
+    draftKey: { type: String, required: true },
+    kind: { type: String, enum: ['own', 'nomination'], required: true },
+    step: { type: String, required: true },
+    editing: { type: Boolean, default: false },
+    media: { type: [mediaSchema], default: [] },
+    /** Albums already answered, so an album of five photos gets one reply. */
+    albums: { type: [String], default: [] },
+    story: String,
+    city: String,
+    category: String,
+    nominee: String,
+    consent: { type: Boolean, default: false },
+  },
+  { timestamps: true },
+);
+draftSchema.index({ platform: 1, userId: 1 }, { unique: true });
+
+export const DraftModel = model('Draft', draftSchema);
+
+type DraftDoc = mongoose.InferSchemaType<typeof draftSchema>;
+
+const keyOf = (ref: UserRef) => ({ platform: ref.platform, userId: ref.id });
+
+function toDraft(doc: DraftDoc): Draft {
+  return {
+    id: doc.draftKey,
+    owner: { platform: doc.platform as Draft['owner']['platform'], id: doc.userId },
+    kind: doc.kind,
+    step: doc.step as DraftStep,
+    editing: doc.editing,
+    media: doc.media.map((m) => ({
+      type: m.type,
+      platform: m.platform,
+      fileId: m.fileId,
+      uniqueId: m.uniqueId,
+      ...(m.sizeBytes != null ? { sizeBytes: m.sizeBytes } : {}),
+    })),
+    consent: doc.consent,
+    ...(doc.story != null ? { story: doc.story } : {}),
+    ...(doc.city != null ? { city: doc.city } : {}),
+    ...(doc.category != null ? { category: doc.category } : {}),
+    ...(doc.nominee != null ? { nominee: doc.nominee } : {}),
+  };
+}
+
+export const mongoDraftStore: DraftStore = {
+  async get(owner) {
+    const doc = await DraftModel.findOne(keyOf(owner)).lean();
+    return doc ? toDraft(doc) : null;
+  },
+
+  async start(owner, kind: EntryKind, firstStep: DraftStep) {
+    const doc = await DraftModel.findOneAndUpdate(
+      keyOf(owner),
+      {
+        $set: {
+          draftKey: new Types.ObjectId().toHexString(),
+          kind,
+          step: firstStep,
+          editing: false,
+          media: [],
+          albums: [],
+          consent: false,
+        },
+        $unset: { story: 1, city: 1, category: 1, nominee: 1 },
+      },
+      { upsert: true, returnDocument: 'after' },
+    ).lean();
+    return toDraft(doc);
+  },
+
+  async update(owner, patch) {
+    const doc = await DraftModel.findOneAndUpdate(keyOf(owner), { $set: patch }, { returnDocument: 'after' }).lean();
+    return doc ? toDraft(doc) : null;
+  },
+
+  async addPhoto(owner, media: Media, albumId, max) {
+    const key = keyOf(owner);
+    // An entry has photos or one video, not both: a photo replaces a video sent before it.
+    await DraftModel.updateOne({ ...key, 'media.type': 'video' }, { $set: { media: [] } });
+    const album = albumId ? { $addToSet: { albums: albumId } } : {};
+    const before = await DraftModel.findOneAndUpdate(
+      // Only while there is room: "media.<max-1>" exists once the draft holds max photos.
+      { ...key, [`media.${max - 1}`]: mongoose.trusted({ $exists: false }) },
+      { $push: { media }, ...album },
+      { returnDocument: 'before' },
+    ).lean();
+    const firstOf = (albums: string[]) => !albumId || !albums.includes(albumId);
+    if (before) {
+      const draft = toDraft(before);
+      draft.media.push(media);
+      return { draft, firstOfAlbum: firstOf(before.albums), full: false };
+    }
+    const current = await DraftModel.findOneAndUpdate(key, album, { returnDocument: 'before' }).lean();
+    return current ? { draft: toDraft(current), firstOfAlbum: firstOf(current.albums), full: true } : null;
+  },
+
+  async setVideo(owner, media) {
+    const doc = await DraftModel.findOneAndUpdate(
+      keyOf(owner),
+      { $set: { media: [media] } },
+      { returnDocument: 'after' },
+    ).lean();
+    return doc ? toDraft(doc) : null;
+  },
+
+  async delete(owner) {
+    await DraftModel.deleteOne(keyOf(owner));
+  },
+};

@@ -1,0 +1,182 @@
+import mongoose, { Schema, model } from 'mongoose';
+import type { Entry, EntryStore, Moderator, RejectReason, UserRef } from '../handlers/ports.js';
+import { isDuplicateKey } from './errors.js';
+import { mediaSchema } from './media.js';
+
+const personSchema = new Schema(
+  { platform: { type: String, required: true }, id: { type: String, required: true }, name: String },
+  { _id: false },
+);
+
+const entrySchema = new Schema({
+  /** The draft this entry was made from: sending one draft twice makes one entry. */
+  draftKey: { type: String, required: true },
+  number: { type: Number, required: true },
+  kind: { type: String, enum: ['own', 'nomination'], required: true },
+  author: { type: personSchema, required: true },
+  status: {
+    type: String,
+    enum: ['pending', 'approved', 'rejected', 'published', 'hidden', 'withdrawn'],
+    required: true,
+  },
+  category: { type: String, required: true },
+  story: { type: String, default: '' },
+  city: { type: String, default: '' },
+  nominee: String,
+  media: { type: [mediaSchema], default: [] },
+  createdAt: { type: Date, required: true },
+  decision: {
+    type: new Schema(
+      {
+        status: { type: String, required: true },
+        by: { type: personSchema, required: true },
+        at: { type: Date, required: true },
+        reason: { type: Schema.Types.Mixed },
+      },
+      { _id: false },
+    ),
+  },
+  /** Who did what to this entry, for the moderators. */
+  history: [
+    new Schema(
+      { action: String, by: personSchema, at: Date, detail: String },
+      { _id: false },
+    ),
+  ],
+});
+entrySchema.index({ draftKey: 1 }, { unique: true });
+entrySchema.index({ number: 1 }, { unique: true });
+entrySchema.index({ 'author.platform': 1, 'author.id': 1 });
+entrySchema.index({ status: 1, category: 1 });
+
+export const EntryModel = model('Entry', entrySchema);
+
+const counterSchema = new Schema({ _id: String, seq: Number });
+export const CounterModel = model('Counter', counterSchema);
+
+/** The next short number an entry is known by ("№17"). */
+async function nextNumber(): Promise<number> {
+  const doc = await CounterModel.findOneAndUpdate(
+    { _id: 'entries' },
+    { $inc: { seq: 1 } },
+    { upsert: true, returnDocument: 'after' },
+  ).lean();
+  return doc.seq ?? 1;
+}
+
+type EntryDoc = mongoose.InferSchemaType<typeof entrySchema> & { _id: mongoose.Types.ObjectId };
+
+function toPerson(p: { platform: string; id: string; name?: string | null }): Moderator {
+  return { platform: p.platform as Moderator['platform'], id: p.id, ...(p.name ? { name: p.name } : {}) };
+}
+
+function toEntry(doc: EntryDoc): Entry {
+  const d = doc.decision;
+  return {
+    id: doc._id.toHexString(),
+    number: doc.number,
+    kind: doc.kind,
+    author: toPerson(doc.author),
+    status: doc.status,
+    category: doc.category,
+    story: doc.story,
+    city: doc.city,
+    media: doc.media.map((m) => ({
+      type: m.type,
+      platform: m.platform,
+      fileId: m.fileId,
+      uniqueId: m.uniqueId,
+      ...(m.sizeBytes != null ? { sizeBytes: m.sizeBytes } : {}),
+    })),
+    createdAt: doc.createdAt,
+    ...(doc.nominee != null ? { nominee: doc.nominee } : {}),
+    ...(d
+      ? {
+          decision: {
+            status: d.status as 'approved' | 'rejected',
+            by: toPerson(d.by),
+            at: d.at,
+            ...(d.reason ? { reason: d.reason as RejectReason } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+const authorKey = (a: UserRef) => ({ 'author.platform': a.platform, 'author.id': a.id });
+const isId = (id: string) => mongoose.isObjectIdOrHexString(id);
+
+export const mongoEntryStore: EntryStore = {
+  async submitDraft(draft, author, at) {
+    const existing = await EntryModel.findOne({ draftKey: draft.id }).lean();
+    if (existing) return { entry: toEntry(existing), created: false };
+    try {
+      const doc = await EntryModel.create({
+        draftKey: draft.id,
+        number: await nextNumber(),
+        kind: draft.kind,
+        author: { platform: author.platform, id: author.id, name: author.displayName },
+        status: 'pending',
+        category: draft.category,
+        story: draft.story,
+        city: draft.city,
+        nominee: draft.nominee,
+        media: draft.media,
+        createdAt: at,
+        history: [{ action: 'submitted', by: { platform: author.platform, id: author.id }, at }],
+      });
+      return { entry: toEntry(doc.toObject()), created: true };
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      const raced = await EntryModel.findOne({ draftKey: draft.id }).lean();
+      if (!raced) throw error;
+      return { entry: toEntry(raced), created: false };
+    }
+  },
+
+  async get(id) {
+    if (!isId(id)) return null;
+    const doc = await EntryModel.findById(id).lean();
+    return doc ? toEntry(doc) : null;
+  },
+
+  async decide(id, decision) {
+    // Only a pending entry can be decided: two moderators pressing at once make one decision.
+    const doc = await EntryModel.findOneAndUpdate(
+      { _id: id, status: 'pending' },
+      {
+        $set: { status: decision.status, decision },
+        $push: { history: { action: decision.status, by: decision.by, at: decision.at } },
+      },
+      { returnDocument: 'after' },
+    ).lean();
+    if (doc) return { ok: true, entry: toEntry(doc) };
+    return { ok: false, entry: await this.get(id) };
+  },
+
+  async setCategory(id, category, by, at) {
+    const doc = await EntryModel.findOneAndUpdate(
+      { _id: id, status: mongoose.trusted({ $in: ['pending', 'approved'] }) },
+      { $set: { category }, $push: { history: { action: 'category', by, at, detail: category } } },
+      { returnDocument: 'after' },
+    ).lean();
+    return doc ? toEntry(doc) : null;
+  },
+
+  async listByAuthor(author) {
+    const docs = await EntryModel.find(authorKey(author)).sort({ number: 1 }).lean();
+    return docs.map(toEntry);
+  },
+
+  async eraseAuthor(author) {
+    const withdrawn = await EntryModel.updateMany(
+      { ...authorKey(author), status: mongoose.trusted({ $in: ['published', 'hidden'] }) },
+      { $set: { status: 'withdrawn', story: '', city: '', media: [] }, $unset: { nominee: 1 } },
+    );
+    const deleted = await EntryModel.deleteMany({
+      ...authorKey(author),
+      status: mongoose.trusted({ $in: ['pending', 'approved', 'rejected'] }),
+    });
+    return { deleted: deleted.deletedCount, withdrawn: withdrawn.modifiedCount };
+  },
+};

@@ -1,0 +1,190 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Update } from 'grammy/types';
+
+// A local server that speaks the part of the Telegram Bot API the bot uses. It queues updates
+// for getUpdates, records every call the bot makes, and answers like Telegram does (message
+// objects with ids, file paths for getFile, errors on request).
+
+export interface ApiCall {
+  method: string;
+  params: Record<string, unknown>;
+  result?: unknown;
+}
+
+interface Waiter {
+  resolve: () => void;
+}
+
+interface Failure {
+  method: string;
+  chatId?: number;
+  code: number;
+  description: string;
+  parameters?: Record<string, unknown>;
+}
+
+export const BOT_ID = 7000001;
+export const BOT_USERNAME = 'dogoodthings_test_bot';
+
+export class FakeTelegramApi {
+  readonly calls: ApiCall[] = [];
+  private server: Server;
+  private queue: Update[] = [];
+  private nextUpdateId = 1;
+  private confirmedOffset = 0;
+  private pollers: Waiter[] = [];
+  private processedWaiters: { updateId: number; resolve: () => void }[] = [];
+  private messageIds = new Map<number, number>();
+  private failures: Failure[] = [];
+  readonly files = new Map<string, Buffer>();
+
+  constructor() {
+    this.server = createServer((req, res) => void this.route(req, res));
+  }
+
+  async start(): Promise<string> {
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
+    const { port } = this.server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  async stop(): Promise<void> {
+    for (const p of this.pollers.splice(0)) p.resolve();
+    this.server.closeAllConnections();
+    await new Promise((r) => this.server.close(r));
+  }
+
+  /** Queues an update and resolves once the bot has confirmed it (asked for the next offset). */
+  deliver(update: Omit<Update, 'update_id'> & { update_id?: number }): Promise<void> {
+    const full = { ...update, update_id: update.update_id ?? this.nextUpdateId++ } as Update;
+    this.nextUpdateId = Math.max(this.nextUpdateId, full.update_id + 1);
+    this.queue.push(full);
+    for (const p of this.pollers.splice(0)) p.resolve();
+    return new Promise((resolve) => this.processedWaiters.push({ updateId: full.update_id, resolve }));
+  }
+
+  /** Makes the next call of `method` (to `chatId`, if given) fail like Telegram would. */
+  failNext(failure: Failure): void {
+    this.failures.push(failure);
+  }
+
+  callsTo(chatId: number, since = 0): ApiCall[] {
+    return this.calls.slice(since).filter((c) => Number(c.params.chat_id) === chatId);
+  }
+
+  private confirm(offset: number): void {
+    if (offset <= this.confirmedOffset) return;
+    this.confirmedOffset = offset;
+    this.queue = this.queue.filter((u) => u.update_id >= offset);
+    const done = this.processedWaiters.filter((w) => w.updateId < offset);
+    this.processedWaiters = this.processedWaiters.filter((w) => w.updateId >= offset);
+    for (const w of done) w.resolve();
+  }
+
+  private async getUpdates(params: Record<string, unknown>): Promise<Update[]> {
+    const offset = Number(params.offset ?? 0);
+    if (offset) this.confirm(offset);
+    const limit = Number(params.limit ?? 100);
+    const timeout = Math.min(Number(params.timeout ?? 0), 30);
+    const ready = () => this.queue.filter((u) => u.update_id >= offset).slice(0, limit);
+    if (!ready().length && timeout > 0) {
+      await new Promise<void>((resolve) => {
+        const waiter = { resolve };
+        this.pollers.push(waiter);
+        setTimeout(resolve, timeout * 1000).unref();
+      });
+    }
+    return ready();
+  }
+
+  private message(chatId: number, extra: Record<string, unknown>): Record<string, unknown> {
+    const id = (this.messageIds.get(chatId) ?? 1000) + 1;
+    this.messageIds.set(chatId, id);
+    return {
+      message_id: id,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: chatId, type: 'private' },
+      from: { id: BOT_ID, is_bot: true, first_name: 'DoGoodThings', username: BOT_USERNAME },
+      ...extra,
+    };
+  }
+
+  private result(method: string, params: Record<string, unknown>): unknown {
+    const chatId = Number(params.chat_id);
+    switch (method) {
+      case 'getMe':
+        return { id: BOT_ID, is_bot: true, first_name: 'DoGoodThings', username: BOT_USERNAME };
+      case 'sendMessage':
+        return this.message(chatId, { text: params.text, reply_markup: params.reply_markup });
+      case 'sendPhoto':
+        return this.message(chatId, { photo: [{ file_id: params.photo, file_unique_id: 'u', width: 1, height: 1 }] });
+      case 'sendVideo':
+        return this.message(chatId, { video: { file_id: params.video, file_unique_id: 'u' } });
+      case 'sendMediaGroup':
+        return (params.media as unknown[]).map(() => this.message(chatId, {}));
+      case 'editMessageText':
+        return this.message(chatId, { message_id: params.message_id, text: params.text });
+      case 'getFile': {
+        const fileId = String(params.file_id);
+        return { file_id: fileId, file_unique_id: `u-${fileId}`, file_path: `files/${fileId}` };
+      }
+      default:
+        return true;
+    }
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const file = /^\/file\/bot[^/]+\/files\/(.+)$/.exec(url.pathname);
+    if (file) {
+      const body = this.files.get(decodeURIComponent(file[1]!));
+      res.writeHead(body ? 200 : 404).end(body ?? 'Not Found');
+      return;
+    }
+    const match = /^\/bot[^/]+\/(\w+)$/.exec(url.pathname);
+    if (!match) {
+      res.writeHead(404).end(JSON.stringify({ ok: false, error_code: 404, description: 'Not Found' }));
+      return;
+    }
+    const method = match[1]!;
+    const params = { ...Object.fromEntries(url.searchParams), ...(await readJson(req)) };
+    const send = (status: number, body: unknown) => {
+      if (!res.writableEnded) res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    };
+    if (method === 'getUpdates') {
+      send(200, { ok: true, result: await this.getUpdates(params) });
+      return;
+    }
+    this.calls.push({ method, params });
+    const failure = this.takeFailure(method, Number(params.chat_id));
+    if (failure) {
+      send(failure.code, {
+        ok: false,
+        error_code: failure.code,
+        description: failure.description,
+        ...(failure.parameters ? { parameters: failure.parameters } : {}),
+      });
+      return;
+    }
+    const result = this.result(method, params);
+    this.calls[this.calls.length - 1]!.result = result;
+    send(200, { ok: true, result });
+  }
+
+  private takeFailure(method: string, chatId: number): Failure | undefined {
+    const i = this.failures.findIndex((f) => f.method === method && (f.chatId === undefined || f.chatId === chatId));
+    return i >= 0 ? this.failures.splice(i, 1)[0] : undefined;
+  }
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks).toString('utf8');
+  if (!body) return {};
+  const type = req.headers['content-type'] ?? '';
+  if (type.includes('application/json')) return JSON.parse(body) as Record<string, unknown>;
+  if (type.includes('x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(body));
+  return {};
+}

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { startApp, type App } from '../../bot/app.js';
+import { loadCampaign } from '../../bot/campaign-file.js';
+import { loadConfig, type Config } from '../../bot/config.js';
+import { createLogger } from '../../bot/logger.js';
+import type { Campaign } from '../../handlers/campaign.js';
+import type { Clock } from '../../handlers/ports.js';
+import { FakeTelegramApi } from '../fakes/telegram-api.js';
+import { TelegramUser } from './telegram-user.js';
+
+export const ADMIN_ID = 900_001;
+export const SECOND_ADMIN_ID = 900_002;
+
+/** A clock the test moves; the bot never sleeps on it. */
+export class TestClock implements Clock {
+  constructor(private current: Date) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(at: Date | string): void {
+    this.current = new Date(at);
+  }
+}
+
+/** A fresh database name on the test server, so test files never see each other's data. */
+export function testDatabaseUri(): string {
+  const url = new URL(inject('mongoUri'));
+  url.pathname = `/dgt_${randomUUID().slice(0, 8)}`;
+  return url.toString();
+}
+
+export interface HarnessOptions {
+  now?: string;
+  campaign?: (c: Campaign) => Campaign;
+}
+
+/** The real bot, started as main starts it, against a local Bot API and a real Mongo-wire server. */
+export class Harness {
+  app!: App;
+  readonly api = new FakeTelegramApi();
+  readonly clock: TestClock;
+  readonly campaign: Campaign;
+  private config!: Config;
+  private users = 0;
+
+  private constructor(options: HarnessOptions) {
+    this.clock = new TestClock(new Date(options.now ?? '2026-10-20T10:00:00+05:00'));
+    const shipped = loadCampaign('campaign.json');
+    this.campaign = options.campaign ? options.campaign(shipped) : shipped;
+  }
+
+  static async start(options: HarnessOptions = {}): Promise<Harness> {
+    const h = new Harness(options);
+    const apiRoot = await h.api.start();
+    h.config = loadConfig({
+      TELEGRAM_BOT_TOKEN: '123456:TEST-token-for-the-local-bot-api',
+      TELEGRAM_API_ROOT: apiRoot,
+      TELEGRAM_ADMIN_IDS: `${ADMIN_ID},${SECOND_ADMIN_ID}`,
+      MONGODB_URI: testDatabaseUri(),
+      LOG_LEVEL: 'silent',
+    });
+    await h.boot();
+    return h;
+  }
+
+  private async boot(): Promise<void> {
+    this.app = await startApp(this.config, this.campaign, this.clock, createLogger(this.config.LOG_LEVEL));
+  }
+
+  /** Stops the bot process state entirely and starts it again on the same database. */
+  async restart(): Promise<void> {
+    await this.app.stop();
+    await this.boot();
+  }
+
+  async stop(): Promise<void> {
+    await this.app.stop();
+    await this.api.stop();
+  }
+
+  user(options: { lang?: string; id?: number; name?: string } = {}): TelegramUser {
+    this.users += 1;
+    return new TelegramUser(this.api, options.id ?? 100_000 + this.users, options.lang ?? 'en', options.name ?? `User${this.users}`);
+  }
+
+  admin(lang = 'en', id = ADMIN_ID): TelegramUser {
+    return new TelegramUser(this.api, id, lang, id === ADMIN_ID ? 'Moderator Ann' : 'Moderator Bek');
+  }
+}

@@ -1,0 +1,162 @@
+import type { InlineKeyboardMarkup } from 'grammy/types';
+import { translate } from '../../locales/index.js';
+import type { Arg, Lang } from '../../handlers/ports.js';
+import type { ApiCall, FakeTelegramApi } from '../fakes/telegram-api.js';
+
+/** What the bot did in one chat in answer to one thing the user did. */
+export interface Seen {
+  calls: ApiCall[];
+  /** Texts of messages sent or edited, in order. */
+  texts: string[];
+  /** The answer to a button press (toast or alert text), if any. */
+  notice?: string;
+  alert?: boolean;
+}
+
+let nextFileId = 1;
+
+/** A person in a Telegram client: sends messages and taps buttons, and reads what the bot shows. */
+export class TelegramUser {
+  private messageId = 1;
+
+  constructor(
+    private api: FakeTelegramApi,
+    readonly id: number,
+    readonly languageCode: string,
+    readonly name: string,
+  ) {}
+
+  get lang(): Lang {
+    return (['kk', 'ru', 'en'] as const).find((l) => l === this.languageCode) ?? 'ru';
+  }
+
+  /** A localized string as this user should see it (when the bot speaks `lang`). */
+  tr(key: string, args?: Record<string, Arg>, lang: Lang = this.lang): string {
+    return translate(lang, args ? { key, args } : { key });
+  }
+
+  private get from() {
+    return { id: this.id, is_bot: false, first_name: this.name, language_code: this.languageCode };
+  }
+
+  private async act(update: Record<string, unknown>): Promise<Seen> {
+    const since = this.api.calls.length;
+    await this.api.deliver(update);
+    const calls = this.api.calls.slice(since);
+    const mine = calls.filter((c) => Number(c.params.chat_id) === this.id);
+    const answer = calls.find((c) => c.method === 'answerCallbackQuery');
+    return {
+      calls: mine,
+      texts: mine.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText').map((c) => String(c.params.text)),
+      ...(answer?.params.text !== undefined ? { notice: String(answer.params.text), alert: Boolean(answer.params.show_alert) } : {}),
+    };
+  }
+
+  private messageUpdate(content: Record<string, unknown>) {
+    return {
+      message: {
+        message_id: this.messageId++,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: this.id, type: 'private', first_name: this.name },
+        from: this.from,
+        ...content,
+      },
+    };
+  }
+
+  send(text: string): Promise<Seen> {
+    return this.act(this.messageUpdate({ text }));
+  }
+
+  photo(options: { albumId?: string; sizeBytes?: number } = {}): Promise<Seen> {
+    const id = `photo-${nextFileId++}`;
+    return this.act(
+      this.messageUpdate({
+        photo: [
+          { file_id: `${id}-small`, file_unique_id: `${id}-s`, width: 90, height: 90, file_size: 1_000 },
+          { file_id: id, file_unique_id: `${id}-u`, width: 1280, height: 960, file_size: options.sizeBytes ?? 150_000 },
+        ],
+        ...(options.albumId ? { media_group_id: options.albumId } : {}),
+      }),
+    );
+  }
+
+  video(sizeMb: number): Promise<Seen> {
+    const id = `video-${nextFileId++}`;
+    return this.act(
+      this.messageUpdate({
+        video: { file_id: id, file_unique_id: `${id}-u`, width: 640, height: 480, duration: 30, file_size: Math.round(sizeMb * 1024 * 1024), mime_type: 'video/mp4' },
+      }),
+    );
+  }
+
+  sticker(): Promise<Seen> {
+    return this.act(this.messageUpdate({ sticker: { file_id: 'st', file_unique_id: 'st-u', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false } }));
+  }
+
+  voice(): Promise<Seen> {
+    return this.act(this.messageUpdate({ voice: { file_id: 'vo', file_unique_id: 'vo-u', duration: 3 } }));
+  }
+
+  document(): Promise<Seen> {
+    return this.act(this.messageUpdate({ document: { file_id: 'doc', file_unique_id: 'doc-u', file_name: 'deed.jpg', mime_type: 'image/jpeg' } }));
+  }
+
+  /** Sends callback data as a button press on a message (any bytes: a modified client can). */
+  press(data: string, messageId = 1): Promise<Seen> {
+    return this.act({
+      callback_query: {
+        id: `cb-${this.id}-${nextFileId++}`,
+        from: this.from,
+        chat_instance: `ci-${this.id}`,
+        data,
+        message: { message_id: messageId, date: 0, chat: { id: this.id, type: 'private', first_name: this.name } },
+      },
+    });
+  }
+
+  /** Taps the button with this label on the newest message that shows it. */
+  async tap(label: string): Promise<Seen> {
+    const found = this.findButton((text) => text === label);
+    if (!found) throw new Error(`${this.name} sees no button "${label}". Buttons: ${this.visibleButtons().join(' | ')}`);
+    return this.press(found.data, found.messageId);
+  }
+
+  /** Taps a button by its locale key, in this user's language. */
+  tapKey(key: string, args?: Record<string, Arg>): Promise<Seen> {
+    return this.tap(this.tr(key, args));
+  }
+
+  /** Every message in this chat as it now stands (after edits), oldest first. */
+  messages(): { messageId: number; text: string; keyboard?: InlineKeyboardMarkup }[] {
+    const byId = new Map<number, { messageId: number; text: string; keyboard?: InlineKeyboardMarkup }>();
+    for (const call of this.api.callsTo(this.id)) {
+      const markup = call.params.reply_markup as InlineKeyboardMarkup | undefined;
+      if (call.method === 'sendMessage') {
+        const id = (call.result as { message_id: number }).message_id;
+        byId.set(id, { messageId: id, text: String(call.params.text), ...(markup ? { keyboard: markup } : {}) });
+      } else if (call.method === 'editMessageText') {
+        const id = Number(call.params.message_id);
+        byId.set(id, { messageId: id, text: String(call.params.text), ...(markup ? { keyboard: markup } : {}) });
+      }
+    }
+    return [...byId.values()].sort((a, b) => a.messageId - b.messageId);
+  }
+
+  lastText(): string {
+    return this.messages().at(-1)?.text ?? '';
+  }
+
+  visibleButtons(): string[] {
+    return this.messages().flatMap((m) => m.keyboard?.inline_keyboard.flat().map((b) => b.text) ?? []);
+  }
+
+  private findButton(match: (text: string) => boolean): { data: string; messageId: number } | undefined {
+    for (const m of this.messages().reverse()) {
+      for (const b of m.keyboard?.inline_keyboard.flat() ?? []) {
+        if (match(b.text) && 'callback_data' in b && b.callback_data) return { data: b.callback_data, messageId: m.messageId };
+      }
+    }
+    return undefined;
+  }
+}
