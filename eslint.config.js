@@ -19,7 +19,17 @@ export default tseslint.config(
       // handlers/ defines the ports it needs; models/ implements them, not the other way round.
       'no-restricted-imports': [
         'error',
-        { patterns: ['grammy', 'grammy/*', '@grammyjs/*', 'vk-io', 'mongoose', '../models/*', '../bot/*'] },
+        {
+          patterns: [
+            'grammy',
+            'grammy/*',
+            '@grammyjs/*',
+            'vk-io',
+            'mongoose',
+            '../models/*',
+            '../bot/*',
+          ],
+        },
       ],
     },
   },

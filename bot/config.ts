@@ -7,7 +7,12 @@ import { describeIssues } from '../handlers/campaign.js';
 const idList = z
   .string()
   .default('')
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.string().regex(/^\d{1,20}$/, 'must be numeric user ids separated by commas')));
 
 export const envSchema = z.object({

@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs';
 import { loadCampaign } from './campaign-file.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { startApp } from './app.js';
 
 async function main(): Promise<void> {
+  // Variables already in the environment win over the file.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
   const campaign = loadCampaign(config.CAMPAIGN_FILE);

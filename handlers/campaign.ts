@@ -79,12 +79,20 @@ export const campaignSchema = z
     const ids = new Set<string>();
     c.categories.forEach((cat, i) => {
       if (ids.has(cat.id)) {
-        ctx.addIssue({ code: 'custom', path: ['categories', i, 'id'], message: `"${cat.id}" is used twice` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['categories', i, 'id'],
+          message: `"${cat.id}" is used twice`,
+        });
       }
       ids.add(cat.id);
     });
     if (c.rules.storyMinLength > c.rules.storyMaxLength) {
-      ctx.addIssue({ code: 'custom', path: ['rules', 'storyMinLength'], message: 'is above storyMaxLength' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rules', 'storyMinLength'],
+        message: 'is above storyMaxLength',
+      });
     }
   });
 

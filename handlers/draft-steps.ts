@@ -54,7 +54,10 @@ export function promptStep(turn: Turn, draft: Draft): void {
         [cancelRow()],
       );
     case 'media':
-      return turn.say(t('ask-media', { max: rules.maxPhotos, mb: rules.maxVideoMb }), mediaKeyboard(draft));
+      return turn.say(
+        t('ask-media', { max: rules.maxPhotos, mb: rules.maxVideoMb }),
+        mediaKeyboard(draft),
+      );
     case 'city':
       return turn.say(t('ask-city'), [cancelRow()]);
     case 'category':
@@ -104,7 +107,10 @@ export function showEditMenu(turn: Turn, draft: Draft): void {
   const fields = EDITABLE[draft.kind].map((field) => [
     { label: t(`edit-field-${field}`), data: payload('d', 'ef', field) },
   ]);
-  turn.say(t('edit-choose'), [...fields, [{ label: t('button-back'), data: payload('d', 'summary') }]]);
+  turn.say(t('edit-choose'), [
+    ...fields,
+    [{ label: t('button-back'), data: payload('d', 'summary') }],
+  ]);
 }
 
 /** The first step whose answer is missing, or null when the draft can be sent. */

@@ -1,10 +1,24 @@
-import { onDraftButton, onDraftPhoto, onDraftText, onDraftUnsupported, onDraftVideo, startDraft } from './submit.js';
+import {
+  onDraftButton,
+  onDraftPhoto,
+  onDraftText,
+  onDraftUnsupported,
+  onDraftVideo,
+  startDraft,
+} from './submit.js';
 import { onModerationButton, onReasonText } from './moderate.js';
 import { askDeleteMe, onDeleteButton, showMyData } from './my-data.js';
 import { parsePayload } from './payload.js';
 import { promptStep } from './draft-steps.js';
 import type { Event, Input, Reply } from './ports.js';
-import { askLanguage, chooseLanguage, greet, languageFromHint, mainMenu, showHelp } from './start.js';
+import {
+  askLanguage,
+  chooseLanguage,
+  greet,
+  languageFromHint,
+  mainMenu,
+  showHelp,
+} from './start.js';
 import { Turn, t, type Deps } from './turn.js';
 
 export type { Deps } from './turn.js';
@@ -91,21 +105,29 @@ async function onButton(turn: Turn, data: string): Promise<void> {
 
 async function onText(turn: Turn, text: string): Promise<void> {
   const awaiting = turn.user.awaiting;
-  if (awaiting?.what === 'reject-reason' && turn.isAdmin) return onReasonText(turn, awaiting.entryId, text);
+  if (awaiting?.what === 'reject-reason' && turn.isAdmin)
+    return onReasonText(turn, awaiting.entryId, text);
   const draft = await turn.deps.stores.drafts.get(turn.event.actor);
   if (draft) return onDraftText(turn, draft, text);
   turn.say(t('text-no-draft'), mainMenu());
 }
 
-async function onMedia(turn: Turn, input: Extract<Input, { kind: 'photo' | 'video' }>): Promise<void> {
+async function onMedia(
+  turn: Turn,
+  input: Extract<Input, { kind: 'photo' | 'video' }>,
+): Promise<void> {
   const draft = await turn.deps.stores.drafts.get(turn.event.actor);
   if (!draft) return turn.say(t('media-no-draft'), mainMenu());
   if (input.kind === 'video') return onDraftVideo(turn, draft, input.media);
   return onDraftPhoto(turn, draft, input.media, input.albumId);
 }
 
-async function onUnsupported(turn: Turn, input: Extract<Input, { kind: 'unsupported' }>): Promise<void> {
+async function onUnsupported(
+  turn: Turn,
+  input: Extract<Input, { kind: 'unsupported' }>,
+): Promise<void> {
   const draft = await turn.deps.stores.drafts.get(turn.event.actor);
-  if (!draft) return turn.say(t('unsupported-no-draft', { what: t(`kind-${input.what}`) }), mainMenu());
+  if (!draft)
+    return turn.say(t('unsupported-no-draft', { what: t(`kind-${input.what}`) }), mainMenu());
   onDraftUnsupported(turn, draft, input.what);
 }

@@ -66,7 +66,10 @@ function reasonButtons(entry: Entry): Keyboard {
 function categoryButtons(turn: Turn, entry: Entry): Keyboard {
   return [
     ...turn.deps.campaign.categories.map((c) => [
-      { label: t('plain', { value: { names: c.name } }), data: payload('mod', 'sc', entry.id, c.id) },
+      {
+        label: t('plain', { value: { names: c.name } }),
+        data: payload('mod', 'sc', entry.id, c.id),
+      },
     ]),
     [{ label: t('button-back'), data: payload('mod', 'back', entry.id) }],
   ];
@@ -77,7 +80,11 @@ export async function sendToModerators(turn: Turn, entry: Entry): Promise<void> 
   for (const admin of turn.deps.admins) {
     const lang = (await turn.deps.stores.users.find(admin))?.lang ?? fallback;
     turn.sendTo(admin, lang, { kind: 'media', media: entry.media });
-    turn.sendTo(admin, lang, { kind: 'text', text: moderationCard(turn, entry), buttons: cardButtons(entry) });
+    turn.sendTo(admin, lang, {
+      kind: 'text',
+      text: moderationCard(turn, entry),
+      buttons: cardButtons(entry),
+    });
   }
 }
 
@@ -151,8 +158,13 @@ export async function onModerationButton(turn: Turn, p: ModerationPayload): Prom
     case 'rj':
       return turn.replace(moderationCard(turn, entry), reasonButtons(entry));
     case 'rw':
-      await turn.deps.stores.users.setAwaiting(turn.event.actor, { what: 'reject-reason', entryId: entry.id });
-      return turn.say(t('mod-type-reason', { number: String(entry.number), max: REASON_MAX_LENGTH }));
+      await turn.deps.stores.users.setAwaiting(turn.event.actor, {
+        what: 'reject-reason',
+        entryId: entry.id,
+      });
+      return turn.say(
+        t('mod-type-reason', { number: String(entry.number), max: REASON_MAX_LENGTH }),
+      );
     case 'cc':
       return turn.replace(moderationCard(turn, entry), categoryButtons(turn, entry));
     case 'back':
@@ -165,10 +177,22 @@ export async function onModerationButton(turn: Turn, p: ModerationPayload): Prom
 async function changeCategory(turn: Turn, entry: Entry, categoryId: string): Promise<void> {
   const category = findCategory(turn.deps.campaign, categoryId);
   if (!category) return turn.replace(moderationCard(turn, entry), cardButtons(entry));
-  const updated = await turn.deps.stores.entries.setCategory(entry.id, category.id, moderator(turn), turn.now);
+  const updated = await turn.deps.stores.entries.setCategory(
+    entry.id,
+    category.id,
+    moderator(turn),
+    turn.now,
+  );
   if (!updated) return;
   turn.replace(moderationCard(turn, updated), cardButtons(updated));
-  await notifyAuthor(turn, updated, t('entry-category-changed', { number: String(updated.number), category: { names: category.name } }));
+  await notifyAuthor(
+    turn,
+    updated,
+    t('entry-category-changed', {
+      number: String(updated.number),
+      category: { names: category.name },
+    }),
+  );
 }
 
 /** A moderator's own rejection reason, typed after pressing "Write my own reason". */

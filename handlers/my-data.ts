@@ -10,7 +10,10 @@ import { t, type Turn } from './turn.js';
 export async function showMyData(turn: Turn): Promise<void> {
   const { stores, campaign } = turn.deps;
   const me = turn.event.actor;
-  const [draft, entries] = await Promise.all([stores.drafts.get(me), stores.entries.listByAuthor(me)]);
+  const [draft, entries] = await Promise.all([
+    stores.drafts.get(me),
+    stores.entries.listByAuthor(me),
+  ]);
   const lines: Text[] = entries.map((e) => {
     const category = findCategory(campaign, e.category);
     return t('mydata-entry', {
@@ -26,7 +29,9 @@ export async function showMyData(turn: Turn): Promise<void> {
       id: me.id,
       language: t(`language-name-${turn.lang}`),
       since: { date: localDate(campaign, turn.user.createdAt) },
-      draft: draft ? t('mydata-draft-yes', { kind: t(`kind-entry-${draft.kind}`) }) : t('mydata-draft-no'),
+      draft: draft
+        ? t('mydata-draft-yes', { kind: t(`kind-entry-${draft.kind}`) })
+        : t('mydata-draft-no'),
       count: entries.length,
       entries: lines.length ? joinLines(lines) : t('mydata-no-entries'),
     }),

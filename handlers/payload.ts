@@ -10,7 +10,10 @@ export const MAX_PAYLOAD_BYTES = 64;
 const objectId = z.string().regex(/^[0-9a-f]{24}$/);
 const categoryId = z.string().regex(/^[a-z0-9_]{1,16}$/);
 const editable = z.enum(['nominee', 'story', 'media', 'city', 'category']);
-const reasonIndex = z.string().regex(/^[1-9]$/).transform(Number);
+const reasonIndex = z
+  .string()
+  .regex(/^[1-9]$/)
+  .transform(Number);
 
 const shapes = z.union([
   z.tuple([z.literal('lang'), z.enum(LANGS)]),

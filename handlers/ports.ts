@@ -131,12 +131,18 @@ export interface DraftStore {
   /** Starts a new draft, replacing an unfinished one. */
   start(owner: UserRef, kind: EntryKind, firstStep: DraftStep): Promise<Draft>;
   update(owner: UserRef, patch: DraftPatch): Promise<Draft | null>;
-  addPhoto(owner: UserRef, media: Media, albumId: string | undefined, max: number): Promise<AddMediaResult | null>;
+  addPhoto(
+    owner: UserRef,
+    media: Media,
+    albumId: string | undefined,
+    max: number,
+  ): Promise<AddMediaResult | null>;
   setVideo(owner: UserRef, media: Media): Promise<Draft | null>;
   delete(owner: UserRef): Promise<void>;
 }
 
-export type EntryStatus = 'pending' | 'approved' | 'rejected' | 'published' | 'hidden' | 'withdrawn';
+export type EntryStatus =
+  'pending' | 'approved' | 'rejected' | 'published' | 'hidden' | 'withdrawn';
 
 export interface Moderator extends UserRef {
   name?: string;

@@ -28,9 +28,15 @@ export function phaseText(deps: Deps, now: Date): Text {
     case 'before':
       return t('phase-before', { open: date(d.submissionsOpen), close: date(d.submissionsClose) });
     case 'submissions':
-      return t('phase-submissions', { close: date(d.submissionsClose), publication: date(d.publication) });
+      return t('phase-submissions', {
+        close: date(d.submissionsClose),
+        publication: date(d.publication),
+      });
     case 'review':
-      return t('phase-review', { close: date(d.submissionsClose), publication: date(d.publication) });
+      return t('phase-review', {
+        close: date(d.submissionsClose),
+        publication: date(d.publication),
+      });
     case 'voting':
       return t('phase-voting', { close: date(d.votingClose) });
     case 'results':
@@ -53,10 +59,9 @@ export function showHelp(turn: Turn): void {
 }
 
 export function askLanguage(turn: Turn): void {
-  turn.say(
-    t('language-choose'),
-    [LANGS.map((l) => ({ label: t(`language-name-${l}`), data: payload('lang', l) }))],
-  );
+  turn.say(t('language-choose'), [
+    LANGS.map((l) => ({ label: t(`language-name-${l}`), data: payload('lang', l) })),
+  ]);
 }
 
 export async function chooseLanguage(turn: Turn, lang: Lang): Promise<void> {

@@ -69,8 +69,10 @@ export async function onDraftText(turn: Turn, draft: Draft, raw: string): Promis
     }
     case 'story': {
       const bad = checkLength(text, rules.storyMinLength, rules.storyMaxLength);
-      if (bad === 'short') return turn.say(t('story-too-short', { min: rules.storyMinLength, length }));
-      if (bad === 'long') return turn.say(t('story-too-long', { max: rules.storyMaxLength, length }));
+      if (bad === 'short')
+        return turn.say(t('story-too-short', { min: rules.storyMinLength, length }));
+      if (bad === 'long')
+        return turn.say(t('story-too-long', { max: rules.storyMaxLength, length }));
       return advance(turn, draft, { story: text });
     }
     case 'city': {
@@ -80,14 +82,22 @@ export async function onDraftText(turn: Turn, draft: Draft, raw: string): Promis
       return advance(turn, draft, { city: text });
     }
     case 'media':
-      return turn.say(t('expect-media', { max: rules.maxPhotos, mb: rules.maxVideoMb }), mediaKeyboard(draft));
+      return turn.say(
+        t('expect-media', { max: rules.maxPhotos, mb: rules.maxVideoMb }),
+        mediaKeyboard(draft),
+      );
     default:
       turn.say(t('use-buttons'));
       return promptStep(turn, draft);
   }
 }
 
-export async function onDraftPhoto(turn: Turn, draft: Draft, media: Media, albumId?: string): Promise<void> {
+export async function onDraftPhoto(
+  turn: Turn,
+  draft: Draft,
+  media: Media,
+  albumId?: string,
+): Promise<void> {
   if (draft.step !== 'media') {
     turn.say(t('media-not-expected'));
     return promptStep(turn, draft);
@@ -96,7 +106,10 @@ export async function onDraftPhoto(turn: Turn, draft: Draft, media: Media, album
   const result = await turn.deps.stores.drafts.addPhoto(turn.event.actor, media, albumId, max);
   if (!result || !result.firstOfAlbum) return;
   if (result.full) return turn.say(t('media-full', { max }), mediaKeyboard(result.draft));
-  turn.say(t('media-photo-added', { count: result.draft.media.length, max }), mediaKeyboard(result.draft));
+  turn.say(
+    t('media-photo-added', { count: result.draft.media.length, max }),
+    mediaKeyboard(result.draft),
+  );
 }
 
 export async function onDraftVideo(turn: Turn, draft: Draft, media: Media): Promise<void> {
@@ -119,7 +132,9 @@ export function onDraftUnsupported(turn: Turn, draft: Draft, what: UnsupportedKi
   const rules = turn.deps.campaign.rules;
   if (draft.step === 'media') {
     const key = what === 'document' ? 'document-not-accepted' : 'unsupported-at-media';
-    return turn.say(t(key, { what: t(`kind-${what}`), max: rules.maxPhotos, mb: rules.maxVideoMb }));
+    return turn.say(
+      t(key, { what: t(`kind-${what}`), max: rules.maxPhotos, mb: rules.maxVideoMb }),
+    );
   }
   turn.say(t('unsupported-here', { what: t(`kind-${what}`) }));
   promptStep(turn, draft);
@@ -183,7 +198,11 @@ export async function onDraftButton(turn: Turn, p: DraftPayload): Promise<void> 
 async function editField(turn: Turn, draft: Draft, field: DraftStep): Promise<void> {
   if (!EDITABLE[draft.kind].includes(field)) return promptStep(turn, draft);
   // New photos replace the old ones rather than being added to them.
-  const patch: DraftPatch = { step: field, editing: true, ...(field === 'media' ? { media: [] } : {}) };
+  const patch: DraftPatch = {
+    step: field,
+    editing: true,
+    ...(field === 'media' ? { media: [] } : {}),
+  };
   const updated = await turn.deps.stores.drafts.update(turn.event.actor, patch);
   if (updated) promptStep(turn, updated);
 }
@@ -196,11 +215,18 @@ async function send(turn: Turn, draft: Draft): Promise<void> {
     if (updated) promptStep(turn, updated);
     return;
   }
-  const { entry, created } = await turn.deps.stores.entries.submitDraft(draft, turn.event.actor, turn.now);
+  const { entry, created } = await turn.deps.stores.entries.submitDraft(
+    draft,
+    turn.event.actor,
+    turn.now,
+  );
   await turn.deps.stores.drafts.delete(turn.event.actor);
   if (!created) return;
   turn.say(
-    t('submit-thanks', { number: String(entry.number), publication: { date: turn.deps.campaign.dates.publication } }),
+    t('submit-thanks', {
+      number: String(entry.number),
+      publication: { date: turn.deps.campaign.dates.publication },
+    }),
     mainMenu(),
   );
   await sendToModerators(turn, entry);

@@ -17,7 +17,10 @@ function loadBundle(lang: Lang): FluentBundle {
   return bundle;
 }
 
-const bundles = Object.fromEntries(LANGS.map((l) => [l, loadBundle(l)])) as Record<Lang, FluentBundle>;
+const bundles = Object.fromEntries(LANGS.map((l) => [l, loadBundle(l)])) as Record<
+  Lang,
+  FluentBundle
+>;
 
 function formatDate(lang: Lang, isoDate: string): string {
   // The date is already a calendar day in the campaign's zone: format it as that day, in UTC.
@@ -46,6 +49,7 @@ export function translate(lang: Lang, text: Text): string {
   for (const [name, value] of Object.entries(text.args ?? {})) args[name] = resolveArg(lang, value);
   const errors: Error[] = [];
   const result = bundle.formatPattern(message.value, args, errors);
-  if (errors.length) throw new Error(`${lang}/${text.key}: ${errors.map((e) => e.message).join('; ')}`);
+  if (errors.length)
+    throw new Error(`${lang}/${text.key}: ${errors.map((e) => e.message).join('; ')}`);
   return result;
 }

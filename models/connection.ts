@@ -13,7 +13,10 @@ export const models = [UserModel, DraftModel, EntryModel, CounterModel, Processe
 
 /** Connects and makes sure the unique indexes that carry the contest's rules exist. */
 export async function connectDatabase(uri: string): Promise<typeof mongoose> {
-  const connection = await mongoose.connect(uri, { serverSelectionTimeoutMS: 10_000, autoIndex: false });
+  const connection = await mongoose.connect(uri, {
+    serverSelectionTimeoutMS: 10_000,
+    autoIndex: false,
+  });
   await Promise.all(models.map((m) => m.createIndexes()));
   return connection;
 }

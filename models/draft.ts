@@ -81,7 +81,11 @@ export const mongoDraftStore: DraftStore = {
   },
 
   async update(owner, patch) {
-    const doc = await DraftModel.findOneAndUpdate(keyOf(owner), { $set: patch }, { returnDocument: 'after' }).lean();
+    const doc = await DraftModel.findOneAndUpdate(
+      keyOf(owner),
+      { $set: patch },
+      { returnDocument: 'after' },
+    ).lean();
     return doc ? toDraft(doc) : null;
   },
 
@@ -102,8 +106,12 @@ export const mongoDraftStore: DraftStore = {
       draft.media.push(media);
       return { draft, firstOfAlbum: firstOf(before.albums), full: false };
     }
-    const current = await DraftModel.findOneAndUpdate(key, album, { returnDocument: 'before' }).lean();
-    return current ? { draft: toDraft(current), firstOfAlbum: firstOf(current.albums), full: true } : null;
+    const current = await DraftModel.findOneAndUpdate(key, album, {
+      returnDocument: 'before',
+    }).lean();
+    return current
+      ? { draft: toDraft(current), firstOfAlbum: firstOf(current.albums), full: true }
+      : null;
   },
 
   async setVideo(owner, media) {

@@ -4,7 +4,11 @@ import { isDuplicateKey } from './errors.js';
 import { mediaSchema } from './media.js';
 
 const personSchema = new Schema(
-  { platform: { type: String, required: true }, id: { type: String, required: true }, name: String },
+  {
+    platform: { type: String, required: true },
+    id: { type: String, required: true },
+    name: String,
+  },
   { _id: false },
 );
 
@@ -38,10 +42,7 @@ const entrySchema = new Schema({
   },
   /** Who did what to this entry, for the moderators. */
   history: [
-    new Schema(
-      { action: String, by: personSchema, at: Date, detail: String },
-      { _id: false },
-    ),
+    new Schema({ action: String, by: personSchema, at: Date, detail: String }, { _id: false }),
   ],
 });
 entrySchema.index({ draftKey: 1 }, { unique: true });
@@ -67,7 +68,11 @@ async function nextNumber(): Promise<number> {
 type EntryDoc = mongoose.InferSchemaType<typeof entrySchema> & { _id: mongoose.Types.ObjectId };
 
 function toPerson(p: { platform: string; id: string; name?: string | null }): Moderator {
-  return { platform: p.platform as Moderator['platform'], id: p.id, ...(p.name ? { name: p.name } : {}) };
+  return {
+    platform: p.platform as Moderator['platform'],
+    id: p.id,
+    ...(p.name ? { name: p.name } : {}),
+  };
 }
 
 function toEntry(doc: EntryDoc): Entry {

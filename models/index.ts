@@ -4,7 +4,12 @@ import { mongoEntryStore } from './entry.js';
 import { mongoUserStore } from './user.js';
 
 export { connectDatabase, disconnectDatabase } from './connection.js';
-export { claimUpdate, releaseUpdate, forgetUpdatesBefore } from './processed-update.js';
+export {
+  claimUpdate,
+  finishUpdate,
+  releaseUpdate,
+  forgetUpdatesBefore,
+} from './processed-update.js';
 
 export const mongoStores: Stores = {
   users: mongoUserStore,

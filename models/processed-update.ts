@@ -2,10 +2,15 @@ import mongoose, { Schema, model } from 'mongoose';
 import { isDuplicateKey } from './errors.js';
 
 // Platforms deliver an update again when they are not sure we got it. Each id is claimed once;
-// the unique index makes a redelivery, or a second process, see "already claimed".
+// the unique index makes a redelivery see "already claimed". A claim left "processing" by a
+// process that is gone (a crash before the platform got the confirmation) is taken over, so the
+// redelivery after the crash is processed instead of dropped.
 const processedUpdateSchema = new Schema({
   platform: { type: String, required: true },
   updateId: { type: String, required: true },
+  status: { type: String, enum: ['processing', 'done'], required: true },
+  /** The process (boot) that claimed it. */
+  owner: { type: String, required: true },
   at: { type: Date, required: true },
 });
 processedUpdateSchema.index({ platform: 1, updateId: 1 }, { unique: true });
@@ -13,15 +18,33 @@ processedUpdateSchema.index({ at: 1 });
 
 export const ProcessedUpdateModel = model('ProcessedUpdate', processedUpdateSchema);
 
-/** True when this call is the first to see the update. */
-export async function claimUpdate(platform: string, updateId: string): Promise<boolean> {
+/** True when this process may handle the update: nobody saw it, or its claimant died. */
+export async function claimUpdate(
+  platform: string,
+  updateId: string,
+  owner: string,
+): Promise<boolean> {
   try {
-    await ProcessedUpdateModel.create({ platform, updateId, at: new Date() });
+    await ProcessedUpdateModel.create({
+      platform,
+      updateId,
+      owner,
+      status: 'processing',
+      at: new Date(),
+    });
     return true;
   } catch (error) {
-    if (isDuplicateKey(error)) return false;
-    throw error;
+    if (!isDuplicateKey(error)) throw error;
   }
+  const takenOver = await ProcessedUpdateModel.findOneAndUpdate(
+    { platform, updateId, status: 'processing', owner: mongoose.trusted({ $ne: owner }) },
+    { $set: { owner, at: new Date() } },
+  ).lean();
+  return takenOver !== null;
+}
+
+export async function finishUpdate(platform: string, updateId: string): Promise<void> {
+  await ProcessedUpdateModel.updateOne({ platform, updateId }, { $set: { status: 'done' } });
 }
 
 /** Lets a redelivery of an update that failed be processed again. */

@@ -2,12 +2,14 @@ import { Bot, type Context } from 'grammy';
 import { handleEvent, type Deps } from '../../handlers/index.js';
 import { languageFromHint } from '../../handlers/start.js';
 import { translate } from '../../locales/index.js';
-import { claimUpdate, releaseUpdate } from '../../models/index.js';
+import { claimUpdate, finishUpdate, releaseUpdate } from '../../models/index.js';
 import type { Logger } from '../logger.js';
 import { eventOf } from './incoming.js';
 import { deliver, type ButtonSource } from './render.js';
 
 export interface TelegramOptions {
+  /** Names this process in update claims, so a restarted process can take over a dead one's. */
+  processId: string;
   token: string;
   apiRoot: string;
   deps: Deps;
@@ -26,7 +28,7 @@ function sourceOf(ctx: Context): ButtonSource | undefined {
 }
 
 /** The Telegram edge: one middleware that translates, asks the core, and renders its answer. */
-export function createTelegramBot({ token, apiRoot, deps, log }: TelegramOptions): Bot {
+export function createTelegramBot({ processId, token, apiRoot, deps, log }: TelegramOptions): Bot {
   const bot = new Bot(token, { client: { apiRoot } });
 
   bot.use(async (ctx) => {
@@ -38,7 +40,7 @@ export function createTelegramBot({ token, apiRoot, deps, log }: TelegramOptions
       return;
     }
     const updateLog = log.child({ platform: 'telegram', updateId, userId: event.actor.id });
-    if (!(await claimUpdate('telegram', updateId))) {
+    if (!(await claimUpdate('telegram', updateId, processId))) {
       updateLog.debug('duplicate update skipped');
       return;
     }
@@ -56,8 +58,11 @@ export function createTelegramBot({ token, apiRoot, deps, log }: TelegramOptions
       return;
     }
     await deliver(ctx.api, replies, updateLog, source);
+    await finishUpdate('telegram', updateId);
   });
 
-  bot.catch((error) => log.error({ err: error.error, updateId: error.ctx.update.update_id }, 'unhandled'));
+  bot.catch((error) =>
+    log.error({ err: error.error, updateId: error.ctx.update.update_id }, 'unhandled'),
+  );
   return bot;
 }

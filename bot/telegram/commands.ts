@@ -2,10 +2,22 @@ import type { Api } from 'grammy';
 import { LANGS, type Lang } from '../../handlers/ports.js';
 import { translate } from '../../locales/index.js';
 
-const COMMANDS = ['start', 'submit', 'nominate', 'language', 'mydata', 'deleteme', 'cancel', 'help'];
+const COMMANDS = [
+  'start',
+  'submit',
+  'nominate',
+  'language',
+  'mydata',
+  'deleteme',
+  'cancel',
+  'help',
+];
 
 function commandsIn(lang: Lang) {
-  return COMMANDS.map((command) => ({ command, description: translate(lang, { key: `command-${command}` }) }));
+  return COMMANDS.map((command) => ({
+    command,
+    description: translate(lang, { key: `command-${command}` }),
+  }));
 }
 
 /** The command menu, in each user's Telegram language, with the campaign's default for the rest. */

@@ -3,7 +3,12 @@ import type { Actor, Event, Input, Media } from '../../handlers/ports.js';
 
 // Telegram update → platform-neutral Event. Nothing here decides a rule of the contest.
 
-function actorOf(from: { id: number; language_code?: string; first_name: string; last_name?: string }): Actor {
+function actorOf(from: {
+  id: number;
+  language_code?: string;
+  first_name: string;
+  last_name?: string;
+}): Actor {
   const displayName = [from.first_name, from.last_name].filter(Boolean).join(' ');
   return {
     platform: 'telegram',
@@ -20,7 +25,8 @@ function commandOf(text: string): Input | null {
 }
 
 function inputOf(message: Message): Input {
-  if (message.text !== undefined) return commandOf(message.text) ?? { kind: 'text', text: message.text };
+  if (message.text !== undefined)
+    return commandOf(message.text) ?? { kind: 'text', text: message.text };
   if (message.photo?.length) {
     // Telegram sends several sizes of one photo; the last is the largest.
     const size = message.photo[message.photo.length - 1]!;
@@ -31,7 +37,11 @@ function inputOf(message: Message): Input {
       uniqueId: size.file_unique_id,
       ...(size.file_size !== undefined ? { sizeBytes: size.file_size } : {}),
     };
-    return { kind: 'photo', media, ...(message.media_group_id ? { albumId: message.media_group_id } : {}) };
+    return {
+      kind: 'photo',
+      media,
+      ...(message.media_group_id ? { albumId: message.media_group_id } : {}),
+    };
   }
   if (message.video) {
     const v = message.video;

@@ -42,9 +42,10 @@ async function sendMedia(api: Api, chatId: number, media: Media[]): Promise<void
     else await api.sendPhoto(chatId, first.fileId);
     return;
   }
-  const group = ours.map(
-    (m): InputMediaPhoto | InputMediaVideo => ({ type: m.type, media: m.fileId }),
-  );
+  const group = ours.map((m): InputMediaPhoto | InputMediaVideo => ({
+    type: m.type,
+    media: m.fileId,
+  }));
   await api.sendMediaGroup(chatId, group);
 }
 
@@ -61,7 +62,12 @@ async function sendOne(api: Api, reply: Reply, source: ButtonSource | undefined)
   const reply_markup = keyboardOf(reply.lang, view.buttons);
   if (view.replaceSource && source?.messageId !== undefined && source.chatId === chatId) {
     try {
-      await api.editMessageText(chatId, source.messageId, text, reply_markup ? { reply_markup } : {});
+      await api.editMessageText(
+        chatId,
+        source.messageId,
+        text,
+        reply_markup ? { reply_markup } : {},
+      );
       return;
     } catch (error) {
       if (isNotModified(error)) return;
@@ -72,10 +78,16 @@ async function sendOne(api: Api, reply: Reply, source: ButtonSource | undefined)
 }
 
 /** Sends the replies of one update in order; the answer to a button press goes first. */
-export async function deliver(api: Api, replies: Reply[], log: Logger, source?: ButtonSource): Promise<void> {
+export async function deliver(
+  api: Api,
+  replies: Reply[],
+  log: Logger,
+  source?: ButtonSource,
+): Promise<void> {
   if (source) {
     const notice = replies.find((r) => r.view.kind === 'notice');
-    const text = notice?.view.kind === 'notice' ? translate(notice.lang, notice.view.text) : undefined;
+    const text =
+      notice?.view.kind === 'notice' ? translate(notice.lang, notice.view.text) : undefined;
     const alert = notice?.view.kind === 'notice' && notice.view.alert;
     await api
       .answerCallbackQuery(source.callbackQueryId, text ? { text, show_alert: Boolean(alert) } : {})

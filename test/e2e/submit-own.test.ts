@@ -50,7 +50,13 @@ describe('telling about one’s own good deed on Telegram', () => {
     expect(sent.texts[0]).toMatch(/Thank you! Your entry №1 has been sent to the moderators/);
 
     const entry = await EntryModel.findOne({ 'author.id': String(alice.id) }).lean();
-    expect(entry).toMatchObject({ status: 'pending', kind: 'own', city: 'Karaganda', category: 'elderly', story: STORY });
+    expect(entry).toMatchObject({
+      status: 'pending',
+      kind: 'own',
+      city: 'Karaganda',
+      category: 'elderly',
+      story: STORY,
+    });
     expect(entry?.media).toHaveLength(2);
     expect(await DraftModel.countDocuments()).toBe(0);
 
@@ -58,7 +64,11 @@ describe('telling about one’s own good deed on Telegram', () => {
     const card = moderator.messages().at(-1);
     expect(card?.text).toContain('Entry №1');
     expect(card?.text).toContain(STORY);
-    expect(card?.keyboard?.inline_keyboard.flat().map((b) => b.text)).toEqual(['✅ Approve', '❌ Reject', '🏷 Change category']);
+    expect(card?.keyboard?.inline_keyboard.flat().map((b) => b.text)).toEqual([
+      '✅ Approve',
+      '❌ Reject',
+      '🏷 Change category',
+    ]);
     expect(h.api.callsTo(ADMIN_ID).some((c) => c.method === 'sendMediaGroup')).toBe(true);
   });
 
@@ -78,7 +88,10 @@ describe('telling about one’s own good deed on Telegram', () => {
     expect(alice.lastText()).toContain('City: Kosshy');
     expect(alice.lastText()).toContain('1 video');
     await alice.tapKey('button-send');
-    expect(await EntryModel.findOne().lean()).toMatchObject({ city: 'Kosshy', category: 'animals' });
+    expect(await EntryModel.findOne().lean()).toMatchObject({
+      city: 'Kosshy',
+      category: 'animals',
+    });
   });
 
   it('sends one entry when Send is tapped twice', async () => {

@@ -61,7 +61,9 @@ export class FakeTelegramApi {
     this.nextUpdateId = Math.max(this.nextUpdateId, full.update_id + 1);
     this.queue.push(full);
     for (const p of this.pollers.splice(0)) p.resolve();
-    return new Promise((resolve) => this.processedWaiters.push({ updateId: full.update_id, resolve }));
+    return new Promise((resolve) =>
+      this.processedWaiters.push({ updateId: full.update_id, resolve }),
+    );
   }
 
   /** Makes the next call of `method` (to `chatId`, if given) fail like Telegram would. */
@@ -118,7 +120,9 @@ export class FakeTelegramApi {
       case 'sendMessage':
         return this.message(chatId, { text: params.text, reply_markup: params.reply_markup });
       case 'sendPhoto':
-        return this.message(chatId, { photo: [{ file_id: params.photo, file_unique_id: 'u', width: 1, height: 1 }] });
+        return this.message(chatId, {
+          photo: [{ file_id: params.photo, file_unique_id: 'u', width: 1, height: 1 }],
+        });
       case 'sendVideo':
         return this.message(chatId, { video: { file_id: params.video, file_unique_id: 'u' } });
       case 'sendMediaGroup':
@@ -144,13 +148,16 @@ export class FakeTelegramApi {
     }
     const match = /^\/bot[^/]+\/(\w+)$/.exec(url.pathname);
     if (!match) {
-      res.writeHead(404).end(JSON.stringify({ ok: false, error_code: 404, description: 'Not Found' }));
+      res
+        .writeHead(404)
+        .end(JSON.stringify({ ok: false, error_code: 404, description: 'Not Found' }));
       return;
     }
     const method = match[1]!;
     const params = { ...Object.fromEntries(url.searchParams), ...(await readJson(req)) };
     const send = (status: number, body: unknown) => {
-      if (!res.writableEnded) res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      if (!res.writableEnded)
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     };
     if (method === 'getUpdates') {
       send(200, { ok: true, result: await this.getUpdates(params) });
@@ -173,7 +180,9 @@ export class FakeTelegramApi {
   }
 
   private takeFailure(method: string, chatId: number): Failure | undefined {
-    const i = this.failures.findIndex((f) => f.method === method && (f.chatId === undefined || f.chatId === chatId));
+    const i = this.failures.findIndex(
+      (f) => f.method === method && (f.chatId === undefined || f.chatId === chatId),
+    );
     return i >= 0 ? this.failures.splice(i, 1)[0] : undefined;
   }
 }

@@ -65,7 +65,12 @@ export class Harness {
   }
 
   private async boot(): Promise<void> {
-    this.app = await startApp(this.config, this.campaign, this.clock, createLogger(this.config.LOG_LEVEL));
+    this.app = await startApp(
+      this.config,
+      this.campaign,
+      this.clock,
+      createLogger(this.config.LOG_LEVEL),
+    );
   }
 
   /** Stops the bot process state entirely and starts it again on the same database. */
@@ -81,10 +86,20 @@ export class Harness {
 
   user(options: { lang?: string; id?: number; name?: string } = {}): TelegramUser {
     this.users += 1;
-    return new TelegramUser(this.api, options.id ?? 100_000 + this.users, options.lang ?? 'en', options.name ?? `User${this.users}`);
+    return new TelegramUser(
+      this.api,
+      options.id ?? 100_000 + this.users,
+      options.lang ?? 'en',
+      options.name ?? `User${this.users}`,
+    );
   }
 
   admin(lang = 'en', id = ADMIN_ID): TelegramUser {
-    return new TelegramUser(this.api, id, lang, id === ADMIN_ID ? 'Moderator Ann' : 'Moderator Bek');
+    return new TelegramUser(
+      this.api,
+      id,
+      lang,
+      id === ADMIN_ID ? 'Moderator Ann' : 'Moderator Bek',
+    );
   }
 }

@@ -47,8 +47,12 @@ export class TelegramUser {
     const answer = calls.find((c) => c.method === 'answerCallbackQuery');
     return {
       calls: mine,
-      texts: mine.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText').map((c) => String(c.params.text)),
-      ...(answer?.params.text !== undefined ? { notice: String(answer.params.text), alert: Boolean(answer.params.show_alert) } : {}),
+      texts: mine
+        .filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText')
+        .map((c) => String(c.params.text)),
+      ...(answer?.params.text !== undefined
+        ? { notice: String(answer.params.text), alert: Boolean(answer.params.show_alert) }
+        : {}),
     };
   }
 
@@ -73,8 +77,20 @@ export class TelegramUser {
     return this.act(
       this.messageUpdate({
         photo: [
-          { file_id: `${id}-small`, file_unique_id: `${id}-s`, width: 90, height: 90, file_size: 1_000 },
-          { file_id: id, file_unique_id: `${id}-u`, width: 1280, height: 960, file_size: options.sizeBytes ?? 150_000 },
+          {
+            file_id: `${id}-small`,
+            file_unique_id: `${id}-s`,
+            width: 90,
+            height: 90,
+            file_size: 1_000,
+          },
+          {
+            file_id: id,
+            file_unique_id: `${id}-u`,
+            width: 1280,
+            height: 960,
+            file_size: options.sizeBytes ?? 150_000,
+          },
         ],
         ...(options.albumId ? { media_group_id: options.albumId } : {}),
       }),
@@ -85,21 +101,52 @@ export class TelegramUser {
     const id = `video-${nextFileId++}`;
     return this.act(
       this.messageUpdate({
-        video: { file_id: id, file_unique_id: `${id}-u`, width: 640, height: 480, duration: 30, file_size: Math.round(sizeMb * 1024 * 1024), mime_type: 'video/mp4' },
+        video: {
+          file_id: id,
+          file_unique_id: `${id}-u`,
+          width: 640,
+          height: 480,
+          duration: 30,
+          file_size: Math.round(sizeMb * 1024 * 1024),
+          mime_type: 'video/mp4',
+        },
       }),
     );
   }
 
   sticker(): Promise<Seen> {
-    return this.act(this.messageUpdate({ sticker: { file_id: 'st', file_unique_id: 'st-u', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false } }));
+    return this.act(
+      this.messageUpdate({
+        sticker: {
+          file_id: 'st',
+          file_unique_id: 'st-u',
+          type: 'regular',
+          width: 512,
+          height: 512,
+          is_animated: false,
+          is_video: false,
+        },
+      }),
+    );
   }
 
   voice(): Promise<Seen> {
-    return this.act(this.messageUpdate({ voice: { file_id: 'vo', file_unique_id: 'vo-u', duration: 3 } }));
+    return this.act(
+      this.messageUpdate({ voice: { file_id: 'vo', file_unique_id: 'vo-u', duration: 3 } }),
+    );
   }
 
   document(): Promise<Seen> {
-    return this.act(this.messageUpdate({ document: { file_id: 'doc', file_unique_id: 'doc-u', file_name: 'deed.jpg', mime_type: 'image/jpeg' } }));
+    return this.act(
+      this.messageUpdate({
+        document: {
+          file_id: 'doc',
+          file_unique_id: 'doc-u',
+          file_name: 'deed.jpg',
+          mime_type: 'image/jpeg',
+        },
+      }),
+    );
   }
 
   /** Sends callback data as a button press on a message (any bytes: a modified client can). */
@@ -110,7 +157,11 @@ export class TelegramUser {
         from: this.from,
         chat_instance: `ci-${this.id}`,
         data,
-        message: { message_id: messageId, date: 0, chat: { id: this.id, type: 'private', first_name: this.name } },
+        message: {
+          message_id: messageId,
+          date: 0,
+          chat: { id: this.id, type: 'private', first_name: this.name },
+        },
       },
     });
   }
@@ -118,7 +169,10 @@ export class TelegramUser {
   /** Taps the button with this label on the newest message that shows it. */
   async tap(label: string): Promise<Seen> {
     const found = this.findButton((text) => text === label);
-    if (!found) throw new Error(`${this.name} sees no button "${label}". Buttons: ${this.visibleButtons().join(' | ')}`);
+    if (!found)
+      throw new Error(
+        `${this.name} sees no button "${label}". Buttons: ${this.visibleButtons().join(' | ')}`,
+      );
     return this.press(found.data, found.messageId);
   }
 
@@ -129,15 +183,26 @@ export class TelegramUser {
 
   /** Every message in this chat as it now stands (after edits), oldest first. */
   messages(): { messageId: number; text: string; keyboard?: InlineKeyboardMarkup }[] {
-    const byId = new Map<number, { messageId: number; text: string; keyboard?: InlineKeyboardMarkup }>();
+    const byId = new Map<
+      number,
+      { messageId: number; text: string; keyboard?: InlineKeyboardMarkup }
+    >();
     for (const call of this.api.callsTo(this.id)) {
       const markup = call.params.reply_markup as InlineKeyboardMarkup | undefined;
       if (call.method === 'sendMessage') {
         const id = (call.result as { message_id: number }).message_id;
-        byId.set(id, { messageId: id, text: String(call.params.text), ...(markup ? { keyboard: markup } : {}) });
+        byId.set(id, {
+          messageId: id,
+          text: String(call.params.text),
+          ...(markup ? { keyboard: markup } : {}),
+        });
       } else if (call.method === 'editMessageText') {
         const id = Number(call.params.message_id);
-        byId.set(id, { messageId: id, text: String(call.params.text), ...(markup ? { keyboard: markup } : {}) });
+        byId.set(id, {
+          messageId: id,
+          text: String(call.params.text),
+          ...(markup ? { keyboard: markup } : {}),
+        });
       }
     }
     return [...byId.values()].sort((a, b) => a.messageId - b.messageId);
@@ -148,13 +213,18 @@ export class TelegramUser {
   }
 
   visibleButtons(): string[] {
-    return this.messages().flatMap((m) => m.keyboard?.inline_keyboard.flat().map((b) => b.text) ?? []);
+    return this.messages().flatMap(
+      (m) => m.keyboard?.inline_keyboard.flat().map((b) => b.text) ?? [],
+    );
   }
 
-  private findButton(match: (text: string) => boolean): { data: string; messageId: number } | undefined {
+  private findButton(
+    match: (text: string) => boolean,
+  ): { data: string; messageId: number } | undefined {
     for (const m of this.messages().reverse()) {
       for (const b of m.keyboard?.inline_keyboard.flat() ?? []) {
-        if (match(b.text) && 'callback_data' in b && b.callback_data) return { data: b.callback_data, messageId: m.messageId };
+        if (match(b.text) && 'callback_data' in b && b.callback_data)
+          return { data: b.callback_data, messageId: m.messageId };
       }
     }
     return undefined;

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { parsePayload, payload } from '../handlers/payload.js';
+
+describe('button payloads', () => {
+  it('reads the payloads the bot makes', () => {
+    expect(parsePayload('lang:kk')).toEqual(['lang', 'kk']);
+    expect(parsePayload('d:cat:animals')).toEqual(['d', 'cat', 'animals']);
+    expect(parsePayload('mod:rr:0123456789abcdef01234567:2')).toEqual([
+      'mod',
+      'rr',
+      '0123456789abcdef01234567',
+      2,
+    ]);
+  });
+
+  it.each([
+    ['an unknown verb', 'vote:1'],
+    ['a missing part', 'mod:ok'],
+    ['an extra part', 'lang:kk:x'],
+    ['an id that is not an ObjectId', 'mod:ok:{"$ne":null}'],
+    ['an operator as category', 'd:cat:$where'],
+    ['over 64 bytes', `d:cat:${'a'.repeat(60)}`],
+    ['a reason out of range', 'mod:rr:0123456789abcdef01234567:0'],
+  ])('refuses %s', (_, data) => {
+    expect(parsePayload(data)).toBeNull();
+  });
+
+  it('refuses to build a payload Telegram would reject', () => {
+    expect(() => payload('d', 'cat', 'x'.repeat(70))).toThrow(/over 64 bytes/);
+  });
+});
