@@ -13,6 +13,7 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { registerCommands } from './telegram/commands.js';
 import { createTelegramBot } from './telegram/bot.js';
+import { TelegramPolling } from './telegram/polling.js';
 
 export interface App {
   bot: Bot;
@@ -48,26 +49,15 @@ export async function startApp(
   await bot.init();
   await registerCommands(bot.api, campaign.defaultLanguage);
 
-  // Plain long polling handles one update at a time and confirms an offset only after the
-  // handler finished: at-least-once, and one user's updates stay in order.
-  const polling = new Promise<void>((resolve, reject) => {
-    bot
-      .start({
-        allowed_updates: ['message', 'callback_query'],
-        onStart: (info) => {
-          log.info({ bot: info.username }, 'Telegram long polling started');
-          resolve();
-        },
-      })
-      .catch(reject);
-  });
-  await polling;
+  const polling = new TelegramPolling(bot, log, { allowedUpdates: ['message', 'callback_query'] });
+  polling.start();
+  log.info({ bot: bot.botInfo.username }, 'Telegram long polling started');
 
   return {
     bot,
     deps,
     async stop() {
-      await bot.stop();
+      await polling.stop();
       await disconnectDatabase();
     },
   };

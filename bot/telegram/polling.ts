@@ -1,0 +1,105 @@
+import { GrammyError, type Bot } from 'grammy';
+import type { Update } from 'grammy/types';
+import type { Logger } from '../logger.js';
+
+// Long polling that is both concurrent and at-least-once. grammY's runner confirms offsets before
+// handlers finish (a SIGKILL loses up to a batch); bot.start() is safe but handles one update at
+// a time. Here a batch is handled concurrently — one user's updates in order, different users in
+// parallel — and its offset is confirmed only by the next getUpdates, after the whole batch ended.
+
+export interface PollingOptions {
+  allowedUpdates: ('message' | 'callback_query')[];
+  /** Seconds Telegram holds a getUpdates open when there is nothing to deliver. */
+  timeoutSeconds?: number;
+  /** How long stop() waits for handlers in progress. */
+  stopDeadlineMs?: number;
+}
+
+function senderOf(update: Update): string {
+  const from = update.message?.from ?? update.callback_query?.from;
+  return from ? String(from.id) : `update-${update.update_id}`;
+}
+
+/** Splits a batch into per-user queues that keep each user's order. */
+function byUser(updates: Update[]): Update[][] {
+  const queues = new Map<string, Update[]>();
+  for (const update of updates) {
+    const key = senderOf(update);
+    const queue = queues.get(key);
+    if (queue) queue.push(update);
+    else queues.set(key, [update]);
+  }
+  return [...queues.values()];
+}
+
+export class TelegramPolling {
+  private running = false;
+  private offset = 0;
+  private abort = new AbortController();
+  private loop: Promise<void> = Promise.resolve();
+  private batch: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private bot: Bot,
+    private log: Logger,
+    private options: PollingOptions,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.abort = new AbortController();
+    this.loop = this.run();
+  }
+
+  /** Stops taking updates, waits for handlers in progress (up to a deadline), confirms the offset. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.abort.abort();
+    await this.loop;
+    const deadline = new Promise((r) => setTimeout(r, this.options.stopDeadlineMs ?? 10_000).unref());
+    await Promise.race([this.batch, deadline]);
+    if (this.offset) {
+      await this.bot.api.getUpdates({ offset: this.offset, limit: 1, timeout: 0 }).catch(() => undefined);
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let updates: Update[];
+      try {
+        updates = await this.bot.api.getUpdates(
+          {
+            offset: this.offset,
+            limit: 100,
+            timeout: this.options.timeoutSeconds ?? 30,
+            allowed_updates: this.options.allowedUpdates,
+          },
+          // grammY types its signal with the abort-controller polyfill; Node's is the same at run time.
+          this.abort.signal as Parameters<Bot['api']['getUpdates']>[1],
+        );
+      } catch (error) {
+        if (!this.running) return;
+        const conflict = error instanceof GrammyError && error.error_code === 409;
+        this.log.warn({ err: error }, conflict ? 'another process polls this bot' : 'getUpdates failed');
+        await new Promise((r) => setTimeout(r, conflict ? 5_000 : 1_000));
+        continue;
+      }
+      if (!updates.length) continue;
+      this.batch = Promise.all(byUser(updates).map((queue) => this.handleInOrder(queue)));
+      await this.batch;
+      this.offset = updates[updates.length - 1]!.update_id + 1;
+    }
+  }
+
+  private async handleInOrder(queue: Update[]): Promise<void> {
+    for (const update of queue) {
+      try {
+        await this.bot.handleUpdate(update);
+      } catch (error) {
+        this.log.error({ err: error, updateId: update.update_id }, 'update handler threw');
+      }
+    }
+  }
+}
