@@ -24,6 +24,23 @@ export const envSchema = z.object({
   MONGODB_URI: z
     .string({ error: 'is required, e.g. mongodb://127.0.0.1:27017/dogoodthings' })
     .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://'),
+  /** A channel (@name or -100… id) that gets one post per published entry; the bot must be its admin. */
+  TELEGRAM_CHANNEL_ID: z
+    .string()
+    .regex(/^(@\w{5,}|-100\d+)$/, 'must be @channelname or a -100… channel id')
+    .optional(),
+  /** When set, only members of this channel may vote (checked with getChatMember). */
+  TELEGRAM_VOTE_CHANNEL: z
+    .string()
+    .regex(/^(@\w{5,}|-100\d+)$/, 'must be @channelname or a -100… channel id')
+    .optional(),
+  /** Keys the one-way hash that stands for a voter in the votes collection. Keep it secret and stable. */
+  VOTER_HASH_SECRET: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .default('change-me-in-production'),
+  /** Seconds between two checks for entries due to be published. */
+  PUBLISH_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   CAMPAIGN_FILE: z.string().default('campaign.json'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -8,7 +8,16 @@ import {
 } from './submit.js';
 import { onModerationButton, onReasonText } from './moderate.js';
 import { askDeleteMe, onDeleteButton, showMyData } from './my-data.js';
-import { parsePayload } from './payload.js';
+import { askReportReason, onModeratorCommand, reportEntry } from './complaints.js';
+import {
+  castVote,
+  openCategory,
+  openFromLink,
+  shareEntry,
+  showCategories,
+  turnPage,
+} from './vote.js';
+import { parsePayload, type Payload } from './payload.js';
 import { promptStep } from './draft-steps.js';
 import type { Event, Input, Reply } from './ports.js';
 import {
@@ -35,7 +44,7 @@ export async function handleEvent(event: Event, deps: Deps): Promise<Reply[]> {
 async function route(turn: Turn, input: Input): Promise<void> {
   switch (input.kind) {
     case 'command':
-      return onCommand(turn, input.name);
+      return onCommand(turn, input.name, input.arg);
     case 'button':
       return onButton(turn, input.data);
     case 'text':
@@ -48,9 +57,12 @@ async function route(turn: Turn, input: Input): Promise<void> {
   }
 }
 
-async function onCommand(turn: Turn, name: string): Promise<void> {
+async function onCommand(turn: Turn, name: string, arg: string): Promise<void> {
   switch (name) {
     case 'start': {
+      // A link someone shared: t.me/<bot>?start=e17 opens entry 17.
+      const link = /^e(\d{1,7})$/.exec(arg);
+      if (link) return openFromLink(turn, Number(link[1]));
       greet(turn);
       const draft = await turn.deps.stores.drafts.get(turn.event.actor);
       if (draft) {
@@ -72,16 +84,24 @@ async function onCommand(turn: Turn, name: string): Promise<void> {
       await turn.deps.stores.users.setAwaiting(turn.event.actor, null);
       return turn.say(t('draft-cancelled'), mainMenu());
     }
+    case 'vote':
+      return showCategories(turn);
     case 'mydata':
       return showMyData(turn);
     case 'deleteme':
       return askDeleteMe(turn);
+    case 'hide':
+    case 'restore':
+    case 'signals':
+      if (turn.isAdmin) return onModeratorCommand(turn, name, arg);
+      return turn.say(t('unknown-command', { command: `/${name}` }), mainMenu());
     default:
       return turn.say(t('unknown-command', { command: `/${name}` }), mainMenu());
   }
 }
 
 async function onButton(turn: Turn, data: string): Promise<void> {
+  if (!turn.deps.pressLimiter.allow(turn.event.actor, turn.now)) return turn.notice(t('slow-down'));
   const p = parsePayload(data);
   if (!p) return turn.notice(t('button-stale'), true);
   switch (p[0]) {
@@ -91,6 +111,7 @@ async function onButton(turn: Turn, data: string): Promise<void> {
       turn.notice(t('button-ok'));
       if (p[1] === 'submit') return startDraft(turn, 'own');
       if (p[1] === 'nominate') return startDraft(turn, 'nomination');
+      if (p[1] === 'vote') return showCategories(turn);
       if (p[1] === 'language') return askLanguage(turn);
       if (p[1] === 'mydata') return showMyData(turn);
       return showHelp(turn);
@@ -100,6 +121,30 @@ async function onButton(turn: Turn, data: string): Promise<void> {
       return onModerationButton(turn, p);
     case 'del':
       return onDeleteButton(turn, p[1]);
+    case 'v':
+      return onVoteButton(turn, p);
+  }
+}
+
+async function onVoteButton(turn: Turn, p: Extract<Payload, ['v', ...unknown[]]>): Promise<void> {
+  switch (p[1]) {
+    case 'cats':
+      turn.notice(t('button-ok'));
+      return showCategories(turn);
+    case 'cat':
+      return openCategory(turn, p[2]);
+    case 'nx':
+      return turnPage(turn, p[2], 1);
+    case 'pv':
+      return turnPage(turn, p[2], -1);
+    case 'v':
+      return castVote(turn, p[2]);
+    case 'sh':
+      return shareEntry(turn, p[2]);
+    case 'rp':
+      return askReportReason(turn, p[2]);
+    case 'rr':
+      return reportEntry(turn, p[2], p[3]);
   }
 }
 

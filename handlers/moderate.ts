@@ -1,5 +1,7 @@
 import { findCategory } from './campaign.js';
-import { localDate } from './campaign-clock.js';
+import { localDate, phaseAt } from './campaign-clock.js';
+import { setVisibility } from './complaints.js';
+import { announcePublished } from './publish.js';
 import { payload, type Payload } from './payload.js';
 import type { Entry, Keyboard, Moderator, RejectReason, Text } from './ports.js';
 import { t, type Turn } from './turn.js';
@@ -133,6 +135,14 @@ async function decide(
       ? t('entry-approved', { number: String(entry.number), publication })
       : t('entry-rejected', { number: String(entry.number), reason: reasonText(reason) }),
   );
+  if (status === 'approved') await publishIfVoting(turn, result.entry);
+}
+
+/** During voting an approved entry joins the public list at once. */
+async function publishIfVoting(turn: Turn, entry: Entry): Promise<void> {
+  if (phaseAt(turn.deps.campaign, turn.now) !== 'voting') return;
+  const published = await turn.deps.stores.entries.publishApproved(turn.now, entry.id);
+  if (published) turn.replies.push(...(await announcePublished(turn.deps, published)));
 }
 
 type ModerationPayload = Extract<Payload, ['mod', ...unknown[]]>;
@@ -144,6 +154,9 @@ export async function onModerationButton(turn: Turn, p: ModerationPayload): Prom
   switch (p[1]) {
     case 'ok':
       return decide(turn, entry, 'approved', true);
+    case 'hide':
+    case 'show':
+      return setVisibility(turn, entry, p[1] === 'hide', true);
     case 'rr':
       if (p[3] > REJECT_REASONS) return turn.notice(t('button-stale'));
       return decide(turn, entry, 'rejected', true, { key: `reject-reason-${p[3]}` });

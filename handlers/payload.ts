@@ -14,17 +14,28 @@ const reasonIndex = z
   .string()
   .regex(/^[1-9]$/)
   .transform(Number);
+const entryNumber = z
+  .string()
+  .regex(/^[1-9]\d{0,6}$/)
+  .transform(Number);
 
 const shapes = z.union([
   z.tuple([z.literal('lang'), z.enum(LANGS)]),
-  z.tuple([z.literal('menu'), z.enum(['submit', 'nominate', 'language', 'mydata', 'help'])]),
+  z.tuple([
+    z.literal('menu'),
+    z.enum(['submit', 'nominate', 'vote', 'language', 'mydata', 'help']),
+  ]),
   z.tuple([z.literal('d'), z.enum(['done', 'ok', 'send', 'edit', 'cancel', 'summary'])]),
   z.tuple([z.literal('d'), z.literal('cat'), categoryId]),
   z.tuple([z.literal('d'), z.literal('ef'), editable]),
-  z.tuple([z.literal('mod'), z.enum(['ok', 'rj', 'rw', 'cc', 'back']), objectId]),
+  z.tuple([z.literal('mod'), z.enum(['ok', 'rj', 'rw', 'cc', 'back', 'hide', 'show']), objectId]),
   z.tuple([z.literal('mod'), z.literal('rr'), objectId, reasonIndex]),
   z.tuple([z.literal('mod'), z.literal('sc'), objectId, categoryId]),
   z.tuple([z.literal('del'), z.enum(['yes', 'no'])]),
+  z.tuple([z.literal('v'), z.literal('cats')]),
+  z.tuple([z.literal('v'), z.literal('cat'), categoryId]),
+  z.tuple([z.literal('v'), z.enum(['nx', 'pv', 'v', 'sh', 'rp']), entryNumber]),
+  z.tuple([z.literal('v'), z.literal('rr'), entryNumber, reasonIndex]),
 ]);
 
 export const payloadSchema = z

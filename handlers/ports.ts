@@ -61,6 +61,8 @@ export type Keyboard = Button[][];
 
 export type View =
   | { kind: 'text'; text: Text; buttons?: Keyboard; replaceSource?: boolean }
+  /** One entry as a picture (or video) with its text and buttons; paging rewrites it in place. */
+  | { kind: 'card'; media?: Media; text: Text; buttons?: Keyboard; replaceSource?: boolean }
   | { kind: 'media'; media: Media[] }
   /** The short answer to a button press (a toast, or an alert the user must dismiss). */
   | { kind: 'notice'; text: Text; alert?: boolean };
@@ -172,6 +174,7 @@ export interface Entry {
   media: Media[];
   createdAt: Date;
   decision?: Decision;
+  publishedAt?: Date;
 }
 
 export type DecideResult = { ok: true; entry: Entry } | { ok: false; entry: Entry | null };
@@ -186,10 +189,60 @@ export interface EntryStore {
   listByAuthor(author: UserRef): Promise<Entry[]>;
   /** Deletes the author's entries; those already published are withdrawn and emptied instead. */
   eraseAuthor(author: UserRef): Promise<{ deleted: number; withdrawn: number }>;
+  /** Publishes one approved entry (the given one, or any); null when there is none to publish. */
+  publishApproved(at: Date, id?: string): Promise<Entry | null>;
+  getByNumber(number: number): Promise<Entry | null>;
+  /** The published entry after (1) or before (-1) `number` in a category, wrapping around. */
+  neighbour(category: string, number: number, direction: 1 | -1): Promise<Entry | null>;
+  /** Published entries per category id. */
+  countPublished(): Promise<Record<string, number>>;
+  /** Hides a published entry, or restores a hidden one; null when it is in neither state. */
+  setHidden(id: string, hidden: boolean, by: Moderator, at: Date): Promise<Entry | null>;
+}
+
+export type CastResult =
+  { outcome: 'new' } | { outcome: 'same' } | { outcome: 'moved'; fromNumber: number };
+
+/** What moderators see about how an entry's votes came in: signals for a human, not verdicts. */
+export interface VoteSignals {
+  total: number;
+  /** Votes from accounts that first wrote to the bot shortly before voting. */
+  newAccounts: number;
+  /** Votes cast inside a burst of many votes for this entry within a minute. */
+  inBursts: number;
+}
+
+export interface VoteStore {
+  /** One vote per person per category; casting again moves the vote. */
+  cast(voter: UserRef, entry: Entry, at: Date, voterSince: Date): Promise<CastResult>;
+  /** Votes for an entry, whatever its status: callers count only published entries. */
+  countFor(entryId: string): Promise<number>;
+  /** The entry id a person's vote in a category is on, if any. */
+  choiceOf(voter: UserRef, category: string): Promise<string | null>;
+  signals(entryId: string): Promise<VoteSignals>;
+}
+
+export interface ReportStore {
+  /** Records a complaint; false when this person already reported this entry. */
+  add(entryId: string, reporter: UserRef, reason: number, at: Date): Promise<boolean>;
 }
 
 export interface Stores {
   users: UserStore;
   drafts: DraftStore;
   entries: EntryStore;
+  votes: VoteStore;
+  reports: ReportStore;
+}
+
+/** Links people can share, per platform (a Telegram deep link, a VK ref link). */
+export interface Links {
+  entry(platform: Platform, number: number): string;
+}
+
+/** An optional rule: voters must belong to a channel or community. */
+export interface Membership {
+  /** How the channel is named to users (e.g. @dogoodthings). */
+  channel: string;
+  isMember(user: UserRef): Promise<boolean>;
 }

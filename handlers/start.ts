@@ -13,6 +13,7 @@ export function mainMenu(): Keyboard {
   return [
     [{ label: t('menu-submit'), data: payload('menu', 'submit') }],
     [{ label: t('menu-nominate'), data: payload('menu', 'nominate') }],
+    [{ label: t('menu-vote'), data: payload('menu', 'vote') }],
     [
       { label: t('menu-language'), data: payload('menu', 'language') },
       { label: t('menu-mydata'), data: payload('menu', 'mydata') },

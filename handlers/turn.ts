@@ -1,10 +1,13 @@
 import type { Campaign } from './campaign.js';
+import type { PressLimiter } from './press-limit.js';
 import type {
   Arg,
   Clock,
   Event,
   Keyboard,
   Lang,
+  Links,
+  Membership,
   Media,
   Reply,
   Stores,
@@ -21,6 +24,12 @@ export interface Deps {
   clock: Clock;
   /** Moderators, from configuration, per platform. */
   admins: UserRef[];
+  links: Links;
+  /** Channels (a Telegram channel, a VK community wall) that get a post per published entry. */
+  channels: UserRef[];
+  /** When set, only members of this channel may vote. */
+  membership?: Membership;
+  pressLimiter: PressLimiter;
 }
 
 export function t(key: string, args?: Record<string, Arg>): Text {
@@ -65,6 +74,11 @@ export class Turn {
 
   show(media: Media[]): void {
     if (media.length) this.push({ kind: 'media', media });
+  }
+
+  /** One entry as a picture with its text and buttons; `replace` rewrites the pressed card. */
+  card(media: Media | undefined, text: Text, buttons: Keyboard, replace: boolean): void {
+    this.push({ kind: 'card', text, buttons, replaceSource: replace, ...(media ? { media } : {}) });
   }
 
   /** The short answer to a button press. */

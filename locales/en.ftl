@@ -197,3 +197,73 @@ command-mydata = What the bot keeps about me
 command-deleteme = Delete my data
 command-cancel = Stop what I am writing
 command-help = Help
+command-vote = Browse the entries and vote
+
+## Voting
+menu-vote = 🗳 Vote
+slow-down = Not so fast, please — wait a second and try again.
+voting-not-yet = Voting has not started yet: the list of participants will be published on { $publication }.
+vote-choose-category = Choose a category to see its entries and vote. You have one vote in each category and can move it while voting is open.
+results-browse = Voting has ended. Choose a category to see its entries.
+vote-category = { $name } ({ $count })
+vote-category-empty = There are no entries in this category yet.
+vote-entry-unavailable = This entry is not available any more.
+entry-card = №{ $number } · { $category }
+    📍 { $city }{ $nominee }{ $votes }
+
+    { $story }
+entry-card-nominee = { "\u000A" }👤 { $name }
+entry-card-votes = { "\u000A" }👍 { $count ->
+        [one] { $count } vote
+       *[other] { $count } votes
+    }
+vote-button = 👍 Vote
+vote-button-mine = ✅ Your vote
+button-prev = ◀️ Previous
+button-next = Next ▶️
+button-share = 🔗 Share
+button-report = ⚠️ Report
+button-categories = 📂 Categories
+vote-not-open = Voting is open from { $publication } to { $close }.
+vote-closed = Voting closed on { $close }. Thank you!
+vote-own-entry = You cannot vote for your own entry.
+vote-join-channel = To vote, please join { $channel } first, then press the button again.
+vote-counted = Your vote for №{ $number } is counted!
+vote-already = You have already voted for №{ $number }.
+vote-moved = Your vote moved from №{ $from } to №{ $to }.
+share-post = 🌟 Support entry №{ $number } in the category "{ $category }" of the Acts of Kindness contest! Vote here: { $link } #DoGoodThings
+entry-published = 🎉 Your entry №{ $number } is published and voting is open! Share this link so people can vote for it: { $link }
+channel-post = №{ $number } · { $category }
+    📍 { $city }{ $nominee }
+
+    { $story }
+
+    #DoGoodThings
+button-vote-in-bot = 👍 Vote
+link-welcome = Welcome to { $campaign } — the Acts of Kindness contest #DoGoodThings! Here is the entry you were sent:
+link-entry-unavailable = This entry is not available. Here is what you can do:
+
+## Complaints
+report-choose = What is wrong with entry №{ $number }?
+report-reason-1 = It is not about a good deed
+report-reason-2 = Offensive or inappropriate
+report-reason-3 = It uses my photo or story without consent
+report-reason-4 = Fake or copied
+report-thanks = Thank you, the moderators will look at it.
+report-already = You have already reported this entry.
+mod-report-card = ⚠️ Complaint about entry №{ $number } ({ $category }): { $reason }
+
+    { $story }
+mod-hide = 🙈 Hide
+mod-show = 👁 Restore
+mod-hidden = Entry №{ $number } is hidden.
+mod-restored = Entry №{ $number } is restored.
+mod-visibility-unchanged = Entry №{ $number } is { $status }: nothing to change.
+mod-visibility-status = Entry №{ $number }: { $status } ({ $by })
+entry-hidden = Your entry №{ $number } was hidden by the moderators after a complaint. Its votes do not count while it is hidden.
+entry-restored = Your entry №{ $number } is visible again, and its votes count.
+mod-command-usage = Write { $command } with an entry number, for example: { $command } 12
+mod-signals = Entry №{ $number }: { $total ->
+        [one] { $total } vote
+       *[other] { $total } votes
+    }; from accounts new to the bot (under 10 minutes): { $newAccounts }; cast in bursts (10 or more within a minute): { $inBursts }. These are signals for a person to look at, not proof.

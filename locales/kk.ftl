@@ -197,3 +197,73 @@ command-mydata = Бот мен туралы не сақтайды
 command-deleteme = Деректерімді жою
 command-cancel = Өтінімді толтыруды тоқтату
 command-help = Көмек
+command-vote = Өтінімдерді көру және дауыс беру
+
+## Voting
+menu-vote = 🗳 Дауыс беру
+slow-down = Асықпаңыз — бір секунд күтіп, қайталап көріңіз.
+voting-not-yet = Дауыс беру әлі басталған жоқ: қатысушылар тізімі { $publication } жарияланады.
+vote-choose-category = Өтінімдерді көріп, дауыс беру үшін номинацияны таңдаңыз. Әр номинацияда бір дауысыңыз бар, дауыс беру жүріп жатқанда оны ауыстыруға болады.
+results-browse = Дауыс беру аяқталды. Өтінімдерді көру үшін номинацияны таңдаңыз.
+vote-category = { $name } ({ $count })
+vote-category-empty = Бұл номинацияда әзірге өтінім жоқ.
+vote-entry-unavailable = Бұл өтінім енді қолжетімсіз.
+entry-card = №{ $number } · { $category }
+    📍 { $city }{ $nominee }{ $votes }
+
+    { $story }
+entry-card-nominee = { "\u000A" }👤 { $name }
+entry-card-votes = { "\u000A" }👍 { $count ->
+        [one] { $count } дауыс
+       *[other] { $count } дауыс
+    }
+vote-button = 👍 Дауыс беру
+vote-button-mine = ✅ Сіздің дауысыңыз
+button-prev = ◀️ Алдыңғы
+button-next = Келесі ▶️
+button-share = 🔗 Бөлісу
+button-report = ⚠️ Шағым
+button-categories = 📂 Номинациялар
+vote-not-open = Дауыс беру { $publication } мен { $close } аралығында өтеді.
+vote-closed = Дауыс беру { $close } аяқталды. Рақмет!
+vote-own-entry = Өз өтініміңізге дауыс беруге болмайды.
+vote-join-channel = Дауыс беру үшін алдымен { $channel } арнасына жазылыңыз, содан кейін батырманы қайта басыңыз.
+vote-counted = №{ $number } үшін дауысыңыз есептелді!
+vote-already = Сіз №{ $number } үшін дауыс беріп қойғансыз.
+vote-moved = Дауысыңыз №{ $from } орнынан №{ $to } өтінімге ауыстырылды.
+share-post = 🌟 Игі істер байқауының «{ $category }» номинациясындағы №{ $number } өтінімді қолдаңыз! Дауыс беру: { $link } #DoGoodThings
+entry-published = 🎉 №{ $number } өтініміңіз жарияланды, дауыс беру ашық! Адамдар дауыс беруі үшін осы сілтемемен бөлісіңіз: { $link }
+channel-post = №{ $number } · { $category }
+    📍 { $city }{ $nominee }
+
+    { $story }
+
+    #DoGoodThings
+button-vote-in-bot = 👍 Дауыс беру
+link-welcome = { $campaign } байқауына қош келдіңіз — #DoGoodThings игі істер байқауы! Сізбен бөліскен өтінім:
+link-entry-unavailable = Бұл өтінім қолжетімсіз. Мынаны істеуге болады:
+
+## Complaints
+report-choose = №{ $number } өтінімде не дұрыс емес?
+report-reason-1 = Бұл игі іс туралы емес
+report-reason-2 = Қорлайтын немесе орынсыз
+report-reason-3 = Менің фотом не әңгімем келісімсіз қолданылған
+report-reason-4 = Жалған немесе көшірме
+report-thanks = Рақмет, модераторлар қарайды.
+report-already = Сіз бұл өтінімге шағымданып қойғансыз.
+mod-report-card = ⚠️ №{ $number } өтінімге шағым ({ $category }): { $reason }
+
+    { $story }
+mod-hide = 🙈 Жасыру
+mod-show = 👁 Қайтару
+mod-hidden = №{ $number } өтінім жасырылды.
+mod-restored = №{ $number } өтінім қайтарылды.
+mod-visibility-unchanged = №{ $number } өтінім: { $status }, өзгертетін ештеңе жоқ.
+mod-visibility-status = №{ $number } өтінім: { $status } ({ $by })
+entry-hidden = Модераторлар шағымнан кейін №{ $number } өтініміңізді жасырды. Жасырулы тұрғанда оның дауыстары есептелмейді.
+entry-restored = №{ $number } өтініміңіз қайта көрінеді, оның дауыстары есептеледі.
+mod-command-usage = { $command } пәрменін өтінім нөмірімен жазыңыз, мысалы: { $command } 12
+mod-signals = №{ $number } өтінім: { $total ->
+        [one] { $total } дауыс
+       *[other] { $total } дауыс
+    }; жаңа аккаунттардан (алғашқы хабарласудан 10 минутқа дейін): { $newAccounts }; серпілістерде (минутына 10 не одан көп): { $inBursts }. Бұл адам назар аударуы керек белгілер, дәлел емес.

@@ -201,3 +201,75 @@ command-mydata = Что бот хранит обо мне
 command-deleteme = Удалить мои данные
 command-cancel = Прервать заполнение заявки
 command-help = Помощь
+command-vote = Смотреть заявки и голосовать
+
+## Voting
+menu-vote = 🗳 Голосовать
+slow-down = Не так быстро — подождите секунду и попробуйте снова.
+voting-not-yet = Голосование ещё не началось: список участников будет опубликован { $publication }.
+vote-choose-category = Выберите номинацию, чтобы посмотреть заявки и проголосовать. В каждой номинации у вас один голос, его можно перенести, пока идёт голосование.
+results-browse = Голосование завершено. Выберите номинацию, чтобы посмотреть заявки.
+vote-category = { $name } ({ $count })
+vote-category-empty = В этой номинации пока нет заявок.
+vote-entry-unavailable = Эта заявка больше недоступна.
+entry-card = №{ $number } · { $category }
+    📍 { $city }{ $nominee }{ $votes }
+
+    { $story }
+entry-card-nominee = { "\u000A" }👤 { $name }
+entry-card-votes = { "\u000A" }👍 { $count ->
+        [one] { $count } голос
+        [few] { $count } голоса
+       *[many] { $count } голосов
+    }
+vote-button = 👍 Голосовать
+vote-button-mine = ✅ Ваш голос
+button-prev = ◀️ Назад
+button-next = Далее ▶️
+button-share = 🔗 Поделиться
+button-report = ⚠️ Пожаловаться
+button-categories = 📂 Номинации
+vote-not-open = Голосование идёт с { $publication } по { $close }.
+vote-closed = Голосование завершилось { $close }. Спасибо!
+vote-own-entry = Нельзя голосовать за свою заявку.
+vote-join-channel = Чтобы проголосовать, сначала подпишитесь на { $channel }, затем нажмите кнопку ещё раз.
+vote-counted = Ваш голос за №{ $number } учтён!
+vote-already = Вы уже голосовали за №{ $number }.
+vote-moved = Ваш голос перенесён с №{ $from } на №{ $to }.
+share-post = 🌟 Поддержите заявку №{ $number } в номинации «{ $category }» конкурса добрых дел! Голосовать здесь: { $link } #DoGoodThings
+entry-published = 🎉 Ваша заявка №{ $number } опубликована, голосование открыто! Поделитесь этой ссылкой, чтобы за неё голосовали: { $link }
+channel-post = №{ $number } · { $category }
+    📍 { $city }{ $nominee }
+
+    { $story }
+
+    #DoGoodThings
+button-vote-in-bot = 👍 Голосовать
+link-welcome = Добро пожаловать в { $campaign } — конкурс добрых дел #DoGoodThings! Вот заявка, которой с вами поделились:
+link-entry-unavailable = Эта заявка недоступна. Вот что можно сделать:
+
+## Complaints
+report-choose = Что не так с заявкой №{ $number }?
+report-reason-1 = Это не о добром деле
+report-reason-2 = Оскорбительно или неуместно
+report-reason-3 = Использованы моё фото или история без согласия
+report-reason-4 = Подделка или копия
+report-thanks = Спасибо, модераторы посмотрят.
+report-already = Вы уже жаловались на эту заявку.
+mod-report-card = ⚠️ Жалоба на заявку №{ $number } ({ $category }): { $reason }
+
+    { $story }
+mod-hide = 🙈 Скрыть
+mod-show = 👁 Вернуть
+mod-hidden = Заявка №{ $number } скрыта.
+mod-restored = Заявка №{ $number } возвращена.
+mod-visibility-unchanged = Заявка №{ $number }: { $status }, менять нечего.
+mod-visibility-status = Заявка №{ $number }: { $status } ({ $by })
+entry-hidden = Модераторы скрыли вашу заявку №{ $number } после жалобы. Пока она скрыта, голоса за неё не учитываются.
+entry-restored = Ваша заявка №{ $number } снова видна, голоса за неё учитываются.
+mod-command-usage = Напишите { $command } с номером заявки, например: { $command } 12
+mod-signals = Заявка №{ $number }: { $total ->
+        [one] { $total } голос
+        [few] { $total } голоса
+       *[many] { $total } голосов
+    }; от новых аккаунтов (меньше 10 минут с первого обращения): { $newAccounts }; в всплесках (10 и больше за минуту): { $inBursts }. Это поводы присмотреться, а не доказательства.

@@ -2,14 +2,24 @@ import mongoose from 'mongoose';
 import { DraftModel } from './draft.js';
 import { CounterModel, EntryModel } from './entry.js';
 import { ProcessedUpdateModel } from './processed-update.js';
+import { ReportModel } from './report.js';
 import { UserModel } from './user.js';
+import { VoteModel } from './vote.js';
 
 // Every query filter built from user input is stripped of $-operators unless the code marks its
 // own operators with mongoose.trusted(): a forged payload cannot become a query.
 mongoose.set('sanitizeFilter', true);
 mongoose.set('strictQuery', true);
 
-export const models = [UserModel, DraftModel, EntryModel, CounterModel, ProcessedUpdateModel];
+export const models = [
+  UserModel,
+  DraftModel,
+  EntryModel,
+  CounterModel,
+  ProcessedUpdateModel,
+  VoteModel,
+  ReportModel,
+];
 
 /** Connects and makes sure the unique indexes that carry the contest's rules exist. */
 export async function connectDatabase(uri: string): Promise<typeof mongoose> {

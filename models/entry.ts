@@ -29,6 +29,7 @@ const entrySchema = new Schema({
   nominee: String,
   media: { type: [mediaSchema], default: [] },
   createdAt: { type: Date, required: true },
+  publishedAt: Date,
   decision: {
     type: new Schema(
       {
@@ -48,7 +49,8 @@ const entrySchema = new Schema({
 entrySchema.index({ draftKey: 1 }, { unique: true });
 entrySchema.index({ number: 1 }, { unique: true });
 entrySchema.index({ 'author.platform': 1, 'author.id': 1 });
-entrySchema.index({ status: 1, category: 1 });
+// Browsing pages through one category's published entries in number order.
+entrySchema.index({ status: 1, category: 1, number: 1 });
 
 export const EntryModel = model('Entry', entrySchema);
 
@@ -94,6 +96,7 @@ function toEntry(doc: EntryDoc): Entry {
       ...(m.sizeBytes != null ? { sizeBytes: m.sizeBytes } : {}),
     })),
     createdAt: doc.createdAt,
+    ...(doc.publishedAt ? { publishedAt: doc.publishedAt } : {}),
     ...(doc.nominee != null ? { nominee: doc.nominee } : {}),
     ...(d
       ? {
@@ -183,5 +186,61 @@ export const mongoEntryStore: EntryStore = {
       status: mongoose.trusted({ $in: ['pending', 'approved', 'rejected'] }),
     });
     return { deleted: deleted.deletedCount, withdrawn: withdrawn.modifiedCount };
+  },
+
+  async publishApproved(at, id) {
+    if (id !== undefined && !isId(id)) return null;
+    // One entry at a time, each an atomic approved → published step: two processes publishing at
+    // once never announce the same entry twice.
+    const doc = await EntryModel.findOneAndUpdate(
+      { status: 'approved', ...(id ? { _id: id } : {}) },
+      {
+        $set: { status: 'published', publishedAt: at },
+        $push: {
+          history: { action: 'published', by: { platform: 'system', id: 'publisher' }, at },
+        },
+      },
+      { returnDocument: 'after', sort: { number: 1 } },
+    ).lean();
+    return doc ? toEntry(doc) : null;
+  },
+
+  async getByNumber(number) {
+    const doc = await EntryModel.findOne({ number }).lean();
+    return doc ? toEntry(doc) : null;
+  },
+
+  async neighbour(category, number, direction) {
+    const published = { status: 'published' as const, category };
+    const beyond = direction === 1 ? { $gt: number } : { $lt: number };
+    const order = direction === 1 ? 1 : -1;
+    const next =
+      (await EntryModel.findOne({ ...published, number: mongoose.trusted(beyond) })
+        .sort({ number: order })
+        .lean()) ??
+      // Past the last one: wrap around to the first (or from the first to the last).
+      (await EntryModel.findOne(published).sort({ number: order }).lean());
+    return next ? toEntry(next) : null;
+  },
+
+  async countPublished() {
+    const rows = await EntryModel.aggregate<{ _id: string; n: number }>([
+      { $match: { status: 'published' } },
+      { $group: { _id: '$category', n: { $sum: 1 } } },
+    ]);
+    return Object.fromEntries(rows.map((r) => [r._id, r.n]));
+  },
+
+  async setHidden(id, hidden, by, at) {
+    if (!isId(id)) return null;
+    const doc = await EntryModel.findOneAndUpdate(
+      { _id: id, status: hidden ? 'published' : 'hidden' },
+      {
+        $set: { status: hidden ? 'hidden' : 'published' },
+        $push: { history: { action: hidden ? 'hidden' : 'restored', by, at } },
+      },
+      { returnDocument: 'after' },
+    ).lean();
+    return doc ? toEntry(doc) : null;
   },
 };

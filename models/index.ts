@@ -1,7 +1,9 @@
 import type { Stores } from '../handlers/ports.js';
 import { mongoDraftStore } from './draft.js';
 import { mongoEntryStore } from './entry.js';
+import { mongoReportStore } from './report.js';
 import { mongoUserStore } from './user.js';
+import { createVoteStore } from './vote.js';
 
 export { connectDatabase, disconnectDatabase } from './connection.js';
 export {
@@ -11,8 +13,13 @@ export {
   forgetUpdatesBefore,
 } from './processed-update.js';
 
-export const mongoStores: Stores = {
-  users: mongoUserStore,
-  drafts: mongoDraftStore,
-  entries: mongoEntryStore,
-};
+/** The stores the core uses, over MongoDB. `voterSecret` keys the one-way hash of voters. */
+export function createMongoStores(options: { voterSecret: string }): Stores {
+  return {
+    users: mongoUserStore,
+    drafts: mongoDraftStore,
+    entries: mongoEntryStore,
+    votes: createVoteStore(options.voterSecret),
+    reports: mongoReportStore,
+  };
+}

@@ -6,6 +6,7 @@ const COMMANDS = [
   'start',
   'submit',
   'nominate',
+  'vote',
   'language',
   'mydata',
   'deleteme',

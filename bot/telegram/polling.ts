@@ -58,10 +58,14 @@ export class TelegramPolling {
     this.running = false;
     this.abort.abort();
     await this.loop;
-    const deadline = new Promise((r) => setTimeout(r, this.options.stopDeadlineMs ?? 10_000).unref());
+    const deadline = new Promise((r) =>
+      setTimeout(r, this.options.stopDeadlineMs ?? 10_000).unref(),
+    );
     await Promise.race([this.batch, deadline]);
     if (this.offset) {
-      await this.bot.api.getUpdates({ offset: this.offset, limit: 1, timeout: 0 }).catch(() => undefined);
+      await this.bot.api
+        .getUpdates({ offset: this.offset, limit: 1, timeout: 0 })
+        .catch(() => undefined);
     }
   }
 
@@ -82,7 +86,10 @@ export class TelegramPolling {
       } catch (error) {
         if (!this.running) return;
         const conflict = error instanceof GrammyError && error.error_code === 409;
-        this.log.warn({ err: error }, conflict ? 'another process polls this bot' : 'getUpdates failed');
+        this.log.warn(
+          { err: error },
+          conflict ? 'another process polls this bot' : 'getUpdates failed',
+        );
         await new Promise((r) => setTimeout(r, conflict ? 5_000 : 1_000));
         continue;
       }

@@ -8,6 +8,7 @@ import type { Logger } from '../logger.js';
 // markup. Telegram's limits: 4,096 characters a message.
 
 const MESSAGE_LIMIT = 4096;
+const CAPTION_LIMIT = 1024;
 
 /** Where a button press came from, so a reply can answer it and rewrite that message. */
 export interface ButtonSource {
@@ -16,8 +17,13 @@ export interface ButtonSource {
   messageId?: number;
 }
 
-function fit(text: string): string {
-  return text.length <= MESSAGE_LIMIT ? text : `${text.slice(0, MESSAGE_LIMIT - 1)}…`;
+function fit(text: string, limit = MESSAGE_LIMIT): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}
+
+/** A user id, or a channel's @name / -100… id. */
+function chatIdOf(id: string): number | string {
+  return /^-?\d+$/.test(id) ? Number(id) : id;
 }
 
 function keyboardOf(lang: Lang, keyboard: Keyboard | undefined) {
@@ -32,7 +38,7 @@ function keyboardOf(lang: Lang, keyboard: Keyboard | undefined) {
   return { inline_keyboard: rows };
 }
 
-async function sendMedia(api: Api, chatId: number, media: Media[]): Promise<void> {
+async function sendMedia(api: Api, chatId: number | string, media: Media[]): Promise<void> {
   // File ids are Telegram's own; media from another platform needs our stored copy (not yet kept).
   const ours = media.filter((m) => m.platform === 'telegram');
   const [first] = ours;
@@ -53,11 +59,58 @@ function isNotModified(error: unknown): boolean {
   return error instanceof GrammyError && error.description.includes('message is not modified');
 }
 
+/** An entry card: a photo or video with a caption and buttons; paging edits it in place. */
+async function sendCard(
+  api: Api,
+  chatId: number | string,
+  reply: Reply & { view: { kind: 'card' } },
+  source: ButtonSource | undefined,
+): Promise<void> {
+  const { view, lang } = reply;
+  const media = view.media?.platform === 'telegram' ? view.media : undefined;
+  const reply_markup = keyboardOf(lang, view.buttons);
+  const markup = reply_markup ? { reply_markup } : {};
+  if (!media) {
+    // Media from another platform reaches here only once our stored copy is uploaded: text for now.
+    return sendOne(
+      api,
+      {
+        ...reply,
+        view: {
+          kind: 'text',
+          text: view.text,
+          replaceSource: Boolean(view.replaceSource),
+          ...(view.buttons ? { buttons: view.buttons } : {}),
+        },
+      },
+      source,
+    );
+  }
+  const caption = fit(translate(lang, view.text), CAPTION_LIMIT);
+  if (view.replaceSource && source?.messageId !== undefined && source.chatId === chatId) {
+    try {
+      await api.editMessageMedia(
+        chatId,
+        source.messageId,
+        { type: media.type, media: media.fileId, caption },
+        markup,
+      );
+      return;
+    } catch (error) {
+      if (isNotModified(error)) return;
+      // The pressed message was text (a category list): a card cannot replace it, so send one.
+    }
+  }
+  if (media.type === 'video') await api.sendVideo(chatId, media.fileId, { caption, ...markup });
+  else await api.sendPhoto(chatId, media.fileId, { caption, ...markup });
+}
+
 async function sendOne(api: Api, reply: Reply, source: ButtonSource | undefined): Promise<void> {
-  const chatId = Number(reply.to.id);
+  const chatId = chatIdOf(reply.to.id);
   const view = reply.view;
   if (view.kind === 'media') return sendMedia(api, chatId, view.media);
   if (view.kind === 'notice') return;
+  if (view.kind === 'card') return sendCard(api, chatId, { ...reply, view }, source);
   const text = fit(translate(reply.lang, view.text));
   const reply_markup = keyboardOf(reply.lang, view.buttons);
   if (view.replaceSource && source?.messageId !== undefined && source.chatId === chatId) {

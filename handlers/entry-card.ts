@@ -1,0 +1,52 @@
+import { findCategory } from './campaign.js';
+import { phaseAt } from './campaign-clock.js';
+import { payload } from './payload.js';
+import type { Entry, Keyboard, Text } from './ports.js';
+import { t, type Deps, type Turn } from './turn.js';
+
+// How a published entry looks to a voter: its picture, its text (the story last, so a caption
+// cut to the platform's limit loses only the end of the story) and the voting buttons.
+
+export function entryText(deps: Deps, entry: Entry, votes: number | null): Text {
+  const category = findCategory(deps.campaign, entry.category);
+  return t('entry-card', {
+    number: String(entry.number),
+    category: category ? { names: category.name } : entry.category,
+    city: entry.city,
+    nominee: entry.nominee ? t('entry-card-nominee', { name: entry.nominee }) : t('empty'),
+    votes: votes === null ? t('empty') : t('entry-card-votes', { count: votes }),
+    story: entry.story,
+  });
+}
+
+function entryButtons(entry: Entry, votedHere: boolean): Keyboard {
+  const n = entry.number;
+  return [
+    [{ label: t(votedHere ? 'vote-button-mine' : 'vote-button'), data: payload('v', 'v', n) }],
+    [
+      { label: t('button-prev'), data: payload('v', 'pv', n) },
+      { label: t('button-next'), data: payload('v', 'nx', n) },
+    ],
+    [
+      { label: t('button-share'), data: payload('v', 'sh', n) },
+      { label: t('button-report'), data: payload('v', 'rp', n) },
+    ],
+    [{ label: t('button-categories'), data: payload('v', 'cats') }],
+  ];
+}
+
+/** Shows an entry to the person in this turn; `replace` rewrites the card they pressed on. */
+export async function showEntry(turn: Turn, entry: Entry, replace: boolean): Promise<void> {
+  const { campaign, stores } = turn.deps;
+  const countsVisible = campaign.rules.showLiveCounts || phaseAt(campaign, turn.now) === 'results';
+  const [votes, choice] = await Promise.all([
+    countsVisible ? stores.votes.countFor(entry.id) : Promise.resolve(null),
+    stores.votes.choiceOf(turn.event.actor, entry.category),
+  ]);
+  turn.card(
+    entry.media[0],
+    entryText(turn.deps, entry, votes),
+    entryButtons(entry, choice === entry.id),
+    replace,
+  );
+}

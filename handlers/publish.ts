@@ -1,0 +1,68 @@
+import { findCategory } from './campaign.js';
+import { phaseAt } from './campaign-clock.js';
+import type { Entry, Reply, Text } from './ports.js';
+import { t, type Deps } from './turn.js';
+
+// Publication: on the publication day every approved entry becomes public; during voting an
+// entry approved later appears at once. The author gets a link to share, and each configured
+// channel gets a post with the hashtag.
+
+export function shareText(deps: Deps, entry: Entry, link: string): Text {
+  const category = findCategory(deps.campaign, entry.category);
+  return t('share-post', {
+    number: String(entry.number),
+    category: category ? { names: category.name } : entry.category,
+    link,
+  });
+}
+
+export async function announcePublished(deps: Deps, entry: Entry): Promise<Reply[]> {
+  const replies: Reply[] = [];
+  const author = await deps.stores.users.find(entry.author);
+  if (author) {
+    const link = deps.links.entry(author.platform, entry.number);
+    const to = { platform: author.platform, id: author.id };
+    replies.push({
+      to,
+      lang: author.lang,
+      view: { kind: 'text', text: t('entry-published', { number: String(entry.number), link }) },
+    });
+    // A message of its own, so it can be forwarded or copied as it is.
+    replies.push({
+      to,
+      lang: author.lang,
+      view: { kind: 'text', text: shareText(deps, entry, link) },
+    });
+  }
+  const category = findCategory(deps.campaign, entry.category);
+  for (const channel of deps.channels) {
+    const text = t('channel-post', {
+      number: String(entry.number),
+      category: category ? { names: category.name } : entry.category,
+      city: entry.city,
+      nominee: entry.nominee ? t('entry-card-nominee', { name: entry.nominee }) : t('empty'),
+      story: entry.story,
+    });
+    const buttons = [
+      [{ label: t('button-vote-in-bot'), url: deps.links.entry(channel.platform, entry.number) }],
+    ];
+    replies.push({
+      to: channel,
+      lang: deps.campaign.defaultLanguage,
+      view: { kind: 'card', text, buttons, ...(entry.media[0] ? { media: entry.media[0] } : {}) },
+    });
+  }
+  return replies;
+}
+
+/** Publishes every approved entry when the list is public (the voting phase); idempotent. */
+export async function publishDue(deps: Deps): Promise<Reply[]> {
+  const now = deps.clock.now();
+  if (phaseAt(deps.campaign, now) !== 'voting') return [];
+  const replies: Reply[] = [];
+  for (;;) {
+    const entry = await deps.stores.entries.publishApproved(now);
+    if (!entry) return replies;
+    replies.push(...(await announcePublished(deps, entry)));
+  }
+}

@@ -1,0 +1,113 @@
+import { findCategory } from './campaign.js';
+import { phaseAt } from './campaign-clock.js';
+import { showEntry } from './entry-card.js';
+import { payload } from './payload.js';
+import type { Entry } from './ports.js';
+import { shareText } from './publish.js';
+import { mainMenu } from './start.js';
+import { sameUser, t, type Turn } from './turn.js';
+
+// Browsing the published entries and voting. The rules that carry correctness (one vote per
+// person per category, moving it) are held by the vote store's unique index; this file holds
+// every rule a voter can see.
+
+async function publishedEntry(turn: Turn, number: number): Promise<Entry | null> {
+  const entry = await turn.deps.stores.entries.getByNumber(number);
+  if (entry?.status === 'published') return entry;
+  turn.notice(t('vote-entry-unavailable'), true);
+  return null;
+}
+
+export async function showCategories(turn: Turn): Promise<void> {
+  const { campaign, stores } = turn.deps;
+  const phase = phaseAt(campaign, turn.now);
+  if (phase !== 'voting' && phase !== 'results') {
+    return turn.say(
+      t('voting-not-yet', { publication: { date: campaign.dates.publication } }),
+      mainMenu(),
+    );
+  }
+  const counts = await stores.entries.countPublished();
+  const rows = campaign.categories.map((c) => [
+    {
+      label: t('vote-category', { name: { names: c.name }, count: counts[c.id] ?? 0 }),
+      data: payload('v', 'cat', c.id),
+    },
+  ]);
+  turn.say(t(phase === 'voting' ? 'vote-choose-category' : 'results-browse'), rows);
+}
+
+export async function openCategory(turn: Turn, categoryId: string): Promise<void> {
+  if (!findCategory(turn.deps.campaign, categoryId)) return turn.notice(t('button-stale'), true);
+  const first = await turn.deps.stores.entries.neighbour(categoryId, 0, 1);
+  if (!first) return turn.notice(t('vote-category-empty'), true);
+  turn.notice(t('button-ok'));
+  await showEntry(turn, first, false);
+}
+
+export async function turnPage(turn: Turn, number: number, direction: 1 | -1): Promise<void> {
+  // Paging may start from an entry hidden meanwhile: its category still says where to go.
+  const current = await turn.deps.stores.entries.getByNumber(number);
+  const next = current
+    ? await turn.deps.stores.entries.neighbour(current.category, number, direction)
+    : null;
+  if (!next) return turn.notice(t('vote-entry-unavailable'), true);
+  turn.notice(t('button-ok'));
+  await showEntry(turn, next, true);
+}
+
+/** Says why voting is not possible now, or returns true when it is. */
+function votingOpen(turn: Turn): boolean {
+  const { dates } = turn.deps.campaign;
+  const phase = phaseAt(turn.deps.campaign, turn.now);
+  if (phase === 'voting') return true;
+  const text =
+    phase === 'results'
+      ? t('vote-closed', { close: { date: dates.votingClose } })
+      : t('vote-not-open', {
+          publication: { date: dates.publication },
+          close: { date: dates.votingClose },
+        });
+  turn.notice(text, true);
+  return false;
+}
+
+export async function castVote(turn: Turn, number: number): Promise<void> {
+  if (!votingOpen(turn)) return;
+  const entry = await publishedEntry(turn, number);
+  if (!entry) return;
+  const { campaign, stores, membership } = turn.deps;
+  const me = turn.event.actor;
+  if (!campaign.rules.allowSelfVote && sameUser(entry.author, me))
+    return turn.notice(t('vote-own-entry'), true);
+  if (membership && !(await membership.isMember(me))) {
+    return turn.notice(t('vote-join-channel', { channel: membership.channel }), true);
+  }
+  const result = await stores.votes.cast(me, entry, turn.now, turn.user.createdAt);
+  const n = String(entry.number);
+  if (result.outcome === 'new') turn.notice(t('vote-counted', { number: n }));
+  if (result.outcome === 'same') turn.notice(t('vote-already', { number: n }));
+  if (result.outcome === 'moved') {
+    const moved = t('vote-moved', { from: String(result.fromNumber), to: n });
+    turn.notice(moved);
+    turn.say(moved);
+  }
+  await showEntry(turn, entry, true);
+}
+
+export async function shareEntry(turn: Turn, number: number): Promise<void> {
+  const entry = await publishedEntry(turn, number);
+  if (!entry) return;
+  turn.notice(t('button-ok'));
+  turn.say(
+    shareText(turn.deps, entry, turn.deps.links.entry(turn.event.actor.platform, entry.number)),
+  );
+}
+
+/** Someone arrived from a shared link (`/start e17`): show that entry with its Vote button. */
+export async function openFromLink(turn: Turn, number: number): Promise<void> {
+  const entry = await turn.deps.stores.entries.getByNumber(number);
+  if (entry?.status !== 'published') return turn.say(t('link-entry-unavailable'), mainMenu());
+  turn.say(t('link-welcome', { campaign: { names: turn.deps.campaign.name } }));
+  await showEntry(turn, entry, false);
+}

@@ -1,0 +1,89 @@
+import { createHmac } from 'node:crypto';
+import { Schema, model } from 'mongoose';
+import type { CastResult, Entry, UserRef, VoteStore } from '../handlers/ports.js';
+import { isDuplicateKey } from './errors.js';
+
+// A vote names its voter only by a keyed one-way hash of the account. That is what lets the
+// rule "one vote per person per category" outlive /deleteme without keeping who the person is.
+const voteSchema = new Schema({
+  voterHash: { type: String, required: true },
+  category: { type: String, required: true },
+  entryId: { type: String, required: true },
+  entryNumber: { type: Number, required: true },
+  at: { type: Date, required: true },
+  /** When the voter's account first wrote to the bot: a signal for moderators, not an identity. */
+  voterSince: { type: Date, required: true },
+});
+// The rule itself: one vote per person per category, whatever the interface or the race.
+voteSchema.index({ voterHash: 1, category: 1 }, { unique: true });
+voteSchema.index({ entryId: 1, at: 1 });
+
+export const VoteModel = model('Vote', voteSchema);
+
+/** Votes from accounts younger than this at the time of the vote count as "new account". */
+const NEW_ACCOUNT_MS = 10 * 60 * 1000;
+/** A vote is "in a burst" when its entry got at least BURST_VOTES votes in the minute up to it. */
+const BURST_WINDOW_MS = 60 * 1000;
+const BURST_VOTES = 10;
+
+export function createVoteStore(secret: string): VoteStore {
+  const hashOf = (voter: UserRef) =>
+    createHmac('sha256', secret).update(`${voter.platform}:${voter.id}`).digest('base64url');
+
+  async function moveOrInsert(voter: UserRef, entry: Entry, at: Date, voterSince: Date) {
+    const key = { voterHash: hashOf(voter), category: entry.category };
+    const set = { entryId: entry.id, entryNumber: entry.number, at, voterSince };
+    return VoteModel.findOneAndUpdate(
+      key,
+      { $set: set },
+      { upsert: true, returnDocument: 'before' },
+    ).lean();
+  }
+
+  return {
+    async cast(voter, entry, at, voterSince): Promise<CastResult> {
+      const current = await VoteModel.findOne({
+        voterHash: hashOf(voter),
+        category: entry.category,
+      }).lean();
+      if (current?.entryId === entry.id) return { outcome: 'same' };
+      let before;
+      try {
+        before = await moveOrInsert(voter, entry, at, voterSince);
+      } catch (error) {
+        // Two presses racing to insert the same voter's first vote: one wins, the other moves it.
+        if (!isDuplicateKey(error)) throw error;
+        before = await moveOrInsert(voter, entry, at, voterSince);
+      }
+      if (!before) return { outcome: 'new' };
+      if (before.entryId === entry.id) return { outcome: 'same' };
+      return { outcome: 'moved', fromNumber: before.entryNumber };
+    },
+
+    async countFor(entryId) {
+      return VoteModel.countDocuments({ entryId });
+    },
+
+    async choiceOf(voter, category) {
+      const vote = await VoteModel.findOne({ voterHash: hashOf(voter), category }).lean();
+      return vote?.entryId ?? null;
+    },
+
+    async signals(entryId) {
+      const votes = await VoteModel.find({ entryId }, { at: 1, voterSince: 1 })
+        .sort({ at: 1 })
+        .lean();
+      const times = votes.map((v) => v.at.getTime());
+      let inBursts = 0;
+      let start = 0;
+      times.forEach((t, i) => {
+        while (times[start]! < t - BURST_WINDOW_MS) start += 1;
+        if (i - start + 1 >= BURST_VOTES) inBursts += 1;
+      });
+      const newAccounts = votes.filter(
+        (v) => v.at.getTime() - v.voterSince.getTime() < NEW_ACCOUNT_MS,
+      ).length;
+      return { total: votes.length, newAccounts, inBursts };
+    },
+  };
+}
