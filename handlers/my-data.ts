@@ -34,6 +34,7 @@ export async function showMyData(turn: Turn): Promise<void> {
         : t('mydata-draft-no'),
       count: entries.length,
       entries: lines.length ? joinLines(lines) : t('mydata-no-entries'),
+      votes: t('mydata-votes-note'),
     }),
   );
 }

@@ -174,7 +174,9 @@ mydata = This is what I keep about you:
     • Entries ({ $count }):
     { $entries }
 
+    { $votes }
     Your entries keep the story, city, category and photos or video you sent, and the moderators' decisions. To delete everything: /deleteme
+mydata-votes-note = Your votes are kept only under a one-way code of your account: it does not say who you are, and it stays after /deleteme so that nobody can vote twice in a category.
 mydata-draft-yes = An unsent entry in progress ({ $kind })
 mydata-draft-no = No entry in progress
 mydata-no-entries = none

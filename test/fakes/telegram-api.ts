@@ -38,6 +38,8 @@ export class FakeTelegramApi {
   private messageIds = new Map<number, number>();
   private failures: Failure[] = [];
   readonly files = new Map<string, Buffer>();
+  /** Members of channels, for getChatMember: channel → user ids. */
+  readonly channelMembers = new Map<string, Set<number>>();
 
   constructor() {
     this.server = createServer((req, res) => void this.route(req, res));
@@ -64,6 +66,15 @@ export class FakeTelegramApi {
     return new Promise((resolve) =>
       this.processedWaiters.push({ updateId: full.update_id, resolve }),
     );
+  }
+
+  /** Queues several updates at once (one getUpdates batch) and waits until all are confirmed. */
+  async deliverAll(updates: (Omit<Update, 'update_id'> & { update_id?: number })[]): Promise<void> {
+    await Promise.all(updates.map((u) => this.deliver(u)));
+  }
+
+  newUpdateId(): number {
+    return this.nextUpdateId++;
   }
 
   /** Makes the next call of `method` (to `chatId`, if given) fail like Telegram would. */
@@ -122,9 +133,20 @@ export class FakeTelegramApi {
       case 'sendPhoto':
         return this.message(chatId, {
           photo: [{ file_id: params.photo, file_unique_id: 'u', width: 1, height: 1 }],
+          caption: params.caption,
         });
       case 'sendVideo':
-        return this.message(chatId, { video: { file_id: params.video, file_unique_id: 'u' } });
+        return this.message(chatId, {
+          video: { file_id: params.video, file_unique_id: 'u' },
+          caption: params.caption,
+        });
+      case 'editMessageMedia':
+        return this.message(chatId, { message_id: params.message_id });
+      case 'getChatMember': {
+        const member = this.channelMembers.get(String(params.chat_id))?.has(Number(params.user_id));
+        const user = { id: Number(params.user_id), is_bot: false, first_name: 'Member' };
+        return { status: member ? 'member' : 'left', user };
+      }
       case 'sendMediaGroup':
         return (params.media as unknown[]).map(() => this.message(chatId, {}));
       case 'editMessageText':

@@ -17,3 +17,31 @@ export async function submitOwnEntry(user: TelegramUser, category = 'animals'): 
   await writeOwnEntry(user, category);
   await user.tapKey('button-send');
 }
+
+/** Dates of the shipped campaign, as instants in Almaty time. */
+export const DURING_SUBMISSIONS = '2026-10-20T10:00:00+05:00';
+export const DURING_VOTING = '2026-11-15T12:00:00+05:00';
+export const AFTER_VOTING = '2026-11-20T09:00:00+05:00';
+
+/**
+ * Entries that went the whole way a person takes them: written by their authors during
+ * submissions, approved by a moderator, then published on the publication day.
+ */
+export async function publishedEntries(
+  h: { user(o: { lang?: string }): TelegramUser; admin(lang?: string): TelegramUser; clock: { set(at: string): void }; app: { tick(): Promise<void> } },
+  categories: string[],
+): Promise<TelegramUser[]> {
+  h.clock.set(DURING_SUBMISSIONS);
+  const moderator = h.admin('en');
+  await moderator.send('/start');
+  const authors: TelegramUser[] = [];
+  for (const category of categories) {
+    const author = h.user({ lang: 'en' });
+    await submitOwnEntry(author, category);
+    await moderator.tapKey('mod-approve');
+    authors.push(author);
+  }
+  h.clock.set(DURING_VOTING);
+  await h.app.tick();
+  return authors;
+}

@@ -33,6 +33,8 @@ export function testDatabaseUri(): string {
 export interface HarnessOptions {
   now?: string;
   campaign?: (c: Campaign) => Campaign;
+  /** Extra environment, as an operator would set it. */
+  env?: Record<string, string>;
 }
 
 /** The real bot, started as main starts it, against a local Bot API and a real Mongo-wire server. */
@@ -59,6 +61,8 @@ export class Harness {
       TELEGRAM_ADMIN_IDS: `${ADMIN_ID},${SECOND_ADMIN_ID}`,
       MONGODB_URI: testDatabaseUri(),
       LOG_LEVEL: 'silent',
+      VOTER_HASH_SECRET: 'a-test-secret-of-enough-length',
+      ...options.env,
     });
     await h.boot();
     return h;

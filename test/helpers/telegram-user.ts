@@ -15,6 +15,35 @@ export interface Seen {
 
 let nextFileId = 1;
 
+export interface ChatMessage {
+  messageId: number;
+  text: string;
+  /** The file id of the photo or video the message shows, if any. */
+  media?: string;
+  keyboard?: InlineKeyboardMarkup;
+}
+
+/** What a sent or edited message shows: its text (or caption), picture and buttons. */
+function shownBy(call: ApiCall): Omit<ChatMessage, 'messageId'> | null {
+  const p = call.params;
+  const keyboard = p.reply_markup as InlineKeyboardMarkup | undefined;
+  const withKeyboard = keyboard ? { keyboard } : {};
+  switch (call.method) {
+    case 'sendMessage':
+    case 'editMessageText':
+      return { text: String(p.text), ...withKeyboard };
+    case 'sendPhoto':
+    case 'sendVideo':
+      return { text: String(p.caption ?? ''), media: String(p.photo ?? p.video), ...withKeyboard };
+    case 'editMessageMedia': {
+      const media = (typeof p.media === 'string' ? JSON.parse(p.media) : p.media) as { media: string; caption?: string };
+      return { text: media.caption ?? '', media: media.media, ...withKeyboard };
+    }
+    default:
+      return null;
+  }
+}
+
 /** A person in a Telegram client: sends messages and taps buttons, and reads what the bot shows. */
 export class TelegramUser {
   private messageId = 1;
@@ -149,6 +178,20 @@ export class TelegramUser {
     );
   }
 
+  /** The callback update a press makes; tests that deliver presses in bulk build them here. */
+  pressUpdate(data: string, messageId = 1, updateId?: number) {
+    return {
+      ...(updateId !== undefined ? { update_id: updateId } : {}),
+      callback_query: {
+        id: `cb-${this.id}-${nextFileId++}`,
+        from: this.from,
+        chat_instance: `ci-${this.id}`,
+        data,
+        message: { message_id: messageId, date: 0, chat: { id: this.id, type: 'private', first_name: this.name } },
+      },
+    };
+  }
+
   /** Sends callback data as a button press on a message (any bytes: a modified client can). */
   press(data: string, messageId = 1): Promise<Seen> {
     return this.act({
@@ -182,28 +225,15 @@ export class TelegramUser {
   }
 
   /** Every message in this chat as it now stands (after edits), oldest first. */
-  messages(): { messageId: number; text: string; keyboard?: InlineKeyboardMarkup }[] {
-    const byId = new Map<
-      number,
-      { messageId: number; text: string; keyboard?: InlineKeyboardMarkup }
-    >();
+  messages(): ChatMessage[] {
+    const byId = new Map<number, ChatMessage>();
     for (const call of this.api.callsTo(this.id)) {
-      const markup = call.params.reply_markup as InlineKeyboardMarkup | undefined;
-      if (call.method === 'sendMessage') {
-        const id = (call.result as { message_id: number }).message_id;
-        byId.set(id, {
-          messageId: id,
-          text: String(call.params.text),
-          ...(markup ? { keyboard: markup } : {}),
-        });
-      } else if (call.method === 'editMessageText') {
-        const id = Number(call.params.message_id);
-        byId.set(id, {
-          messageId: id,
-          text: String(call.params.text),
-          ...(markup ? { keyboard: markup } : {}),
-        });
-      }
+      const shown = shownBy(call);
+      if (!shown) continue;
+      const id = call.method.startsWith('edit')
+        ? Number(call.params.message_id)
+        : (call.result as { message_id: number }).message_id;
+      byId.set(id, { messageId: id, ...shown });
     }
     return [...byId.values()].sort((a, b) => a.messageId - b.messageId);
   }
