@@ -63,8 +63,7 @@ export async function startApp(
     channels: config.TELEGRAM_CHANNEL_ID
       ? [{ platform: 'telegram', id: config.TELEGRAM_CHANNEL_ID }]
       : [],
-    // A person taps a few buttons a second at most; a script taps many more.
-    pressLimiter: new PressLimiter(8, 4_000),
+    pressLimiter: new PressLimiter(config.BUTTON_PRESSES_PER_10S, 10_000),
   };
   const bot = createTelegramBot({
     processId: randomUUID(),

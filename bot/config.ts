@@ -41,6 +41,8 @@ export const envSchema = z.object({
     .default('change-me-in-production'),
   /** Seconds between two checks for entries due to be published. */
   PUBLISH_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Anti-abuse: button presses one account may make in 10 seconds; more get "slow down". */
+  BUTTON_PRESSES_PER_10S: z.coerce.number().int().min(1).default(15),
   CAMPAIGN_FILE: z.string().default('campaign.json'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -35,18 +35,26 @@ function entryButtons(entry: Entry, votedHere: boolean): Keyboard {
   ];
 }
 
-/** Shows an entry to the person in this turn; `replace` rewrites the card they pressed on. */
-export async function showEntry(turn: Turn, entry: Entry, replace: boolean): Promise<void> {
+/**
+ * Shows an entry to the person in this turn; `replace` rewrites the card they pressed on.
+ * `votedHere` is passed when the caller already knows (it just cast the vote), saving a query.
+ */
+export async function showEntry(
+  turn: Turn,
+  entry: Entry,
+  replace: boolean,
+  votedHere?: boolean,
+): Promise<void> {
   const { campaign, stores } = turn.deps;
   const countsVisible = campaign.rules.showLiveCounts || phaseAt(campaign, turn.now) === 'results';
   const [votes, choice] = await Promise.all([
     countsVisible ? stores.votes.countFor(entry.id) : Promise.resolve(null),
-    stores.votes.choiceOf(turn.event.actor, entry.category),
+    votedHere === undefined ? stores.votes.choiceOf(turn.event.actor, entry.category) : null,
   ]);
   turn.card(
     entry.media[0],
     entryText(turn.deps, entry, votes),
-    entryButtons(entry, choice === entry.id),
+    entryButtons(entry, votedHere ?? choice === entry.id),
     replace,
   );
 }

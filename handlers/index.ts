@@ -101,7 +101,7 @@ async function onCommand(turn: Turn, name: string, arg: string): Promise<void> {
 }
 
 async function onButton(turn: Turn, data: string): Promise<void> {
-  if (!turn.deps.pressLimiter.allow(turn.event.actor, turn.now)) return turn.notice(t('slow-down'));
+  if (!turn.deps.pressLimiter.allow(turn.event.actor)) return turn.notice(t('slow-down'));
   const p = parsePayload(data);
   if (!p) return turn.notice(t('button-stale'), true);
   switch (p[0]) {

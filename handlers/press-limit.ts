@@ -12,10 +12,10 @@ export class PressLimiter {
     private readonly windowMs: number,
   ) {}
 
-  /** Records a press and says whether it is within the limit. */
-  allow(user: UserRef, now: Date): boolean {
+  /** Records a press and says whether it is within the limit (wall-clock time, not campaign time). */
+  allow(user: UserRef): boolean {
     const key = `${user.platform}:${user.id}`;
-    const t = now.getTime();
+    const t = Date.now();
     const recent = (this.presses.get(key) ?? []).filter((at) => at > t - this.windowMs);
     const allowed = recent.length < this.maxPresses;
     if (allowed) recent.push(t);

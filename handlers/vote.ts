@@ -92,7 +92,7 @@ export async function castVote(turn: Turn, number: number): Promise<void> {
     turn.notice(moved);
     turn.say(moved);
   }
-  await showEntry(turn, entry, true);
+  await showEntry(turn, entry, true, true);
 }
 
 export async function shareEntry(turn: Turn, number: number): Promise<void> {

@@ -1,11 +1,13 @@
 import mongoose, { Schema, Types, model } from 'mongoose';
 import type { Draft, DraftStore, EntryKind, DraftStep, Media, UserRef } from '../handlers/ports.js';
+import { accountKey } from './keys.js';
 import { mediaSchema } from './media.js';
 
 // The conversation state of an entry being written: one draft per account, kept in the database
 // so that a restart or another process continues the conversation where it was.
 const draftSchema = new Schema(
   {
+    _id: { type: String, required: true },
     platform: { type: String, required: true },
     userId: { type: String, required: true },
     /** New for every started draft: the entry made from it is unique by this key. */
@@ -24,13 +26,13 @@ const draftSchema = new Schema(
   },
   { timestamps: true },
 );
-draftSchema.index({ platform: 1, userId: 1 }, { unique: true });
 
 export const DraftModel = model('Draft', draftSchema);
 
 type DraftDoc = mongoose.InferSchemaType<typeof draftSchema>;
 
-const keyOf = (ref: UserRef) => ({ platform: ref.platform, userId: ref.id });
+/** One draft per account: its _id is the account's key. */
+const keyOf = (ref: UserRef) => ({ _id: accountKey(ref) });
 
 function toDraft(doc: DraftDoc): Draft {
   return {
@@ -73,6 +75,7 @@ export const mongoDraftStore: DraftStore = {
           albums: [],
           consent: false,
         },
+        $setOnInsert: { platform: owner.platform, userId: owner.id },
         $unset: { story: 1, city: 1, category: 1, nominee: 1 },
       },
       { upsert: true, returnDocument: 'after' },

@@ -1,22 +1,22 @@
 import mongoose, { Schema, model } from 'mongoose';
 import { isDuplicateKey } from './errors.js';
 
-// Platforms deliver an update again when they are not sure we got it. Each id is claimed once;
-// the unique index makes a redelivery see "already claimed". A claim left "processing" by a
-// process that is gone (a crash before the platform got the confirmation) is taken over, so the
-// redelivery after the crash is processed instead of dropped.
+// Platforms deliver an update again when they are not sure we got it. Each id is claimed once:
+// the claim's _id ("telegram:123456") makes a redelivery see "already claimed". A claim left
+// "processing" by a process that is gone (a crash before the platform got the confirmation) is
+// taken over, so the redelivery after the crash is processed instead of dropped.
 const processedUpdateSchema = new Schema({
-  platform: { type: String, required: true },
-  updateId: { type: String, required: true },
+  _id: { type: String, required: true },
   status: { type: String, enum: ['processing', 'done'], required: true },
   /** The process (boot) that claimed it. */
   owner: { type: String, required: true },
   at: { type: Date, required: true },
 });
-processedUpdateSchema.index({ platform: 1, updateId: 1 }, { unique: true });
 processedUpdateSchema.index({ at: 1 });
 
 export const ProcessedUpdateModel = model('ProcessedUpdate', processedUpdateSchema);
+
+const idOf = (platform: string, updateId: string) => `${platform}:${updateId}`;
 
 /** True when this process may handle the update: nobody saw it, or its claimant died. */
 export async function claimUpdate(
@@ -24,32 +24,30 @@ export async function claimUpdate(
   updateId: string,
   owner: string,
 ): Promise<boolean> {
+  const _id = idOf(platform, updateId);
   try {
-    await ProcessedUpdateModel.create({
-      platform,
-      updateId,
-      owner,
-      status: 'processing',
-      at: new Date(),
-    });
+    await ProcessedUpdateModel.create({ _id, owner, status: 'processing', at: new Date() });
     return true;
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
   }
   const takenOver = await ProcessedUpdateModel.findOneAndUpdate(
-    { platform, updateId, status: 'processing', owner: mongoose.trusted({ $ne: owner }) },
+    { _id, status: 'processing', owner: mongoose.trusted({ $ne: owner }) },
     { $set: { owner, at: new Date() } },
   ).lean();
   return takenOver !== null;
 }
 
 export async function finishUpdate(platform: string, updateId: string): Promise<void> {
-  await ProcessedUpdateModel.updateOne({ platform, updateId }, { $set: { status: 'done' } });
+  await ProcessedUpdateModel.updateOne(
+    { _id: idOf(platform, updateId) },
+    { $set: { status: 'done' } },
+  );
 }
 
 /** Lets a redelivery of an update that failed be processed again. */
 export async function releaseUpdate(platform: string, updateId: string): Promise<void> {
-  await ProcessedUpdateModel.deleteOne({ platform, updateId });
+  await ProcessedUpdateModel.deleteOne({ _id: idOf(platform, updateId) });
 }
 
 /** Forgets ids older than any redelivery could be (TTL indexes are not on every Mongo-wire server). */

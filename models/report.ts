@@ -3,15 +3,17 @@ import { Schema, model } from 'mongoose';
 import type { ReportStore } from '../handlers/ports.js';
 import { isDuplicateKey } from './errors.js';
 
-// Complaints about published entries. One per person per entry, so one person cannot flood the
-// moderators about the same entry.
+// Complaints about published entries. One per person per entry (the _id says so), so one
+// person cannot flood the moderators about the same entry.
 const reportSchema = new Schema({
+  /** "<entryId>:<reporter>" */
+  _id: { type: String, required: true },
   entryId: { type: String, required: true },
+  /** A hash of the reporter's account: enough to tell "already reported", no more. */
   reporter: { type: String, required: true },
   reason: { type: Number, required: true },
   at: { type: Date, required: true },
 });
-reportSchema.index({ entryId: 1, reporter: 1 }, { unique: true });
 
 export const ReportModel = model('Report', reportSchema);
 
@@ -21,7 +23,7 @@ export const mongoReportStore: ReportStore = {
       .update(`${reporter.platform}:${reporter.id}`)
       .digest('base64url');
     try {
-      await ReportModel.create({ entryId, reporter: who, reason, at });
+      await ReportModel.create({ _id: `${entryId}:${who}`, entryId, reporter: who, reason, at });
       return true;
     } catch (error) {
       if (isDuplicateKey(error)) return false;

@@ -1,7 +1,9 @@
 import mongoose, { Schema, model } from 'mongoose';
+import { accountKey } from './keys.js';
 import type { Actor, Awaiting, Lang, UserRecord, UserRef, UserStore } from '../handlers/ports.js';
 
 const userSchema = new Schema({
+  _id: { type: String, required: true },
   platform: { type: String, required: true },
   userId: { type: String, required: true },
   lang: { type: String, enum: ['kk', 'ru', 'en'], required: true },
@@ -9,14 +11,13 @@ const userSchema = new Schema({
   awaiting: { type: Schema.Types.Mixed, default: null },
   createdAt: { type: Date, required: true },
 });
-// One record per account; a Telegram and a VK account are different people.
-userSchema.index({ platform: 1, userId: 1 }, { unique: true });
+// One record per account (_id "telegram:123"); a Telegram and a VK account are different people.
 
 export const UserModel = model('User', userSchema);
 
 type UserDoc = mongoose.InferSchemaType<typeof userSchema>;
 
-const keyOf = (ref: UserRef) => ({ platform: ref.platform, userId: ref.id });
+const keyOf = (ref: UserRef) => ({ _id: accountKey(ref) });
 
 function toRecord(doc: UserDoc): UserRecord {
   return {
@@ -31,10 +32,14 @@ function toRecord(doc: UserDoc): UserRecord {
 
 export const mongoUserStore: UserStore = {
   async ensure(actor: Actor, lang: Lang) {
+    // Every update passes here: read first, and write only for a newcomer or a changed name.
+    const known = await UserModel.findOne(keyOf(actor)).lean();
+    if (known && (!actor.displayName || known.displayName === actor.displayName))
+      return toRecord(known);
     const doc = await UserModel.findOneAndUpdate(
       keyOf(actor),
       {
-        $setOnInsert: { lang, createdAt: new Date() },
+        $setOnInsert: { platform: actor.platform, userId: actor.id, lang, createdAt: new Date() },
         ...(actor.displayName ? { $set: { displayName: actor.displayName } } : {}),
       },
       { upsert: true, returnDocument: 'after' },

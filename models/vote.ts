@@ -6,6 +6,8 @@ import { isDuplicateKey } from './errors.js';
 // A vote names its voter only by a keyed one-way hash of the account. That is what lets the
 // rule "one vote per person per category" outlive /deleteme without keeping who the person is.
 const voteSchema = new Schema({
+  /** "<voterHash>:<category>": the rule itself, one vote per person per category, is the id. */
+  _id: { type: String, required: true },
   voterHash: { type: String, required: true },
   category: { type: String, required: true },
   entryId: { type: String, required: true },
@@ -14,8 +16,6 @@ const voteSchema = new Schema({
   /** When the voter's account first wrote to the bot: a signal for moderators, not an identity. */
   voterSince: { type: Date, required: true },
 });
-// The rule itself: one vote per person per category, whatever the interface or the race.
-voteSchema.index({ voterHash: 1, category: 1 }, { unique: true });
 voteSchema.index({ entryId: 1, at: 1 });
 
 export const VoteModel = model('Vote', voteSchema);
@@ -30,22 +30,20 @@ export function createVoteStore(secret: string): VoteStore {
   const hashOf = (voter: UserRef) =>
     createHmac('sha256', secret).update(`${voter.platform}:${voter.id}`).digest('base64url');
 
+  const idOf = (voter: UserRef, category: string) => `${hashOf(voter)}:${category}`;
+
   async function moveOrInsert(voter: UserRef, entry: Entry, at: Date, voterSince: Date) {
-    const key = { voterHash: hashOf(voter), category: entry.category };
     const set = { entryId: entry.id, entryNumber: entry.number, at, voterSince };
     return VoteModel.findOneAndUpdate(
-      key,
-      { $set: set },
+      { _id: idOf(voter, entry.category) },
+      { $set: set, $setOnInsert: { voterHash: hashOf(voter), category: entry.category } },
       { upsert: true, returnDocument: 'before' },
     ).lean();
   }
 
   return {
     async cast(voter, entry, at, voterSince): Promise<CastResult> {
-      const current = await VoteModel.findOne({
-        voterHash: hashOf(voter),
-        category: entry.category,
-      }).lean();
+      const current = await VoteModel.findById(idOf(voter, entry.category)).lean();
       if (current?.entryId === entry.id) return { outcome: 'same' };
       let before;
       try {
@@ -65,7 +63,7 @@ export function createVoteStore(secret: string): VoteStore {
     },
 
     async choiceOf(voter, category) {
-      const vote = await VoteModel.findOne({ voterHash: hashOf(voter), category }).lean();
+      const vote = await VoteModel.findById(idOf(voter, category)).lean();
       return vote?.entryId ?? null;
     },
 

@@ -2,6 +2,8 @@ import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase } from '../models/connection.js';
 import { claimUpdate, finishUpdate } from '../models/processed-update.js';
+import { createVoteStore, VoteModel } from '../models/vote.js';
+import type { Entry } from '../handlers/ports.js';
 import { testDatabaseUri } from './helpers/harness.js';
 
 describe('claiming updates', () => {
@@ -28,5 +30,34 @@ describe('claiming updates', () => {
   it('keeps Telegram and VK update ids apart', async () => {
     expect(await claimUpdate('telegram', '3', 'p')).toBe(true);
     expect(await claimUpdate('vk', '3', 'p')).toBe(true);
+  });
+});
+
+describe('casting votes at the same instant', () => {
+  beforeAll(async () => {
+    await connectDatabase(testDatabaseUri());
+  });
+  afterAll(async () => {
+    await mongoose.disconnect();
+  });
+
+  it('keeps one vote when the same person’s presses race on several entries', async () => {
+    const votes = createVoteStore('a-test-secret-of-enough-length');
+    const entry = (n: number) =>
+      ({
+        id: `0000000000000000000000${String(n).padStart(2, '0')}`,
+        number: n,
+        category: 'animals',
+      }) as Entry;
+    const voter = { platform: 'telegram' as const, id: '42' };
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        votes.cast(voter, entry(1 + (i % 3)), new Date(), new Date()),
+      ),
+    );
+    expect(await VoteModel.countDocuments()).toBe(1);
+    expect(results.filter((r) => r.outcome === 'new')).toHaveLength(1);
+    const stored = await VoteModel.findOne().lean();
+    expect(await votes.choiceOf(voter, 'animals')).toBe(stored?.entryId);
   });
 });

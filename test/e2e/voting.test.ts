@@ -87,9 +87,14 @@ describe('browsing the published entries and voting', () => {
     h.clock.set(DURING_SUBMISSIONS);
     const early = await voter.press('v:v:1');
     expect(early.notice).toBe(
-      voter.tr('vote-not-open', { publication: { date: '2026-11-13' }, close: { date: '2026-11-19' } }),
+      voter.tr('vote-not-open', {
+        publication: { date: '2026-11-13' },
+        close: { date: '2026-11-19' },
+      }),
     );
-    expect((await voter.send('/vote')).texts[0]).toBe(voter.tr('voting-not-yet', { publication: { date: '2026-11-13' } }));
+    expect((await voter.send('/vote')).texts[0]).toBe(
+      voter.tr('voting-not-yet', { publication: { date: '2026-11-13' } }),
+    );
     expect(await VoteModel.countDocuments()).toBe(0);
   });
 
@@ -125,7 +130,9 @@ describe('browsing the published entries and voting', () => {
     const afterHide = await EntryModel.findOne({ number: 1 }).lean();
     expect(afterHide?.status).toBe('hidden');
     // The voters of the hidden entry may vote for another one.
-    expect((await voters[0]!.press('v:v:2')).notice).toBe(voters[0]!.tr('vote-moved', { from: '1', to: '2' }));
+    expect((await voters[0]!.press('v:v:2')).notice).toBe(
+      voters[0]!.tr('vote-moved', { from: '1', to: '2' }),
+    );
 
     await moderator.send('/restore 1');
     expect((await EntryModel.findOne({ number: 1 }).lean())?.status).toBe('published');
@@ -136,18 +143,24 @@ describe('browsing the published entries and voting', () => {
     await start();
     const [author] = await publishedEntries(h, ['animals']);
     const link = `https://t.me/${BOT_USERNAME}?start=e1`;
-    expect(author!.messages().map((m) => m.text)).toContain(author!.tr('entry-published', { number: '1', link }));
+    expect(author!.messages().map((m) => m.text)).toContain(
+      author!.tr('entry-published', { number: '1', link }),
+    );
     const share = author!.tr('share-post', { number: '1', category: 'Animals', link });
     expect(share).toContain('#DoGoodThings');
     expect(author!.messages().map((m) => m.text)).toContain(share);
 
     const newcomer = h.user({ lang: 'kk' });
     const opened = await newcomer.send('/start e1');
-    expect(opened.texts[0]).toBe(newcomer.tr('link-welcome', { campaign: { names: h.campaign.name } }));
+    expect(opened.texts[0]).toBe(
+      newcomer.tr('link-welcome', { campaign: { names: h.campaign.name } }),
+    );
     expect(newcomer.messages().at(-1)?.text).toMatch(/^№1 · Жануарлар/);
     const voted = await newcomer.tapKey('vote-button');
     expect(voted.notice).toBe(newcomer.tr('vote-counted', { number: '1' }));
-    expect((await newcomer.send('/start e999')).texts[0]).toBe(newcomer.tr('link-entry-unavailable'));
+    expect((await newcomer.send('/start e999')).texts[0]).toBe(
+      newcomer.tr('link-entry-unavailable'),
+    );
   });
 
   it('sends a report to the moderators, who hide the entry from the complaint', async () => {
@@ -161,7 +174,9 @@ describe('browsing the published entries and voting', () => {
     expect((await reporter.press('v:rr:1:3')).notice).toBe(reporter.tr('report-already'));
 
     const moderator = h.admin('en');
-    expect(moderator.lastText()).toContain('Complaint about entry №1 (Animals): It uses my photo or story without consent');
+    expect(moderator.lastText()).toContain(
+      'Complaint about entry №1 (Animals): It uses my photo or story without consent',
+    );
     const hid = await moderator.tapKey('mod-hide');
     expect(hid.notice).toBe(moderator.tr('mod-hidden', { number: '1' }));
     expect((await EntryModel.findOne({ number: 1 }).lean())?.status).toBe('hidden');
@@ -200,7 +215,7 @@ describe('browsing the published entries and voting', () => {
   });
 
   it('answers a burst of presses with "slow down" instead of work', async () => {
-    await start();
+    await start({ env: { BUTTON_PRESSES_PER_10S: '8' } });
     await publishedEntries(h, ['animals', 'animals']);
     const voter = h.user({ lang: 'en' });
     const notices: string[] = [];
@@ -246,8 +261,12 @@ describe('publication', () => {
     expect(posts).toHaveLength(1);
     expect(posts[0]?.method).toBe('sendPhoto');
     expect(String(posts[0]?.params.caption)).toContain('#DoGoodThings');
-    expect(JSON.stringify(posts[0]?.params.reply_markup)).toContain(`https://t.me/${BOT_USERNAME}?start=e1`);
-    expect(author.messages().filter((m) => m.text.startsWith('🎉 Your entry №1 is published'))).toHaveLength(1);
+    expect(JSON.stringify(posts[0]?.params.reply_markup)).toContain(
+      `https://t.me/${BOT_USERNAME}?start=e1`,
+    );
+    expect(
+      author.messages().filter((m) => m.text.startsWith('🎉 Your entry №1 is published')),
+    ).toHaveLength(1);
 
     // Approved during voting: public at once, without waiting for the timer.
     h.clock.set('2026-11-14T10:00:00+05:00');

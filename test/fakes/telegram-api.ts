@@ -24,6 +24,9 @@ interface Failure {
   parameters?: Record<string, unknown>;
 }
 
+/** An update as a test writes it: any shape (a fuzz test sends broken ones), id optional. */
+export type RawUpdate = Record<string, unknown> & { update_id?: number };
+
 export const BOT_ID = 7000001;
 export const BOT_USERNAME = 'dogoodthings_test_bot';
 
@@ -58,10 +61,13 @@ export class FakeTelegramApi {
   }
 
   /** Queues an update and resolves once the bot has confirmed it (asked for the next offset). */
-  deliver(update: Omit<Update, 'update_id'> & { update_id?: number }): Promise<void> {
+  deliver(update: RawUpdate): Promise<void> {
     const full = { ...update, update_id: update.update_id ?? this.nextUpdateId++ } as Update;
     this.nextUpdateId = Math.max(this.nextUpdateId, full.update_id + 1);
-    this.queue.push(full);
+    // Telegram hands out updates in increasing id order; so does this queue.
+    const at = this.queue.findIndex((u) => u.update_id > full.update_id);
+    if (at === -1) this.queue.push(full);
+    else this.queue.splice(at, 0, full);
     for (const p of this.pollers.splice(0)) p.resolve();
     return new Promise((resolve) =>
       this.processedWaiters.push({ updateId: full.update_id, resolve }),
@@ -69,7 +75,7 @@ export class FakeTelegramApi {
   }
 
   /** Queues several updates at once (one getUpdates batch) and waits until all are confirmed. */
-  async deliverAll(updates: (Omit<Update, 'update_id'> & { update_id?: number })[]): Promise<void> {
+  async deliverAll(updates: RawUpdate[]): Promise<void> {
     await Promise.all(updates.map((u) => this.deliver(u)));
   }
 

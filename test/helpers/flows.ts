@@ -28,7 +28,12 @@ export const AFTER_VOTING = '2026-11-20T09:00:00+05:00';
  * submissions, approved by a moderator, then published on the publication day.
  */
 export async function publishedEntries(
-  h: { user(o: { lang?: string }): TelegramUser; admin(lang?: string): TelegramUser; clock: { set(at: string): void }; app: { tick(): Promise<void> } },
+  h: {
+    user(o: { lang?: string }): TelegramUser;
+    admin(lang?: string): TelegramUser;
+    clock: { set(at: string): void };
+    app: { tick(): Promise<void> };
+  },
   categories: string[],
 ): Promise<TelegramUser[]> {
   h.clock.set(DURING_SUBMISSIONS);

@@ -36,7 +36,10 @@ function shownBy(call: ApiCall): Omit<ChatMessage, 'messageId'> | null {
     case 'sendVideo':
       return { text: String(p.caption ?? ''), media: String(p.photo ?? p.video), ...withKeyboard };
     case 'editMessageMedia': {
-      const media = (typeof p.media === 'string' ? JSON.parse(p.media) : p.media) as { media: string; caption?: string };
+      const media = (typeof p.media === 'string' ? JSON.parse(p.media) : p.media) as {
+        media: string;
+        caption?: string;
+      };
       return { text: media.caption ?? '', media: media.media, ...withKeyboard };
     }
     default:
@@ -187,7 +190,11 @@ export class TelegramUser {
         from: this.from,
         chat_instance: `ci-${this.id}`,
         data,
-        message: { message_id: messageId, date: 0, chat: { id: this.id, type: 'private', first_name: this.name } },
+        message: {
+          message_id: messageId,
+          date: 0,
+          chat: { id: this.id, type: 'private', first_name: this.name },
+        },
       },
     };
   }
