@@ -2,27 +2,31 @@ import { randomUUID } from 'node:crypto';
 import type { Bot } from 'grammy';
 import type { Campaign } from '../handlers/campaign.js';
 import type { Deps } from '../handlers/index.js';
-import type { Clock, Links, UserRef } from '../handlers/ports.js';
+import type { Clock, Links, Outbox, UserRef } from '../handlers/ports.js';
 import { PressLimiter } from '../handlers/press-limit.js';
 import { publishDue } from '../handlers/publish.js';
+import { runDueEvents } from '../handlers/schedule.js';
 import {
   connectDatabase,
   createMongoStores,
   disconnectDatabase,
   forgetUpdatesBefore,
+  mongoOutbox,
 } from '../models/index.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
+import { OutboxSender } from './outbox-sender.js';
 import { createTelegramBot } from './telegram/bot.js';
 import { registerCommands } from './telegram/commands.js';
 import { telegramMembership } from './telegram/membership.js';
 import { TelegramPolling } from './telegram/polling.js';
-import { deliver } from './telegram/render.js';
+import { telegramTransport } from './telegram/transport.js';
 
 export interface App {
   bot: Bot;
   deps: Deps;
-  /** Runs the periodic work once (publication); the timer calls it, and tests call it directly. */
+  sender: OutboxSender;
+  /** Runs the clock's work once (publication, announcements); a timer calls it, tests call it too. */
   tick(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -40,13 +44,20 @@ function linksFor(botUsername: string): Links {
   };
 }
 
-/** Starts the whole bot: database, Telegram long polling, command menu, publication timer. */
+export interface AppOptions {
+  /** Take updates (long polling). Off for a process that only sends and keeps the clock. */
+  poll?: boolean;
+}
+
+/** Starts the whole bot: database, Telegram long polling, command menu, outbox sender, clock. */
 export async function startApp(
   config: Config,
   campaign: Campaign,
   clock: Clock,
   log: Logger,
+  options: AppOptions = {},
 ): Promise<App> {
+  const processId = randomUUID();
   await connectDatabase(config.MONGODB_URI);
   // Update ids older than a day can no longer be redelivered.
   await forgetUpdatesBefore(new Date(Date.now() - DAY_MS));
@@ -54,8 +65,17 @@ export async function startApp(
     log.warn('VOTER_HASH_SECRET is the default: set a secret of your own before the contest');
   }
 
+  let sender: OutboxSender | undefined;
+  const outbox: Outbox = {
+    async enqueue(items) {
+      const queued = await mongoOutbox.enqueue(items);
+      if (queued) sender?.poke();
+      return queued;
+    },
+  };
+  const stores = createMongoStores({ voterSecret: config.VOTER_HASH_SECRET });
   const deps: Deps = {
-    stores: createMongoStores({ voterSecret: config.VOTER_HASH_SECRET }),
+    stores,
     campaign,
     clock,
     admins: adminsOf(config),
@@ -64,9 +84,10 @@ export async function startApp(
       ? [{ platform: 'telegram', id: config.TELEGRAM_CHANNEL_ID }]
       : [],
     pressLimiter: new PressLimiter(config.BUTTON_PRESSES_PER_10S, 10_000),
+    outbox,
   };
   const bot = createTelegramBot({
-    processId: randomUUID(),
+    processId,
     token: config.TELEGRAM_BOT_TOKEN,
     apiRoot: config.TELEGRAM_API_ROOT,
     deps,
@@ -74,32 +95,51 @@ export async function startApp(
   });
   await bot.init();
   deps.links = linksFor(bot.botInfo.username);
-  if (config.TELEGRAM_VOTE_CHANNEL)
+  if (config.TELEGRAM_VOTE_CHANNEL) {
     deps.membership = telegramMembership(bot.api, config.TELEGRAM_VOTE_CHANNEL, log);
+  }
   await registerCommands(bot.api, campaign.defaultLanguage);
 
+  sender = new OutboxSender(telegramTransport(bot.api), log.child({ part: 'outbox' }), {
+    owner: processId,
+    ratePerSecond: config.TELEGRAM_RATE_PER_SECOND,
+    perChatIntervalMs: config.TELEGRAM_PER_CHAT_INTERVAL_MS,
+    inFlight: config.OUTBOX_IN_FLIGHT,
+    leaseMs: 60_000,
+    maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+    idleMs: 250,
+    onUnreachable: (reply) => stores.users.markUnreachable(reply.to),
+  });
+  sender.start();
+
   const polling = new TelegramPolling(bot, log, { allowedUpdates: ['message', 'callback_query'] });
-  polling.start();
-  log.info({ bot: bot.botInfo.username }, 'Telegram long polling started');
+  if (options.poll !== false) {
+    polling.start();
+    log.info({ bot: bot.botInfo.username }, 'Telegram long polling started');
+  }
 
   const tick = async () => {
-    const replies = await publishDue(deps);
-    if (replies.length) await deliver(bot.api, replies, log);
+    await publishDue(deps);
+    const ran = await runDueEvents(deps, processId);
+    if (ran.length) log.info({ events: ran }, 'campaign events');
   };
   let ticking = Promise.resolve();
   const timer = setInterval(() => {
-    ticking = tick().catch((error: unknown) => log.error({ err: error }, 'publication failed'));
-  }, config.PUBLISH_INTERVAL_SECONDS * 1000);
+    ticking = tick().catch((error: unknown) => log.error({ err: error }, 'clock tick failed'));
+  }, config.CLOCK_TICK_SECONDS * 1000);
   timer.unref();
+  ticking = tick().catch((error: unknown) => log.error({ err: error }, 'clock tick failed'));
 
   return {
     bot,
     deps,
+    sender,
     tick,
     async stop() {
       clearInterval(timer);
       await polling.stop();
       await ticking;
+      await sender?.stop();
       await disconnectDatabase();
     },
   };

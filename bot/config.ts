@@ -40,7 +40,11 @@ export const envSchema = z.object({
     .min(16, 'must be at least 16 characters')
     .default('change-me-in-production'),
   /** Seconds between two checks for entries due to be published. */
-  PUBLISH_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  CLOCK_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  TELEGRAM_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(30),
+  TELEGRAM_PER_CHAT_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
+  OUTBOX_IN_FLIGHT: z.coerce.number().int().min(1).max(200).default(10),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
   /** Anti-abuse: button presses one account may make in 10 seconds; more get "slow down". */
   BUTTON_PRESSES_PER_10S: z.coerce.number().int().min(1).default(15),
   CAMPAIGN_FILE: z.string().default('campaign.json'),

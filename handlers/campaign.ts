@@ -23,6 +23,8 @@ const timeZone = z.string().refine((tz) => {
   }
 }, 'is not an IANA time zone such as Asia/Almaty');
 
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:MM');
+
 export const categorySchema = z.object({
   // Category ids travel inside Telegram callback data (64 bytes in all), so they stay short.
   id: z.string().regex(/^[a-z0-9_]{1,16}$/, 'must be 1-16 characters of a-z, 0-9 and _'),
@@ -43,6 +45,18 @@ export const campaignSchema = z
       broadcast: isoDate,
     }),
     categories: z.array(categorySchema).min(1, 'needs at least one category'),
+    schedule: z
+      .object({
+        /** Local time at which day-based announcements go out (nobody wants one at midnight). */
+        announceAt: hhmm.default('10:00'),
+        /** Days before entries close that everyone is reminded. */
+        closingReminderDays: z.number().int().min(0).max(14).default(2),
+        /** Local time of the awards ceremony on the gala day: results are announced then. */
+        galaTime: hhmm.default('19:00'),
+        /** How many places per category win a prize: a tie among them is flagged. */
+        prizePlaces: z.number().int().min(1).max(10).default(3),
+      })
+      .prefault({}),
     rules: z
       .object({
         storyMinLength: z.number().int().min(1).default(20),

@@ -18,6 +18,16 @@ import {
   turnPage,
 } from './vote.js';
 import { parsePayload, type Payload } from './payload.js';
+import {
+  exportCsv,
+  onBroadcastButton,
+  onBroadcastText,
+  setAnnouncements,
+  showAnnouncements,
+  showStats,
+  startBroadcast,
+} from './admin.js';
+import { showResults } from './results.js';
 import { promptStep } from './draft-steps.js';
 import type { Event, Input, Reply } from './ports.js';
 import {
@@ -90,10 +100,19 @@ async function onCommand(turn: Turn, name: string, arg: string): Promise<void> {
       return showMyData(turn);
     case 'deleteme':
       return askDeleteMe(turn);
+    case 'notifications':
+      return showAnnouncements(turn);
+    case 'results':
+      return showResults(turn);
     case 'hide':
     case 'restore':
     case 'signals':
       if (turn.isAdmin) return onModeratorCommand(turn, name, arg);
+      return turn.say(t('unknown-command', { command: `/${name}` }), mainMenu());
+    case 'stats':
+    case 'export':
+    case 'broadcast':
+      if (turn.isAdmin) return onOrganiserCommand(turn, name);
       return turn.say(t('unknown-command', { command: `/${name}` }), mainMenu());
     default:
       return turn.say(t('unknown-command', { command: `/${name}` }), mainMenu());
@@ -123,7 +142,19 @@ async function onButton(turn: Turn, data: string): Promise<void> {
       return onDeleteButton(turn, p[1]);
     case 'v':
       return onVoteButton(turn, p);
+    case 'nt':
+      return setAnnouncements(turn, p[1] === 'on');
+    case 'bc':
+      return p[1] === 'no'
+        ? onBroadcastButton(turn, 'no', p[2])
+        : onBroadcastButton(turn, p[1], p[2], p[3]);
   }
+}
+
+function onOrganiserCommand(turn: Turn, name: 'stats' | 'export' | 'broadcast'): Promise<void> {
+  if (name === 'stats') return showStats(turn);
+  if (name === 'export') return exportCsv(turn);
+  return startBroadcast(turn);
 }
 
 async function onVoteButton(turn: Turn, p: Extract<Payload, ['v', ...unknown[]]>): Promise<void> {
@@ -152,6 +183,7 @@ async function onText(turn: Turn, text: string): Promise<void> {
   const awaiting = turn.user.awaiting;
   if (awaiting?.what === 'reject-reason' && turn.isAdmin)
     return onReasonText(turn, awaiting.entryId, text);
+  if (awaiting?.what === 'broadcast-text' && turn.isAdmin) return onBroadcastText(turn, text);
   const draft = await turn.deps.stores.drafts.get(turn.event.actor);
   if (draft) return onDraftText(turn, draft, text);
   turn.say(t('text-no-draft'), mainMenu());

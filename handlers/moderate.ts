@@ -142,7 +142,9 @@ async function decide(
 async function publishIfVoting(turn: Turn, entry: Entry): Promise<void> {
   if (phaseAt(turn.deps.campaign, turn.now) !== 'voting') return;
   const published = await turn.deps.stores.entries.publishApproved(turn.now, entry.id);
-  if (published) turn.replies.push(...(await announcePublished(turn.deps, published)));
+  // Through the turn, so the author hears "approved" before "published".
+  if (published)
+    turn.replies.push(...(await announcePublished(turn.deps, published)).map((i) => i.reply));
 }
 
 type ModerationPayload = Extract<Payload, ['mod', ...unknown[]]>;

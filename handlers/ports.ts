@@ -64,6 +64,8 @@ export type View =
   /** One entry as a picture (or video) with its text and buttons; paging rewrites it in place. */
   | { kind: 'card'; media?: Media; text: Text; buttons?: Keyboard; replaceSource?: boolean }
   | { kind: 'media'; media: Media[] }
+  /** A file, such as a CSV export. */
+  | { kind: 'document'; filename: string; content: string; caption?: Text }
   /** The short answer to a button press (a toast, or an alert the user must dismiss). */
   | { kind: 'notice'; text: Text; alert?: boolean };
 
@@ -73,6 +75,18 @@ export interface Reply {
   view: View;
 }
 
+/** A message the bot sends unprompted, under a key that makes sending it twice impossible
+ * ("voting-opened:telegram:42"): enqueueing the same key again is a no-op. */
+export interface OutboxItem {
+  key: string;
+  reply: Reply;
+}
+
+export interface Outbox {
+  /** Queues messages; returns how many were new. */
+  enqueue(items: OutboxItem[]): Promise<number>;
+}
+
 // ---- Ports the core needs -------------------------------------------------------------------
 
 export interface Clock {
@@ -80,13 +94,22 @@ export interface Clock {
 }
 
 /** A question the bot asked that the user's next text answers (a moderator's own reason). */
-export type Awaiting = { what: 'reject-reason'; entryId: string };
+export type Awaiting = { what: 'reject-reason'; entryId: string } | { what: 'broadcast-text' };
 
 export interface UserRecord extends UserRef {
   lang: Lang;
   displayName?: string;
   createdAt: Date;
   awaiting?: Awaiting | null;
+  /** Contest announcements (not decisions about one's own entry) are wanted; on by default. */
+  announcements: boolean;
+}
+
+export interface RecipientFilter {
+  platform?: Platform;
+  lang?: Lang;
+  /** Only those who did not turn announcements off. */
+  wantsAnnouncements: boolean;
 }
 
 export interface UserStore {
@@ -95,7 +118,16 @@ export interface UserStore {
   find(ref: UserRef): Promise<UserRecord | null>;
   setLang(ref: UserRef, lang: Lang): Promise<void>;
   setAwaiting(ref: UserRef, awaiting: Awaiting | null): Promise<void>;
+  setAnnouncements(ref: UserRef, on: boolean): Promise<void>;
+  /** The platform said this user cannot be written to (blocked the bot): stop writing. */
+  markUnreachable(ref: UserRef): Promise<void>;
   delete(ref: UserRef): Promise<void>;
+  /** Walks the users who can be written to, a chunk at a time (a broadcast to everyone). */
+  eachRecipientChunk(
+    filter: RecipientFilter,
+    chunk: (users: UserRecord[]) => Promise<void>,
+  ): Promise<void>;
+  count(filter: RecipientFilter): Promise<number>;
 }
 
 export type EntryKind = 'own' | 'nomination';
@@ -227,12 +259,64 @@ export interface ReportStore {
   add(entryId: string, reporter: UserRef, reason: number, at: Date): Promise<boolean>;
 }
 
+/** One published entry and its votes, counted from the stored votes. */
+export interface TallyRow {
+  entryId: string;
+  number: number;
+  category: string;
+  author: UserRef;
+  votes: number;
+}
+
+export interface ResultStore {
+  /** Votes per published entry, now (hidden entries' votes do not count). */
+  tally(): Promise<TallyRow[]>;
+  /** Freezes the results once; false when they were frozen already. */
+  freeze(rows: TallyRow[], at: Date): Promise<boolean>;
+  frozen(): Promise<{ at: Date; rows: TallyRow[] } | null>;
+}
+
+export interface EventStore {
+  /** True when this process should run the event: nobody did, or its runner died. */
+  claim(key: string, owner: string, at: Date): Promise<boolean>;
+  finish(key: string, status: 'done' | 'skipped'): Promise<void>;
+}
+
+export interface Stats {
+  entriesByStatus: Record<string, number>;
+  entriesByCategory: Record<string, number>;
+  entriesByPlatform: Record<string, number>;
+  users: number;
+  voters: number;
+  votes: number;
+  outbox: Record<string, number>;
+}
+
+export interface BroadcastStore {
+  create(text: string, by: UserRef, at: Date): Promise<string>;
+  get(
+    id: string,
+  ): Promise<{ id: string; text: string; status: 'draft' | 'queued' | 'cancelled' } | null>;
+  /** Moves a draft on, once: a second press of Send finds it already queued. */
+  transition(id: string, to: 'queued' | 'cancelled'): Promise<boolean>;
+}
+
+export interface AdminStore {
+  stats(): Promise<Stats>;
+  /** CSV rows (the first is the header) for an export. */
+  exportRows(what: 'entries' | 'votes'): Promise<string[][]>;
+}
+
 export interface Stores {
   users: UserStore;
   drafts: DraftStore;
   entries: EntryStore;
   votes: VoteStore;
   reports: ReportStore;
+  results: ResultStore;
+  events: EventStore;
+  broadcasts: BroadcastStore;
+  admin: AdminStore;
 }
 
 /** Links people can share, per platform (a Telegram deep link, a VK ref link). */

@@ -1,6 +1,6 @@
 import { findCategory } from './campaign.js';
 import { phaseAt } from './campaign-clock.js';
-import type { Entry, Reply, Text } from './ports.js';
+import type { Entry, OutboxItem, Text } from './ports.js';
 import { t, type Deps } from './turn.js';
 
 // Publication: on the publication day every approved entry becomes public; during voting an
@@ -16,22 +16,24 @@ export function shareText(deps: Deps, entry: Entry, link: string): Text {
   });
 }
 
-export async function announcePublished(deps: Deps, entry: Entry): Promise<Reply[]> {
-  const replies: Reply[] = [];
+/** The messages that announce one published entry, keyed so each is sent once. */
+export async function announcePublished(deps: Deps, entry: Entry): Promise<OutboxItem[]> {
+  const items: OutboxItem[] = [];
+  const key = `published:${entry.id}`;
   const author = await deps.stores.users.find(entry.author);
   if (author) {
     const link = deps.links.entry(author.platform, entry.number);
     const to = { platform: author.platform, id: author.id };
-    replies.push({
-      to,
-      lang: author.lang,
-      view: { kind: 'text', text: t('entry-published', { number: String(entry.number), link }) },
+    const published = t('entry-published', { number: String(entry.number), link });
+    items.push({
+      key: `${key}:author`,
+      reply: { to, lang: author.lang, view: { kind: 'text', text: published } },
     });
     // A message of its own, so it can be forwarded or copied as it is.
-    replies.push({
-      to,
-      lang: author.lang,
-      view: { kind: 'text', text: shareText(deps, entry, link) },
+    const share = shareText(deps, entry, link);
+    items.push({
+      key: `${key}:share`,
+      reply: { to, lang: author.lang, view: { kind: 'text', text: share } },
     });
   }
   const category = findCategory(deps.campaign, entry.category);
@@ -46,23 +48,29 @@ export async function announcePublished(deps: Deps, entry: Entry): Promise<Reply
     const buttons = [
       [{ label: t('button-vote-in-bot'), url: deps.links.entry(channel.platform, entry.number) }],
     ];
-    replies.push({
-      to: channel,
-      lang: deps.campaign.defaultLanguage,
-      view: { kind: 'card', text, buttons, ...(entry.media[0] ? { media: entry.media[0] } : {}) },
+    const view = {
+      kind: 'card' as const,
+      text,
+      buttons,
+      ...(entry.media[0] ? { media: entry.media[0] } : {}),
+    };
+    items.push({
+      key: `${key}:channel:${channel.platform}:${channel.id}`,
+      reply: { to: channel, lang: deps.campaign.defaultLanguage, view },
     });
   }
-  return replies;
+  return items;
 }
 
 /** Publishes every approved entry when the list is public (the voting phase); idempotent. */
-export async function publishDue(deps: Deps): Promise<Reply[]> {
+export async function publishDue(deps: Deps): Promise<number> {
   const now = deps.clock.now();
-  if (phaseAt(deps.campaign, now) !== 'voting') return [];
-  const replies: Reply[] = [];
+  if (phaseAt(deps.campaign, now) !== 'voting') return 0;
+  let published = 0;
   for (;;) {
     const entry = await deps.stores.entries.publishApproved(now);
-    if (!entry) return replies;
-    replies.push(...(await announcePublished(deps, entry)));
+    if (!entry) return published;
+    await deps.outbox.enqueue(await announcePublished(deps, entry));
+    published += 1;
   }
 }

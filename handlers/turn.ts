@@ -8,6 +8,7 @@ import type {
   Lang,
   Links,
   Membership,
+  Outbox,
   Media,
   Reply,
   Stores,
@@ -30,6 +31,8 @@ export interface Deps {
   /** When set, only members of this channel may vote. */
   membership?: Membership;
   pressLimiter: PressLimiter;
+  /** Where unprompted messages are queued (announcements, broadcasts). */
+  outbox: Outbox;
 }
 
 export function t(key: string, args?: Record<string, Arg>): Text {
@@ -79,6 +82,11 @@ export class Turn {
   /** One entry as a picture with its text and buttons; `replace` rewrites the pressed card. */
   card(media: Media | undefined, text: Text, buttons: Keyboard, replace: boolean): void {
     this.push({ kind: 'card', text, buttons, replaceSource: replace, ...(media ? { media } : {}) });
+  }
+
+  /** A file for the person in this turn (a CSV export). */
+  document(filename: string, content: string): void {
+    this.push({ kind: 'document', filename, content });
   }
 
   /** The short answer to a button press. */

@@ -269,3 +269,81 @@ mod-signals = Entry №{ $number }: { $total ->
         [one] { $total } vote
        *[other] { $total } votes
     }; from accounts new to the bot (under 10 minutes): { $newAccounts }; cast in bursts (10 or more within a minute): { $inBursts }. These are signals for a person to look at, not proof.
+
+## Announcements (the campaign clock)
+announce-submissions-open = 📣 Entries for the Acts of Kindness contest #DoGoodThings are open until { $close }! Tell about a good deed — yours or someone else's — with a photo or a video: /submit
+announce-submissions-closing = ⏰ Only a few days left: entries close on { $close }. If you have a good deed to tell about, now is the time: /submit
+announce-voting-open = 🗳 The list of participants is published and voting is open until { $close }! Choose your favourite in each category.
+announce-gala = 🎉 The awards ceremony of the Acts of Kindness contest is today at { $time }. The results will be announced there.
+announce-results = 🏆 The results of the Acts of Kindness contest #DoGoodThings:
+
+    { $results }
+announce-broadcast = 📺 The awards ceremony airs on { $date } on the Seventh TV channel. Don't miss it!
+result-for-author = 🏆 Your entry №{ $number } in "{ $category }" took place { $place } of { $of } with { $votes ->
+        [one] { $votes } vote
+       *[other] { $votes } votes
+    }. Thank you for your good deed!
+
+## Results
+results-row = { $place }. №{ $number } — { $votes ->
+        [one] { $votes } vote
+       *[other] { $votes } votes
+    }
+results-tie = ⚠️ Tie for place { $place }: { $numbers } — the organisers decide.
+results-category = 🏷 { $category }
+    { $rows }{ $ties }
+results-no-entries = no entries
+results-not-yet = The results will be announced at the awards ceremony on { $gala } at { $time }.
+results-header-final = Final results (voting closed on { $close }):
+results-header-live = Live count on { $date } (not final, phase: { $phase }):
+results-frozen = Voting has closed and the results are frozen. { $ties ->
+        [0] No ties for prize places.
+        [one] ⚠️ One tie for a prize place needs your decision.
+       *[other] ⚠️ { $ties } ties for prize places need your decision.
+    }
+
+    { $results }
+
+## Notifications
+notifications-on = Contest announcements are on: I will tell you when voting opens, the results and the ceremony. Decisions about your own entry always arrive.
+notifications-off = Contest announcements are off. Decisions about your own entry still arrive.
+notifications-turn-off = 🔕 Turn announcements off
+notifications-turn-on = 🔔 Turn announcements on
+command-notifications = Announcements on or off
+command-results = The results
+
+## Organisers
+stats = 📊 Entries by status:
+    { $byStatus }
+    By category:
+    { $byCategory }
+    By platform:
+    { $byPlatform }
+    People who used the bot: { $users }
+    Voters: { $voters }, votes: { $votes }
+    Messages: { $pending } waiting, { $sent } sent, { $failed } failed
+stats-row = • { $name }: { $count }
+broadcast-ask = Write the announcement in one message. Next you will choose who gets it. /cancel to stop.
+broadcast-length = The announcement must be from 1 to { $max } characters.
+broadcast-preview = This is how it will look:
+
+    { $text }
+
+    Who should get it?
+broadcast-audience-all = 👥 Everyone
+broadcast-audience-kk = Those who use Kazakh
+broadcast-audience-ru = Those who use Russian
+broadcast-audience-en = Those who use English
+broadcast-confirm = Send to { $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    } ({ $audience })?
+
+    { $text }
+broadcast-send = 📨 Send
+broadcast-cancelled = Announcement cancelled.
+broadcast-queued = Queued for { $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    }. It goes out within the platform's limits; /stats shows the progress.
+broadcast-already = This announcement is already { $status }.

@@ -269,3 +269,81 @@ mod-signals = №{ $number } өтінім: { $total ->
         [one] { $total } дауыс
        *[other] { $total } дауыс
     }; жаңа аккаунттардан (алғашқы хабарласудан 10 минутқа дейін): { $newAccounts }; серпілістерде (минутына 10 не одан көп): { $inBursts }. Бұл адам назар аударуы керек белгілер, дәлел емес.
+
+## Announcements (the campaign clock)
+announce-submissions-open = 📣 #DoGoodThings игі істер байқауына өтінім қабылдау { $close } дейін ашық! Игі іс туралы — өзіңіздің не басқаның — фото не бейнемен айтыңыз: /submit
+announce-submissions-closing = ⏰ Бірнеше күн қалды: өтінім қабылдау { $close } жабылады. Айтатын игі ісіңіз болса — дәл уақыты: /submit
+announce-voting-open = 🗳 Қатысушылар тізімі жарияланды, дауыс беру { $close } дейін ашық! Әр номинацияда ұнаған өтінімді таңдаңыз.
+announce-gala = 🎉 Игі істер байқауының марапаттау рәсімі — бүгін сағат { $time }. Нәтижелер сонда жарияланады.
+announce-results = 🏆 #DoGoodThings игі істер байқауының нәтижелері:
+
+    { $results }
+announce-broadcast = 📺 Марапаттау рәсімі { $date } Жетінші арнада көрсетіледі. Жіберіп алмаңыз!
+result-for-author = 🏆 «{ $category }» номинациясындағы №{ $number } өтініміңіз { $of } ішінен { $place }-орын алды: { $votes ->
+        [one] { $votes } дауыс
+       *[other] { $votes } дауыс
+    }. Игі ісіңіз үшін рақмет!
+
+## Results
+results-row = { $place }. №{ $number } — { $votes ->
+        [one] { $votes } дауыс
+       *[other] { $votes } дауыс
+    }
+results-tie = ⚠️ { $place }-орын үшін тең түсті: { $numbers } — ұйымдастырушылар шешеді.
+results-category = 🏷 { $category }
+    { $rows }{ $ties }
+results-no-entries = өтінім жоқ
+results-not-yet = Нәтижелер { $gala } сағат { $time } марапаттау рәсімінде жарияланады.
+results-header-final = Қорытынды нәтижелер (дауыс беру { $close } аяқталды):
+results-header-live = { $date } күнгі ағымдағы есеп (қорытынды емес, кезең: { $phase }):
+results-frozen = Дауыс беру аяқталды, нәтижелер бекітілді. { $ties ->
+        [0] Жүлделі орындар үшін тең түсу жоқ.
+        [one] ⚠️ Жүлделі орын үшін бір тең түсу сіздің шешіміңізді күтеді.
+       *[other] ⚠️ Жүлделі орындар үшін { $ties } тең түсу сіздің шешіміңізді күтеді.
+    }
+
+    { $results }
+
+## Notifications
+notifications-on = Байқау хабарландырулары қосулы: дауыс беру басталғанын, нәтижелерді және рәсімді хабарлаймын. Өтініміңіз бойынша шешімдер әрқашан келеді.
+notifications-off = Байқау хабарландырулары өшірулі. Өтініміңіз бойынша шешімдер бәрібір келеді.
+notifications-turn-off = 🔕 Хабарландыруларды өшіру
+notifications-turn-on = 🔔 Хабарландыруларды қосу
+command-notifications = Хабарландыруларды қосу не өшіру
+command-results = Нәтижелер
+
+## Organisers
+stats = 📊 Өтінімдер мәртебе бойынша:
+    { $byStatus }
+    Номинациялар бойынша:
+    { $byCategory }
+    Платформалар бойынша:
+    { $byPlatform }
+    Ботты пайдаланғандар: { $users }
+    Дауыс бергендер: { $voters }, дауыстар: { $votes }
+    Хабарламалар: { $pending } күтуде, { $sent } жіберілді, { $failed } қатемен
+stats-row = • { $name }: { $count }
+broadcast-ask = Хабарландыруды бір хабарламамен жазыңыз. Содан кейін кімге жіберетінін таңдайсыз. /cancel — болдырмау.
+broadcast-length = Хабарландыру 1-ден { $max } таңбаға дейін болуы керек.
+broadcast-preview = Ол былай көрінеді:
+
+    { $text }
+
+    Кімге жіберу керек?
+broadcast-audience-all = 👥 Барлығына
+broadcast-audience-kk = Қазақ тілін таңдағандарға
+broadcast-audience-ru = Орыс тілін таңдағандарға
+broadcast-audience-en = Ағылшын тілін таңдағандарға
+broadcast-confirm = { $count ->
+        [one] { $count } адамға
+       *[other] { $count } адамға
+    } жіберу керек пе ({ $audience })?
+
+    { $text }
+broadcast-send = 📨 Жіберу
+broadcast-cancelled = Хабарландыру болдырылмады.
+broadcast-queued = { $count ->
+        [one] { $count } адамға
+       *[other] { $count } адамға
+    } кезекке қойылды. Платформа шектеулері аясында жіберіледі; барысы /stats ішінде көрінеді.
+broadcast-already = Бұл хабарландыру қазір «{ $status }» күйінде.

@@ -275,3 +275,86 @@ mod-signals = Заявка №{ $number }: { $total ->
         [few] { $total } голоса
        *[many] { $total } голосов
     }; от новых аккаунтов (меньше 10 минут с первого обращения): { $newAccounts }; в всплесках (10 и больше за минуту): { $inBursts }. Это поводы присмотреться, а не доказательства.
+
+## Announcements (the campaign clock)
+announce-submissions-open = 📣 Приём заявок на конкурс добрых дел #DoGoodThings открыт до { $close }! Расскажите о добром деле — своём или чужом — с фото или видео: /submit
+announce-submissions-closing = ⏰ Осталось несколько дней: приём заявок закрывается { $close }. Если вам есть о чём рассказать — самое время: /submit
+announce-voting-open = 🗳 Список участников опубликован, голосование открыто до { $close }! Выберите любимую заявку в каждой номинации.
+announce-gala = 🎉 Церемония награждения конкурса добрых дел — сегодня в { $time }. Там объявят результаты.
+announce-results = 🏆 Итоги конкурса добрых дел #DoGoodThings:
+
+    { $results }
+announce-broadcast = 📺 Церемонию награждения покажут { $date } на Седьмом канале. Не пропустите!
+result-for-author = 🏆 Ваша заявка №{ $number } в номинации «{ $category }» заняла { $place } место из { $of }: { $votes ->
+        [one] { $votes } голос
+        [few] { $votes } голоса
+       *[many] { $votes } голосов
+    }. Спасибо за ваше доброе дело!
+
+## Results
+results-row = { $place }. №{ $number } — { $votes ->
+        [one] { $votes } голос
+        [few] { $votes } голоса
+       *[many] { $votes } голосов
+    }
+results-tie = ⚠️ Ничья за { $place } место: { $numbers } — решают организаторы.
+results-category = 🏷 { $category }
+    { $rows }{ $ties }
+results-no-entries = заявок нет
+results-not-yet = Итоги объявят на церемонии награждения { $gala } в { $time }.
+results-header-final = Окончательные итоги (голосование завершилось { $close }):
+results-header-live = Текущий подсчёт на { $date } (не окончательный, фаза: { $phase }):
+results-frozen = Голосование завершено, итоги зафиксированы. { $ties ->
+        [0] Ничьих за призовые места нет.
+        [one] ⚠️ Одна ничья за призовое место требует вашего решения.
+        [few] ⚠️ { $ties } ничьи за призовые места требуют вашего решения.
+       *[many] ⚠️ { $ties } ничьих за призовые места требуют вашего решения.
+    }
+
+    { $results }
+
+## Notifications
+notifications-on = Объявления конкурса включены: я сообщу о начале голосования, итогах и церемонии. Решения по вашей заявке приходят всегда.
+notifications-off = Объявления конкурса выключены. Решения по вашей заявке всё равно придут.
+notifications-turn-off = 🔕 Выключить объявления
+notifications-turn-on = 🔔 Включить объявления
+command-notifications = Объявления: включить или выключить
+command-results = Итоги
+
+## Organisers
+stats = 📊 Заявки по статусам:
+    { $byStatus }
+    По номинациям:
+    { $byCategory }
+    По платформам:
+    { $byPlatform }
+    Пользовались ботом: { $users }
+    Проголосовали: { $voters }, голосов: { $votes }
+    Сообщения: { $pending } ждут, { $sent } отправлено, { $failed } с ошибкой
+stats-row = • { $name }: { $count }
+broadcast-ask = Напишите объявление одним сообщением. Затем выберете, кому его отправить. /cancel — отменить.
+broadcast-length = Объявление должно быть от 1 до { $max } символов.
+broadcast-preview = Так оно будет выглядеть:
+
+    { $text }
+
+    Кому отправить?
+broadcast-audience-all = 👥 Всем
+broadcast-audience-kk = Тем, кто выбрал казахский
+broadcast-audience-ru = Тем, кто выбрал русский
+broadcast-audience-en = Тем, кто выбрал английский
+broadcast-confirm = Отправить { $count ->
+        [one] { $count } человеку
+        [few] { $count } людям
+       *[many] { $count } людям
+    } ({ $audience })?
+
+    { $text }
+broadcast-send = 📨 Отправить
+broadcast-cancelled = Объявление отменено.
+broadcast-queued = Поставлено в очередь для { $count ->
+        [one] { $count } человека
+        [few] { $count } человек
+       *[many] { $count } человек
+    }. Уходит в пределах лимитов платформы; ход виден в /stats.
+broadcast-already = Это объявление уже в статусе «{ $status }».

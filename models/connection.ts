@@ -3,6 +3,10 @@ import { DraftModel } from './draft.js';
 import { CounterModel, EntryModel } from './entry.js';
 import { ProcessedUpdateModel } from './processed-update.js';
 import { ReportModel } from './report.js';
+import { OutboxModel } from './outbox.js';
+import { ResultModel } from './results.js';
+import { CampaignEventModel } from './campaign-event.js';
+import { BroadcastModel } from './broadcast.js';
 import { UserModel } from './user.js';
 import { VoteModel } from './vote.js';
 
@@ -19,6 +23,10 @@ export const models = [
   ProcessedUpdateModel,
   VoteModel,
   ReportModel,
+  OutboxModel,
+  ResultModel,
+  CampaignEventModel,
+  BroadcastModel,
 ];
 
 /** Connects and makes sure the unique indexes that carry the contest's rules exist. */

@@ -1,17 +1,28 @@
 import mongoose, { Schema, model } from 'mongoose';
+import type {
+  Actor,
+  Awaiting,
+  Lang,
+  RecipientFilter,
+  UserRecord,
+  UserRef,
+  UserStore,
+} from '../handlers/ports.js';
 import { accountKey } from './keys.js';
-import type { Actor, Awaiting, Lang, UserRecord, UserRef, UserStore } from '../handlers/ports.js';
 
 const userSchema = new Schema({
+  /** "telegram:123": one record per account; a Telegram and a VK account are different people. */
   _id: { type: String, required: true },
   platform: { type: String, required: true },
   userId: { type: String, required: true },
   lang: { type: String, enum: ['kk', 'ru', 'en'], required: true },
   displayName: { type: String },
   awaiting: { type: Schema.Types.Mixed, default: null },
+  announcements: { type: Boolean, default: true },
+  /** Set when the platform answers that the user blocked the bot; cleared when they write again. */
+  unreachable: { type: Boolean, default: false },
   createdAt: { type: Date, required: true },
 });
-// One record per account (_id "telegram:123"); a Telegram and a VK account are different people.
 
 export const UserModel = model('User', userSchema);
 
@@ -26,21 +37,37 @@ function toRecord(doc: UserDoc): UserRecord {
     lang: doc.lang as Lang,
     createdAt: doc.createdAt,
     awaiting: (doc.awaiting as Awaiting | null) ?? null,
+    announcements: doc.announcements !== false,
     ...(doc.displayName ? { displayName: doc.displayName } : {}),
   };
 }
 
+function recipientQuery(filter: RecipientFilter) {
+  return {
+    unreachable: mongoose.trusted({ $ne: true }),
+    ...(filter.platform ? { platform: filter.platform } : {}),
+    ...(filter.lang ? { lang: filter.lang } : {}),
+    ...(filter.wantsAnnouncements ? { announcements: mongoose.trusted({ $ne: false }) } : {}),
+  };
+}
+
+const CHUNK = 1_000;
+
 export const mongoUserStore: UserStore = {
   async ensure(actor: Actor, lang: Lang) {
-    // Every update passes here: read first, and write only for a newcomer or a changed name.
+    // Every update passes here: read first, and write only for a newcomer, a changed name, or
+    // someone who had blocked the bot and is back.
     const known = await UserModel.findOne(keyOf(actor)).lean();
-    if (known && (!actor.displayName || known.displayName === actor.displayName))
-      return toRecord(known);
+    const sameName = !actor.displayName || known?.displayName === actor.displayName;
+    if (known && sameName && !known.unreachable) return toRecord(known);
     const doc = await UserModel.findOneAndUpdate(
       keyOf(actor),
       {
         $setOnInsert: { platform: actor.platform, userId: actor.id, lang, createdAt: new Date() },
-        ...(actor.displayName ? { $set: { displayName: actor.displayName } } : {}),
+        $set: {
+          unreachable: false,
+          ...(actor.displayName ? { displayName: actor.displayName } : {}),
+        },
       },
       { upsert: true, returnDocument: 'after' },
     ).lean();
@@ -56,7 +83,32 @@ export const mongoUserStore: UserStore = {
   async setAwaiting(ref, awaiting) {
     await UserModel.updateOne(keyOf(ref), { $set: { awaiting } });
   },
+  async setAnnouncements(ref, on) {
+    await UserModel.updateOne(keyOf(ref), { $set: { announcements: on } });
+  },
+  async markUnreachable(ref) {
+    await UserModel.updateOne(keyOf(ref), { $set: { unreachable: true } });
+  },
   async delete(ref) {
     await UserModel.deleteOne(keyOf(ref));
+  },
+  async eachRecipientChunk(filter, chunk) {
+    // Paged by _id, so a broadcast to a country reads a thousand users at a time.
+    let after = '';
+    for (;;) {
+      const docs = await UserModel.find({
+        ...recipientQuery(filter),
+        _id: mongoose.trusted({ $gt: after }),
+      })
+        .sort({ _id: 1 })
+        .limit(CHUNK)
+        .lean();
+      if (!docs.length) return;
+      await chunk(docs.map(toRecord));
+      after = docs[docs.length - 1]!._id;
+    }
+  },
+  async count(filter) {
+    return UserModel.countDocuments(recipientQuery(filter));
   },
 };

@@ -6,6 +6,7 @@ import { claimUpdate, finishUpdate, releaseUpdate } from '../../models/index.js'
 import type { Logger } from '../logger.js';
 import { eventOf } from './incoming.js';
 import { deliver, type ButtonSource } from './render.js';
+import { splitReplies } from '../replies.js';
 
 export interface TelegramOptions {
   /** Names this process in update claims, so a restarted process can take over a dead one's. */
@@ -57,7 +58,9 @@ export function createTelegramBot({ processId, token, apiRoot, deps, log }: Tele
       else await ctx.reply(text).catch(() => undefined);
       return;
     }
-    await deliver(ctx.api, replies, updateLog, source);
+    const { own, outbox } = splitReplies(event.actor, replies, `telegram:${updateId}`);
+    await deps.outbox.enqueue(outbox);
+    await deliver(ctx.api, own, updateLog, source);
     await finishUpdate('telegram', updateId);
   });
 

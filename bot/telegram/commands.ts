@@ -7,6 +7,8 @@ const COMMANDS = [
   'submit',
   'nominate',
   'vote',
+  'results',
+  'notifications',
   'language',
   'mydata',
   'deleteme',

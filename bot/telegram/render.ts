@@ -1,4 +1,4 @@
-import { GrammyError, type Api } from 'grammy';
+import { GrammyError, InputFile, type Api } from 'grammy';
 import type { InlineKeyboardButton, InputMediaPhoto, InputMediaVideo } from 'grammy/types';
 import type { Keyboard, Lang, Media, Reply } from '../../handlers/ports.js';
 import { translate } from '../../locales/index.js';
@@ -105,12 +105,21 @@ async function sendCard(
   else await api.sendPhoto(chatId, media.fileId, { caption, ...markup });
 }
 
-async function sendOne(api: Api, reply: Reply, source: ButtonSource | undefined): Promise<void> {
+export async function sendOne(api: Api, reply: Reply, source?: ButtonSource): Promise<void> {
   const chatId = chatIdOf(reply.to.id);
   const view = reply.view;
   if (view.kind === 'media') return sendMedia(api, chatId, view.media);
   if (view.kind === 'notice') return;
   if (view.kind === 'card') return sendCard(api, chatId, { ...reply, view }, source);
+  if (view.kind === 'document') {
+    // A byte-order mark, so spreadsheet programs read the Cyrillic and Kazakh letters right.
+    const file = new InputFile(Buffer.from(`\uFEFF${view.content}`, 'utf8'), view.filename);
+    const caption = view.caption
+      ? fit(translate(reply.lang, view.caption), CAPTION_LIMIT)
+      : undefined;
+    await api.sendDocument(chatId, file, caption ? { caption } : {});
+    return;
+  }
   const text = fit(translate(reply.lang, view.text));
   const reply_markup = keyboardOf(reply.lang, view.buttons);
   if (view.replaceSource && source?.messageId !== undefined && source.chatId === chatId) {

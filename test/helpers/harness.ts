@@ -6,6 +6,8 @@ import { loadConfig, type Config } from '../../bot/config.js';
 import { createLogger } from '../../bot/logger.js';
 import type { Campaign } from '../../handlers/campaign.js';
 import type { Clock } from '../../handlers/ports.js';
+import mongoose from 'mongoose';
+import { OutboxModel } from '../../models/outbox.js';
 import { FakeTelegramApi } from '../fakes/telegram-api.js';
 import { TelegramUser } from './telegram-user.js';
 
@@ -60,10 +62,13 @@ export class Harness {
       TELEGRAM_API_ROOT: apiRoot,
       TELEGRAM_ADMIN_IDS: `${ADMIN_ID},${SECOND_ADMIN_ID}`,
       MONGODB_URI: testDatabaseUri(),
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       VOTER_HASH_SECRET: 'a-test-secret-of-enough-length',
       // Simulated users tap far faster than people; the limit has a test of its own.
       BUTTON_PRESSES_PER_10S: '100000',
+      // The outbox sends as fast as the local Bot API takes it; pacing has its own tests.
+      TELEGRAM_RATE_PER_SECOND: '1000',
+      TELEGRAM_PER_CHAT_INTERVAL_MS: '0',
       ...options.env,
     });
     await h.boot();
@@ -90,22 +95,29 @@ export class Harness {
     await this.api.stop();
   }
 
+  /** Waits until the outbox has sent everything that is due (notifications to other people). */
+  async drain(timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const due = await OutboxModel.countDocuments({
+        status: mongoose.trusted({ $in: ['pending', 'sending'] }),
+        nextAt: mongoose.trusted({ $lte: new Date() }),
+      });
+      if (due === 0 && this.app.sender.idle) return;
+      if (Date.now() > deadline) throw new Error(`outbox still has ${due} messages due`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
   user(options: { lang?: string; id?: number; name?: string } = {}): TelegramUser {
     this.users += 1;
-    return new TelegramUser(
-      this.api,
-      options.id ?? 100_000 + this.users,
-      options.lang ?? 'en',
-      options.name ?? `User${this.users}`,
-    );
+    const id = options.id ?? 100_000 + this.users;
+    const name = options.name ?? `User${this.users}`;
+    return new TelegramUser(this.api, id, options.lang ?? 'en', name, () => this.drain());
   }
 
   admin(lang = 'en', id = ADMIN_ID): TelegramUser {
-    return new TelegramUser(
-      this.api,
-      id,
-      lang,
-      id === ADMIN_ID ? 'Moderator Ann' : 'Moderator Bek',
-    );
+    const name = id === ADMIN_ID ? 'Moderator Ann' : 'Moderator Bek';
+    return new TelegramUser(this.api, id, lang, name, () => this.drain());
   }
 }

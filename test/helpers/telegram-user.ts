@@ -56,6 +56,8 @@ export class TelegramUser {
     readonly id: number,
     readonly languageCode: string,
     readonly name: string,
+    /** Waits for what the bot does unprompted after an update (the outbox), when there is one. */
+    private settle: () => Promise<void> = async () => undefined,
   ) {}
 
   get lang(): Lang {
@@ -74,6 +76,7 @@ export class TelegramUser {
   private async act(update: Record<string, unknown>): Promise<Seen> {
     const since = this.api.calls.length;
     await this.api.deliver(update);
+    await this.settle();
     const calls = this.api.calls.slice(since);
     const mine = calls.filter((c) => Number(c.params.chat_id) === this.id);
     const answer = calls.find((c) => c.method === 'answerCallbackQuery');

@@ -1,0 +1,34 @@
+import { GrammyError, HttpError, type Api } from 'grammy';
+import type { Reply } from '../../handlers/ports.js';
+import type { SendOutcome, Transport } from '../outbox-sender.js';
+import { sendOne } from './render.js';
+
+/** What a Bot API error means for the outbox: wait, give up on the user, drop, or retry. */
+export function classifyTelegramError(error: unknown): SendOutcome {
+  if (error instanceof GrammyError) {
+    if (error.error_code === 429) {
+      const seconds = error.parameters.retry_after ?? 1;
+      return { kind: 'rate-limited', retryAfterMs: seconds * 1000 };
+    }
+    // 403: the user blocked the bot, or deactivated their account.
+    if (error.error_code === 403) return { kind: 'unreachable', reason: error.description };
+    if (error.error_code >= 500) return { kind: 'transient', reason: error.description };
+    return { kind: 'rejected', reason: `${error.error_code} ${error.description}` };
+  }
+  if (error instanceof HttpError) return { kind: 'transient', reason: String(error.error) };
+  return { kind: 'transient', reason: String(error) };
+}
+
+export function telegramTransport(api: Api): Transport {
+  return {
+    platform: 'telegram',
+    async send(reply: Reply) {
+      try {
+        await sendOne(api, reply);
+        return { kind: 'sent' };
+      } catch (error) {
+        return classifyTelegramError(error);
+      }
+    },
+  };
+}

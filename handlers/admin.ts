@@ -1,0 +1,167 @@
+import { findCategory } from './campaign.js';
+import { payload } from './payload.js';
+import { LANGS, type Lang, type OutboxItem, type RecipientFilter, type Text } from './ports.js';
+import { ranked } from './results.js';
+import { t, type Turn } from './turn.js';
+
+// Organisers' tools: live numbers, CSV exports, and an announcement to everyone.
+
+function counts(record: Record<string, number>, name: (key: string) => Text | string): Text {
+  const rows = Object.entries(record).map(([key, n]) =>
+    t('stats-row', { name: name(key), count: n }),
+  );
+  return rows.length
+    ? rows.reduce((a, b) => t('lines', { first: a, second: b }))
+    : t('mydata-no-entries');
+}
+
+export async function showStats(turn: Turn): Promise<void> {
+  const s = await turn.deps.stores.admin.stats();
+  const campaign = turn.deps.campaign;
+  turn.say(
+    t('stats', {
+      byStatus: counts(s.entriesByStatus, (k) => t(`entry-status-${k}`)),
+      byCategory: counts(s.entriesByCategory, (k) => {
+        const c = findCategory(campaign, k);
+        return c ? t('plain', { value: { names: c.name } }) : k;
+      }),
+      byPlatform: counts(s.entriesByPlatform, (k) => k),
+      users: s.users,
+      voters: s.voters,
+      votes: s.votes,
+      pending: (s.outbox.pending ?? 0) + (s.outbox.sending ?? 0),
+      sent: s.outbox.sent ?? 0,
+      failed: s.outbox.failed ?? 0,
+    }),
+  );
+}
+
+function csv(rows: (string | number)[][]): string {
+  const cell = (v: string | number) => {
+    const s = String(v);
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+/** /export: entries, votes and results as three CSV documents. */
+export async function exportCsv(turn: Turn): Promise<void> {
+  const { stores } = turn.deps;
+  const results = ranked(
+    turn.deps,
+    (await stores.results.frozen())?.rows ?? (await stores.results.tally()),
+  );
+  const resultRows = [
+    ['category', 'place', 'entry_number', 'votes', 'tie'],
+    ...results.flatMap((r) =>
+      r.standings.map((s) => [
+        r.category,
+        s.place,
+        s.number,
+        s.votes,
+        r.ties.some((tie) => tie.numbers.includes(s.number)) ? 'yes' : '',
+      ]),
+    ),
+  ];
+  for (const [filename, rows] of [
+    ['entries.csv', await stores.admin.exportRows('entries')],
+    ['votes.csv', await stores.admin.exportRows('votes')],
+    ['results.csv', resultRows],
+  ] as const) {
+    turn.document(filename, csv(rows as (string | number)[][]));
+  }
+}
+
+export async function startBroadcast(turn: Turn): Promise<void> {
+  await turn.deps.stores.users.setAwaiting(turn.event.actor, { what: 'broadcast-text' });
+  turn.say(t('broadcast-ask'));
+}
+
+type Audience = Lang | 'all';
+
+export async function onBroadcastText(turn: Turn, raw: string): Promise<void> {
+  const text = raw.trim();
+  if (!text || text.length > 4000) return turn.say(t('broadcast-length', { max: 4000 }));
+  await turn.deps.stores.users.setAwaiting(turn.event.actor, null);
+  const id = await turn.deps.stores.broadcasts.create(text, turn.event.actor, turn.now);
+  const audiences: Audience[] = ['all', ...LANGS];
+  turn.say(t('broadcast-preview', { text }), [
+    ...audiences.map((a) => [
+      { label: t(`broadcast-audience-${a}`), data: payload('bc', 'to', id, a) },
+    ]),
+    [{ label: t('button-cancel'), data: payload('bc', 'no', id) }],
+  ]);
+}
+
+const filterFor = (audience: Audience): RecipientFilter =>
+  audience === 'all' ? { wantsAnnouncements: true } : { wantsAnnouncements: true, lang: audience };
+
+export async function onBroadcastButton(
+  turn: Turn,
+  action: 'to' | 'go' | 'no',
+  id: string,
+  audience?: Audience,
+): Promise<void> {
+  if (!turn.isAdmin) return turn.notice(t('mod-not-allowed'), true);
+  const { broadcasts, users } = turn.deps.stores;
+  const broadcast = await broadcasts.get(id);
+  if (!broadcast || broadcast.status !== 'draft')
+    return turn.notice(t('broadcast-already', { status: broadcast?.status ?? '-' }), true);
+  turn.notice(t('button-ok'));
+  if (action === 'no') {
+    await broadcasts.transition(id, 'cancelled');
+    return turn.replace(t('broadcast-cancelled'));
+  }
+  const target = audience ?? 'all';
+  if (action === 'to') {
+    const count = await users.count(filterFor(target));
+    return turn.replace(
+      t('broadcast-confirm', {
+        count,
+        audience: t(`broadcast-audience-${target}`),
+        text: broadcast.text,
+      }),
+      [
+        [{ label: t('broadcast-send'), data: payload('bc', 'go', id, target) }],
+        [{ label: t('button-cancel'), data: payload('bc', 'no', id) }],
+      ],
+    );
+  }
+  if (!(await broadcasts.transition(id, 'queued'))) return;
+  let queued = 0;
+  await users.eachRecipientChunk(filterFor(target), async (chunk) => {
+    const items: OutboxItem[] = chunk.map((u) => ({
+      key: `broadcast:${id}:${u.platform}:${u.id}`,
+      reply: {
+        to: { platform: u.platform, id: u.id },
+        lang: u.lang,
+        view: { kind: 'text', text: t('plain', { value: broadcast.text }) },
+      },
+    }));
+    queued += await turn.deps.outbox.enqueue(items);
+  });
+  turn.replace(t('broadcast-queued', { count: queued }));
+}
+
+function announcementsView(on: boolean) {
+  const toggle = payload('nt', on ? 'off' : 'on');
+  return {
+    text: t(on ? 'notifications-on' : 'notifications-off'),
+    buttons: [
+      [{ label: t(on ? 'notifications-turn-off' : 'notifications-turn-on'), data: toggle }],
+    ],
+  };
+}
+
+/** /notifications: whether contest announcements arrive (decisions about one's own entry always do). */
+export function showAnnouncements(turn: Turn): void {
+  const { text, buttons } = announcementsView(turn.user.announcements);
+  turn.say(text, buttons);
+}
+
+export async function setAnnouncements(turn: Turn, on: boolean): Promise<void> {
+  await turn.deps.stores.users.setAnnouncements(turn.event.actor, on);
+  turn.notice(t('button-ok'));
+  const { text, buttons } = announcementsView(on);
+  turn.replace(text, buttons);
+}

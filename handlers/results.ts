@@ -1,0 +1,149 @@
+import { findCategory } from './campaign.js';
+import { localDate, phaseAt } from './campaign-clock.js';
+import type { OutboxItem, TallyRow, Text } from './ports.js';
+import { resultsAnnounced } from './schedule.js';
+import { t, type Deps, type Turn } from './turn.js';
+
+// Results: per category, entries ranked by votes. Equal votes share a place (1, 2, 2, 4); a tie
+// for a prize place is reported to the organisers, never broken silently.
+
+export interface Standing extends TallyRow {
+  place: number;
+}
+
+export interface CategoryResult {
+  category: string;
+  standings: Standing[];
+  /** Places up to the prize places held by more than one entry. */
+  ties: { place: number; numbers: number[] }[];
+}
+
+export function rank(
+  rows: TallyRow[],
+  categoryIds: string[],
+  prizePlaces: number,
+): CategoryResult[] {
+  return categoryIds.map((category) => {
+    const sorted = rows
+      .filter((r) => r.category === category)
+      .sort((a, b) => b.votes - a.votes || a.number - b.number);
+    const standings: Standing[] = sorted.map((row, i) => ({
+      ...row,
+      place: sorted.findIndex((other) => other.votes === row.votes) + 1 || i + 1,
+    }));
+    const ties = [...new Set(standings.map((s) => s.place))]
+      .filter((place) => place <= prizePlaces)
+      .map((place) => ({
+        place,
+        numbers: standings.filter((s) => s.place === place).map((s) => s.number),
+      }))
+      .filter((tie) => tie.numbers.length > 1);
+    return { category, standings, ties };
+  });
+}
+
+function lines(texts: Text[]): Text {
+  return texts.length
+    ? texts.reduce((acc, line) => t('lines', { first: acc, second: line }))
+    : t('empty');
+}
+
+/** Results as text: each category's prize places (or every entry, for the organisers). */
+export function resultsText(deps: Deps, results: CategoryResult[], everyone: boolean): Text {
+  const prize = deps.campaign.schedule.prizePlaces;
+  return lines(
+    results.map((r) => {
+      const category = findCategory(deps.campaign, r.category);
+      const shown = everyone ? r.standings : r.standings.filter((s) => s.place <= prize);
+      const rows = shown.map((s) =>
+        t('results-row', { place: s.place, number: String(s.number), votes: s.votes }),
+      );
+      const ties = r.ties.map((tie) =>
+        t('results-tie', { place: tie.place, numbers: tie.numbers.map((n) => `№${n}`).join(', ') }),
+      );
+      return t('results-category', {
+        category: category ? { names: category.name } : r.category,
+        rows: rows.length ? lines(rows) : t('results-no-entries'),
+        ties: everyone ? lines(ties) : t('empty'),
+      });
+    }),
+  );
+}
+
+async function currentResults(deps: Deps): Promise<{ rows: TallyRow[]; final: boolean }> {
+  const frozen = await deps.stores.results.frozen();
+  if (frozen) return { rows: frozen.rows, final: true };
+  return { rows: await deps.stores.results.tally(), final: false };
+}
+
+export function ranked(deps: Deps, rows: TallyRow[]): CategoryResult[] {
+  const ids = deps.campaign.categories.map((c) => c.id);
+  return rank(rows, ids, deps.campaign.schedule.prizePlaces);
+}
+
+export async function resultsSummary(deps: Deps): Promise<Text> {
+  const { rows } = await currentResults(deps);
+  return resultsText(deps, ranked(deps, rows), false);
+}
+
+/** At the close of voting: freeze the counts, and give the organisers the results and any ties. */
+export async function freezeAndReport(deps: Deps): Promise<void> {
+  const now = deps.clock.now();
+  await deps.stores.results.freeze(await deps.stores.results.tally(), now);
+  const { rows } = await currentResults(deps);
+  const results = ranked(deps, rows);
+  const tieCount = results.reduce((n, r) => n + r.ties.length, 0);
+  const text = t('results-frozen', { results: resultsText(deps, results, true), ties: tieCount });
+  const items: OutboxItem[] = [];
+  for (const admin of deps.admins) {
+    const lang = (await deps.stores.users.find(admin))?.lang ?? deps.campaign.defaultLanguage;
+    items.push({
+      key: `results-frozen:${admin.platform}:${admin.id}`,
+      reply: { to: admin, lang, view: { kind: 'text', text } },
+    });
+  }
+  await deps.outbox.enqueue(items);
+}
+
+/** Each author hears their entry's place and votes (decisions about one's own entry always arrive). */
+export async function announceResultsToAuthors(deps: Deps): Promise<void> {
+  const { rows } = await currentResults(deps);
+  const items: OutboxItem[] = [];
+  for (const result of ranked(deps, rows)) {
+    const category = findCategory(deps.campaign, result.category);
+    for (const s of result.standings) {
+      const author = await deps.stores.users.find(s.author);
+      if (!author) continue;
+      const text = t('result-for-author', {
+        number: String(s.number),
+        category: category ? { names: category.name } : s.category,
+        place: s.place,
+        of: result.standings.length,
+        votes: s.votes,
+      });
+      items.push({
+        key: `result:${s.entryId}`,
+        reply: { to: author, lang: author.lang, view: { kind: 'text', text } },
+      });
+    }
+  }
+  await deps.outbox.enqueue(items);
+}
+
+/** /results: organisers any time (live until frozen); everyone once they are announced. */
+export async function showResults(turn: Turn): Promise<void> {
+  const { campaign } = turn.deps;
+  if (!turn.isAdmin && !resultsAnnounced(campaign, turn.now)) {
+    const gala = { date: campaign.dates.gala };
+    return turn.say(t('results-not-yet', { gala, time: campaign.schedule.galaTime }));
+  }
+  const { rows, final } = await currentResults(turn.deps);
+  const results = ranked(turn.deps, rows);
+  const header = final
+    ? t('results-header-final', { close: { date: campaign.dates.votingClose } })
+    : t('results-header-live', {
+        date: { date: localDate(campaign, turn.now) },
+        phase: phaseAt(campaign, turn.now),
+      });
+  turn.say(t('lines', { first: header, second: resultsText(turn.deps, results, turn.isAdmin) }));
+}

@@ -1,0 +1,140 @@
+import dayjs from 'dayjs';
+import type { Campaign } from './campaign.js';
+import { payload } from './payload.js';
+import type { OutboxItem, RecipientFilter, Text, UserRecord } from './ports.js';
+import { announceResultsToAuthors, freezeAndReport, resultsSummary } from './results.js';
+import { t, type Deps } from './turn.js';
+
+// The campaign clock's events: each happens once, at a time computed from the campaign file in
+// its time zone, and is recorded under its own key, so two processes or a restart never
+// announce it twice. Tests move an injected clock instead of sleeping.
+
+export type CampaignEventKey =
+  | 'submissions-opened'
+  | 'submissions-closing'
+  | 'voting-opened'
+  | 'voting-closed'
+  | 'results-announced'
+  | 'gala-day'
+  | 'broadcast-day';
+
+export interface CampaignEvent {
+  key: CampaignEventKey;
+  at: Date;
+}
+
+/** An event more than this late (the bot was down, or first started late) is skipped, not sent. */
+const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
+
+function at(c: Campaign, date: string, time: string, plusDays = 0): Date {
+  return dayjs.tz(`${date} ${time}`, c.timeZone).add(plusDays, 'day').toDate();
+}
+
+export function campaignEvents(c: Campaign): CampaignEvent[] {
+  const { dates: d, schedule: s } = c;
+  return [
+    { key: 'submissions-opened', at: at(c, d.submissionsOpen, s.announceAt) },
+    {
+      key: 'submissions-closing',
+      at: at(c, d.submissionsClose, s.announceAt, -s.closingReminderDays),
+    },
+    { key: 'voting-opened', at: at(c, d.publication, s.announceAt) },
+    { key: 'voting-closed', at: at(c, d.votingClose, '00:00', 1) },
+    { key: 'gala-day', at: at(c, d.gala, s.announceAt) },
+    { key: 'results-announced', at: at(c, d.gala, s.galaTime) },
+    { key: 'broadcast-day', at: at(c, d.broadcast, s.announceAt) },
+  ];
+}
+
+/** The results are public from the gala's start on. */
+export function resultsAnnounced(c: Campaign, now: Date): boolean {
+  return now >= at(c, c.dates.gala, c.schedule.galaTime);
+}
+
+/** The same message to everyone who wants announcements, each in their language. */
+async function announce(
+  deps: Deps,
+  event: CampaignEventKey,
+  text: Text,
+  buttons = true,
+): Promise<number> {
+  const filter: RecipientFilter = { wantsAnnouncements: true };
+  const keyboard = buttons
+    ? [[{ label: t('menu-vote'), data: payload('menu', 'vote') }]]
+    : undefined;
+  let queued = 0;
+  await deps.stores.users.eachRecipientChunk(filter, async (users: UserRecord[]) => {
+    const items: OutboxItem[] = users.map((u) => ({
+      key: `${event}:${u.platform}:${u.id}`,
+      reply: {
+        to: { platform: u.platform, id: u.id },
+        lang: u.lang,
+        view: { kind: 'text', text, ...(keyboard ? { buttons: keyboard } : {}) },
+      },
+    }));
+    queued += await deps.outbox.enqueue(items);
+  });
+  return queued;
+}
+
+async function fire(deps: Deps, key: CampaignEventKey): Promise<void> {
+  const { dates: d, schedule: s } = deps.campaign;
+  switch (key) {
+    case 'submissions-opened':
+      await announce(
+        deps,
+        key,
+        t('announce-submissions-open', { close: { date: d.submissionsClose } }),
+        false,
+      );
+      return;
+    case 'submissions-closing':
+      await announce(
+        deps,
+        key,
+        t('announce-submissions-closing', { close: { date: d.submissionsClose } }),
+        false,
+      );
+      return;
+    case 'voting-opened':
+      await announce(deps, key, t('announce-voting-open', { close: { date: d.votingClose } }));
+      return;
+    case 'voting-closed':
+      await freezeAndReport(deps);
+      return;
+    case 'gala-day':
+      await announce(deps, key, t('announce-gala', { time: s.galaTime }), false);
+      return;
+    case 'results-announced':
+      await announce(
+        deps,
+        key,
+        t('announce-results', { results: await resultsSummary(deps) }),
+        false,
+      );
+      await announceResultsToAuthors(deps);
+      return;
+    case 'broadcast-day':
+      await announce(deps, key, t('announce-broadcast', { date: { date: d.broadcast } }), false);
+      return;
+  }
+}
+
+/** Runs every event that is due and has not run; returns the keys it ran. */
+export async function runDueEvents(deps: Deps, owner: string): Promise<CampaignEventKey[]> {
+  const now = deps.clock.now();
+  const ran: CampaignEventKey[] = [];
+  for (const event of campaignEvents(deps.campaign)) {
+    if (event.at > now) continue;
+    const claim = await deps.stores.events.claim(event.key, owner, now);
+    if (!claim) continue;
+    if (now.getTime() - event.at.getTime() > STALE_AFTER_MS) {
+      await deps.stores.events.finish(event.key, 'skipped');
+      continue;
+    }
+    await fire(deps, event.key);
+    await deps.stores.events.finish(event.key, 'done');
+    ran.push(event.key);
+  }
+  return ran;
+}

@@ -1,0 +1,82 @@
+import type { AdminStore } from '../handlers/ports.js';
+import { EntryModel } from './entry.js';
+import { outboxCounts } from './outbox.js';
+import { UserModel } from './user.js';
+import { VoteModel } from './vote.js';
+
+async function countBy(field: string): Promise<Record<string, number>> {
+  const rows = await EntryModel.aggregate<{ _id: string; n: number }>([
+    { $group: { _id: `$${field}`, n: { $sum: 1 } } },
+  ]);
+  return Object.fromEntries(rows.map((r) => [String(r._id), r.n]));
+}
+
+export const mongoAdminStore: AdminStore = {
+  async stats() {
+    const [entriesByStatus, entriesByCategory, entriesByPlatform, users, votes, voters, outbox] =
+      await Promise.all([
+        countBy('status'),
+        countBy('category'),
+        countBy('author.platform'),
+        UserModel.countDocuments(),
+        VoteModel.countDocuments(),
+        VoteModel.aggregate<{ n: number }>([{ $group: { _id: '$voterHash' } }, { $count: 'n' }]),
+        outboxCounts(),
+      ]);
+    return {
+      entriesByStatus,
+      entriesByCategory,
+      entriesByPlatform,
+      users,
+      votes,
+      voters: voters[0]?.n ?? 0,
+      outbox,
+    };
+  },
+
+  async exportRows(what) {
+    if (what === 'votes') {
+      const votes = await VoteModel.find().sort({ at: 1 }).lean();
+      return [
+        ['category', 'entry_number', 'voter', 'voted_at'],
+        // The voter is the one-way hash: enough to check "one vote per person", no more.
+        ...votes.map((v) => [v.category, String(v.entryNumber), v.voterHash, v.at.toISOString()]),
+      ];
+    }
+    const entries = await EntryModel.find().sort({ number: 1 }).lean();
+    return [
+      [
+        'number',
+        'status',
+        'kind',
+        'category',
+        'city',
+        'nominee',
+        'story',
+        'media',
+        'author_platform',
+        'author_id',
+        'author_name',
+        'created_at',
+        'published_at',
+        'decided_by',
+      ],
+      ...entries.map((e) => [
+        String(e.number),
+        e.status,
+        e.kind,
+        e.category,
+        e.city,
+        e.nominee ?? '',
+        e.story,
+        e.media.map((m) => m.type).join(' '),
+        e.author.platform,
+        e.author.id,
+        e.author.name ?? '',
+        e.createdAt.toISOString(),
+        e.publishedAt?.toISOString() ?? '',
+        e.decision ? `${e.decision.by.platform}:${e.decision.by.id}` : '',
+      ]),
+    ];
+  },
+};

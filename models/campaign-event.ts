@@ -1,0 +1,38 @@
+import mongoose, { Schema, model } from 'mongoose';
+import type { EventStore } from '../handlers/ports.js';
+import { isDuplicateKey } from './errors.js';
+
+// Each campaign event ("voting-opened") happens once: its key is the _id. A run left unfinished
+// by a process that died is taken over once its lease ran out (the announcements it queued are
+// keyed too, so finishing it again sends nothing twice).
+
+const campaignEventSchema = new Schema({
+  _id: { type: String, required: true },
+  status: { type: String, enum: ['running', 'done', 'skipped'], required: true },
+  owner: { type: String, required: true },
+  leaseUntil: { type: Date, required: true },
+  finishedAt: Date,
+});
+export const CampaignEventModel = model('CampaignEvent', campaignEventSchema);
+
+const LEASE_MS = 5 * 60 * 1000;
+
+export const mongoEventStore: EventStore = {
+  async claim(key, owner, at) {
+    const leaseUntil = new Date(at.getTime() + LEASE_MS);
+    try {
+      await CampaignEventModel.create({ _id: key, status: 'running', owner, leaseUntil });
+      return true;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+    const taken = await CampaignEventModel.findOneAndUpdate(
+      { _id: key, status: 'running', leaseUntil: mongoose.trusted({ $lt: at }) },
+      { $set: { owner, leaseUntil } },
+    ).lean();
+    return taken !== null;
+  },
+  async finish(key, status) {
+    await CampaignEventModel.updateOne({ _id: key }, { $set: { status, finishedAt: new Date() } });
+  },
+};
