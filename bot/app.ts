@@ -65,11 +65,12 @@ export async function startApp(
     log.warn('VOTER_HASH_SECRET is the default: set a secret of your own before the contest');
   }
 
-  let sender: OutboxSender | undefined;
+  // Queuing wakes the sender at once rather than at its next look; it is created further down.
+  const wakeSender = { poke: () => undefined as void };
   const outbox: Outbox = {
     async enqueue(items) {
       const queued = await mongoOutbox.enqueue(items);
-      if (queued) sender?.poke();
+      if (queued) wakeSender.poke();
       return queued;
     },
   };
@@ -100,7 +101,7 @@ export async function startApp(
   }
   await registerCommands(bot.api, campaign.defaultLanguage);
 
-  sender = new OutboxSender(telegramTransport(bot.api), log.child({ part: 'outbox' }), {
+  const sender = new OutboxSender(telegramTransport(bot.api), log.child({ part: 'outbox' }), {
     owner: processId,
     ratePerSecond: config.TELEGRAM_RATE_PER_SECOND,
     perChatIntervalMs: config.TELEGRAM_PER_CHAT_INTERVAL_MS,
@@ -110,6 +111,7 @@ export async function startApp(
     idleMs: 250,
     onUnreachable: (reply) => stores.users.markUnreachable(reply.to),
   });
+  wakeSender.poke = () => sender.poke();
   sender.start();
 
   const polling = new TelegramPolling(bot, log, { allowedUpdates: ['message', 'callback_query'] });
@@ -139,7 +141,7 @@ export async function startApp(
       clearInterval(timer);
       await polling.stop();
       await ticking;
-      await sender?.stop();
+      await sender.stop();
       await disconnectDatabase();
     },
   };
