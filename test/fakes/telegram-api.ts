@@ -223,5 +223,38 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   const type = req.headers['content-type'] ?? '';
   if (type.includes('application/json')) return JSON.parse(body) as Record<string, unknown>;
   if (type.includes('x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(body));
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(type);
+  if (type.includes('multipart/form-data') && boundary)
+    return parseMultipart(body, boundary[1] ?? boundary[2]!);
   return {};
+}
+
+/** Enough of multipart/form-data for the bot's uploads: fields as strings, files as {filename, content}. */
+function parseMultipart(body: string, boundary: string): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const part of body.split(`--${boundary}`)) {
+    const split = part.indexOf('\r\n\r\n');
+    if (split < 0) continue;
+    const headers = part.slice(0, split);
+    const content = part.slice(split + 4).replace(/\r\n$/, '');
+    const name = /name="([^"]+)"/.exec(headers)?.[1];
+    if (!name) continue;
+    // grammY writes filename=entries.csv without quotes; browsers quote it.
+    const filename = /filename="?([^";\r\n]+)"?/.exec(headers)?.[1];
+    params[name] = filename ? { filename, content } : tryJson(content);
+  }
+  // grammY attaches a file as "attach://<id>" under the method's field; resolve it.
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value === 'string' && value.startsWith('attach://'))
+      params[key] = params[value.slice(9)];
+  }
+  return params;
+}
+
+function tryJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }

@@ -239,7 +239,8 @@ export class TelegramUser {
     const byId = new Map<number, ChatMessage>();
     for (const call of this.api.callsTo(this.id)) {
       const shown = shownBy(call);
-      if (!shown) continue;
+      // A call the platform refused (429, 403…) showed nothing.
+      if (!shown || call.result === undefined) continue;
       const id = call.method.startsWith('edit')
         ? Number(call.params.message_id)
         : (call.result as { message_id: number }).message_id;

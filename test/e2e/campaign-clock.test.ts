@@ -1,0 +1,251 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { runDueEvents } from '../../handlers/schedule.js';
+import { CampaignEventModel } from '../../models/campaign-event.js';
+import { OutboxModel } from '../../models/outbox.js';
+import { UserModel } from '../../models/user.js';
+import { Harness } from '../helpers/harness.js';
+import { publishedEntries } from '../helpers/flows.js';
+
+const VOTING_OPENS = '2026-11-13T10:00:00+05:00';
+import type { TelegramUser } from '../helpers/telegram-user.js';
+
+// The campaign clock: each phase change people should hear about is announced once, in each
+// person's language, to those who did not opt out; results are frozen at the close of voting.
+
+describe('the campaign clock and its announcements', () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  const received = (user: TelegramUser, text: string) =>
+    user.messages().filter((m) => m.text === text).length;
+
+  it('announces each phase once, in each person’s language, and never to those who opted out', async () => {
+    h = await Harness.start({ now: '2026-10-05T09:00:00+05:00' });
+    const [kk, ru, quiet] = [
+      h.user({ lang: 'kk' }),
+      h.user({ lang: 'ru' }),
+      h.user({ lang: 'en' }),
+    ];
+    for (const u of [kk, ru, quiet]) await u.send('/start');
+    await quiet.send('/notifications');
+    await quiet.tapKey('notifications-turn-off');
+    expect((await UserModel.findOne({ userId: String(quiet.id) }).lean())?.announcements).toBe(
+      false,
+    );
+
+    h.clock.set('2026-10-06T10:00:00+05:00');
+    // Two processes looking at the clock at the same moment: one announcement each, not two.
+    await Promise.all([
+      runDueEvents(h.app.deps, 'process-a'),
+      runDueEvents(h.app.deps, 'process-b'),
+      h.app.tick(),
+    ]);
+    await h.drain();
+    const opened = { close: { date: '2026-11-10' } };
+    expect(received(kk, kk.tr('announce-submissions-open', opened))).toBe(1);
+    expect(received(ru, ru.tr('announce-submissions-open', opened))).toBe(1);
+    expect(received(quiet, quiet.tr('announce-submissions-open', opened))).toBe(0);
+
+    h.clock.set('2026-11-08T10:00:00+05:00');
+    await h.app.tick();
+    await h.drain();
+    expect(received(ru, ru.tr('announce-submissions-closing', opened))).toBe(1);
+
+    h.clock.set(VOTING_OPENS);
+    await h.app.tick();
+    await h.app.tick();
+    await h.drain();
+    expect(received(kk, kk.tr('announce-voting-open', { close: { date: '2026-11-19' } }))).toBe(1);
+    expect(await CampaignEventModel.countDocuments({ status: 'done' })).toBe(3);
+  });
+
+  it('skips an announcement that is more than a day late instead of sending it', async () => {
+    h = await Harness.start({ now: '2026-10-01T09:00:00+05:00' });
+    const user = h.user({ lang: 'en' });
+    await user.send('/start');
+    h.clock.set('2026-10-20T10:00:00+05:00');
+    await h.app.tick();
+    await h.drain();
+    expect(await CampaignEventModel.findById('submissions-opened').lean()).toMatchObject({
+      status: 'skipped',
+    });
+    expect(user.messages()).toHaveLength(1);
+  });
+
+  it('freezes results at the close of voting, flags a tie to the organisers, then tells everyone', async () => {
+    h = await Harness.start();
+    const authors = await publishedEntries(h, ['animals', 'animals', 'animals', 'elderly']);
+    const moderator = h.admin('en');
+    const voters = Array.from({ length: 5 }, () => h.user({ lang: 'en' }));
+    // №1 and №2 tie for first place in Animals with 2 votes each; №3 gets 1.
+    for (const [i, v] of voters.entries()) await v.press(`v:v:${[1, 1, 2, 2, 3][i]}`);
+    await voters[0]!.press('v:v:4');
+
+    const live = await moderator.send('/results');
+    expect(live.texts[0]).toContain('Live count');
+    const early = await voters[0]!.send('/results');
+    expect(early.texts[0]).toBe(
+      voters[0]!.tr('results-not-yet', { gala: { date: '2026-11-20' }, time: '19:00' }),
+    );
+
+    h.clock.set('2026-11-20T00:00:01+05:00');
+    await h.app.tick();
+    await h.drain();
+    const frozen = moderator.lastText();
+    expect(frozen).toContain('One tie for a prize place needs your decision');
+    expect(frozen).toContain('Tie for place 1: №1, №2');
+    expect(frozen).toMatch(/1\. №1 — 2 votes\n1\. №2 — 2 votes\n3\. №3 — 1 vote/);
+
+    // A vote after the close changes nothing.
+    expect((await voters[4]!.press('v:v:1')).notice).toBe(
+      voters[4]!.tr('vote-closed', { close: { date: '2026-11-19' } }),
+    );
+
+    h.clock.set('2026-11-20T19:00:00+05:00');
+    await h.app.tick();
+    await h.drain();
+    const everyone = voters[1]!.messages().find((m) => m.text.startsWith('🏆 The results'));
+    expect(everyone?.text).toContain('🏷 Animals\n1. №1 — 2 votes\n1. №2 — 2 votes\n3. №3 — 1 vote');
+    expect(authors[2]!.lastText()).toBe(
+      authors[2]!.tr('result-for-author', {
+        number: '3',
+        category: 'Animals',
+        place: 3,
+        of: 3,
+        votes: 1,
+      }),
+    );
+    expect((await voters[1]!.send('/results')).texts[0]).toContain('Final results');
+  });
+});
+
+describe('the outbox', () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it('waits out a 429, retries a passing failure, and stops writing to someone who blocked the bot', async () => {
+    h = await Harness.start();
+    const [waits, flaky, blocker] = [h.user({}), h.user({}), h.user({})];
+    for (const u of [waits, flaky, blocker]) await u.send('/start');
+    h.api.failNext({
+      method: 'sendMessage',
+      chatId: waits.id,
+      code: 429,
+      description: 'Too Many Requests: retry after 1',
+      parameters: { retry_after: 1 },
+    });
+    h.api.failNext({
+      method: 'sendMessage',
+      chatId: flaky.id,
+      code: 502,
+      description: 'Bad Gateway',
+    });
+    h.api.failNext({
+      method: 'sendMessage',
+      chatId: blocker.id,
+      code: 403,
+      description: 'Forbidden: bot was blocked by the user',
+    });
+
+    h.clock.set('2026-11-08T10:00:00+05:00');
+    const started = Date.now();
+    await h.app.tick();
+    await h.drain();
+    await new Promise((r) => setTimeout(r, 1_200));
+    await h.drain();
+    await new Promise((r) => setTimeout(r, 1_200));
+    await h.drain();
+    const text = waits.tr('announce-submissions-closing', { close: { date: '2026-11-10' } });
+    expect(waits.messages().filter((m) => m.text === text)).toHaveLength(1);
+    expect(flaky.messages().filter((m) => m.text === text)).toHaveLength(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    expect(await UserModel.findOne({ userId: String(blocker.id) }).lean()).toMatchObject({
+      unreachable: true,
+    });
+    expect(
+      await OutboxModel.findById(`submissions-closing:telegram:${blocker.id}`).lean(),
+    ).toMatchObject({
+      status: 'failed',
+      lastError: 'Forbidden: bot was blocked by the user',
+    });
+    expect(
+      await OutboxModel.findById(`submissions-closing:telegram:${flaky.id}`).lean(),
+    ).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      lastError: 'Bad Gateway',
+    });
+
+    // The next announcement skips the blocked user; writing to the bot again makes them reachable.
+    h.clock.set(VOTING_OPENS);
+    await h.app.tick();
+    await h.drain();
+    expect(await OutboxModel.findById(`voting-opened:telegram:${waits.id}`).lean()).toMatchObject({
+      status: 'sent',
+    });
+    expect(await OutboxModel.findById(`voting-opened:telegram:${blocker.id}`).lean()).toBeNull();
+    await blocker.send('/start');
+    expect(await UserModel.findOne({ userId: String(blocker.id) }).lean()).toMatchObject({
+      unreachable: false,
+    });
+  });
+});
+
+describe('organisers’ tools', () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it('shows live stats and exports entries, votes and results as CSV', async () => {
+    h = await Harness.start();
+    await publishedEntries(h, ['animals', 'elderly']);
+    await h.user({}).press('v:v:1');
+    const moderator = h.admin('en');
+    const stats = await moderator.send('/stats');
+    expect(stats.texts[0]).toContain('• published: 2');
+    expect(stats.texts[0]).toContain('• Animals: 1');
+    expect(stats.texts[0]).toContain('• telegram: 2');
+    expect(stats.texts[0]).toContain('Voters: 1, votes: 1');
+
+    const exported = await moderator.send('/export');
+    const docs = exported.calls
+      .filter((c) => c.method === 'sendDocument')
+      .map((c) => c.params.document as { filename: string; content: string });
+    expect(docs.map((d) => d.filename)).toEqual(['entries.csv', 'votes.csv', 'results.csv']);
+    expect(docs[0]!.content).toContain('number,status,kind,category');
+    expect(docs[0]!.content).toContain(
+      ',I repaired the roof of a pensioner next door before the first snow fell.,',
+    );
+    expect(docs[1]!.content.split('\r\n')[1]).toMatch(/^animals,1,[\w-]+,2026-/);
+    expect(docs[2]!.content).toContain('animals,1,1,1,');
+    expect((await h.user({}).send('/export')).texts[0]).toContain('/export');
+  });
+
+  it('broadcasts an organiser’s message once, to the language chosen, after a confirmation', async () => {
+    h = await Harness.start();
+    const kk = [h.user({ lang: 'kk' }), h.user({ lang: 'kk' })];
+    const ru = h.user({ lang: 'ru' });
+    for (const u of [...kk, ru]) await u.send('/start');
+    const moderator = h.admin('en');
+    await moderator.send('/broadcast');
+    await moderator.send('Ертең 10:00-де Астанада волонтерлер кездесуі!');
+    await moderator.tapKey('broadcast-audience-kk');
+    expect(moderator.lastText()).toContain('Send to 2 people');
+    const sendButton = moderator.messages().at(-1)?.keyboard?.inline_keyboard[0]?.[0];
+    const sendData = sendButton && 'callback_data' in sendButton ? sendButton.callback_data! : '';
+    const sent = await moderator.press(sendData, moderator.messages().at(-1)?.messageId);
+    expect(sent.texts[0]).toContain('Queued for 2 people');
+    // Send pressed again (a double tap, an old message): nothing is queued twice.
+    const again = await moderator.press(sendData);
+    expect(again.notice).toBe(moderator.tr('broadcast-already', { status: 'queued' }));
+    for (const u of kk) expect(u.lastText()).toBe('Ертең 10:00-де Астанада волонтерлер кездесуі!');
+    expect(ru.messages().some((m) => m.text.includes('Астанада'))).toBe(false);
+    const rows = await OutboxModel.find({}, { _id: 1 }).lean();
+    expect(rows.filter((r) => r._id.startsWith('broadcast:'))).toHaveLength(2);
+  });
+});
