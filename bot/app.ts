@@ -106,7 +106,7 @@ export async function startApp(
     ratePerSecond: config.TELEGRAM_RATE_PER_SECOND,
     perChatIntervalMs: config.TELEGRAM_PER_CHAT_INTERVAL_MS,
     inFlight: config.OUTBOX_IN_FLIGHT,
-    leaseMs: 60_000,
+    leaseMs: config.OUTBOX_LEASE_SECONDS * 1000,
     maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
     idleMs: 250,
     onUnreachable: (reply) => stores.users.markUnreachable(reply.to),

@@ -45,6 +45,8 @@ export const envSchema = z.object({
   TELEGRAM_PER_CHAT_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
   OUTBOX_IN_FLIGHT: z.coerce.number().int().min(1).max(200).default(10),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  /** How long a sender holds the rows it claimed; after a crash, others take them over then. */
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Anti-abuse: button presses one account may make in 10 seconds; more get "slow down". */
   BUTTON_PRESSES_PER_10S: z.coerce.number().int().min(1).default(15),
   CAMPAIGN_FILE: z.string().default('campaign.json'),

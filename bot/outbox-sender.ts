@@ -90,12 +90,18 @@ export class OutboxSender {
     await releaseLeases(this.options.owner);
   }
 
+  /** About a second of sending per claim: few queries, and a stop or crash strands little. */
+  private get batchSize(): number {
+    const { inFlight, ratePerSecond } = this.options;
+    return Math.min(200, Math.max(inFlight * 2, Math.ceil(ratePerSecond)));
+  }
+
   private async run(): Promise<void> {
-    const { owner, inFlight, leaseMs } = this.options;
+    const { owner, leaseMs } = this.options;
     while (this.running) {
       let rows: OutboxRow[];
       try {
-        rows = await claimDue(this.transport.platform, owner, inFlight * 2, leaseMs);
+        rows = await claimDue(this.transport.platform, owner, this.batchSize, leaseMs);
       } catch (error) {
         this.log.error({ err: error }, 'outbox claim failed');
         await sleep(1_000);

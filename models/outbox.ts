@@ -25,6 +25,8 @@ outboxSchema.index({ status: 1, platform: 1, nextAt: 1 });
 
 export const OutboxModel = model('Outbox', outboxSchema);
 
+const CLAIM_PARALLEL = 8;
+
 export interface OutboxRow {
   id: string;
   reply: Reply;
@@ -79,25 +81,28 @@ export async function claimDue(
     .sort({ nextAt: 1 })
     .limit(limit)
     .lean();
-  if (!candidates.length) return [];
-  const ids = candidates.map((c) => c._id);
   const leaseUntil = new Date(now.getTime() + leaseMs);
-  // Only rows still due are taken: another sender may have claimed some in between.
-  await OutboxModel.updateMany(
-    { _id: mongoose.trusted({ $in: ids }), ...due },
-    { $set: { status: 'sending', leaseOwner: owner, leaseUntil } },
-  );
-  const mine = await OutboxModel.find({
-    _id: mongoose.trusted({ $in: ids }),
-    status: 'sending',
-    leaseOwner: owner,
-    leaseUntil,
-  }).lean();
-  return mine.map((r) => ({
-    id: r._id,
-    reply: JSON.parse(r.reply) as Reply,
-    attempts: r.attempts,
-  }));
+  const rows: OutboxRow[] = [];
+  // One atomic step per row, by _id: a row another sender took in between is skipped. A few at
+  // a time, in the order they are due.
+  for (let i = 0; i < candidates.length; i += CLAIM_PARALLEL) {
+    const claimed = await Promise.all(
+      candidates
+        .slice(i, i + CLAIM_PARALLEL)
+        .map(({ _id }) =>
+          OutboxModel.findOneAndUpdate(
+            { _id, ...due },
+            { $set: { status: 'sending', leaseOwner: owner, leaseUntil } },
+            { returnDocument: 'after' },
+          ).lean(),
+        ),
+    );
+    for (const row of claimed) {
+      if (row)
+        rows.push({ id: row._id, reply: JSON.parse(row.reply) as Reply, attempts: row.attempts });
+    }
+  }
+  return rows;
 }
 
 export async function markSent(id: string): Promise<void> {

@@ -41,6 +41,10 @@ export class FakeTelegramApi {
   private messageIds = new Map<number, number>();
   private failures: Failure[] = [];
   readonly files = new Map<string, Buffer>();
+  /** When set, sends above this many a second get 429 with retry_after, as Telegram does. */
+  rateLimit: { perSecond: number; retryAfter: number } | null = null;
+  tooManyRequests = 0;
+  private window: number[] = [];
   /** Members of channels, for getChatMember: channel → user ids. */
   readonly channelMembers = new Map<string, Set<number>>();
 
@@ -191,6 +195,17 @@ export class FakeTelegramApi {
       send(200, { ok: true, result: await this.getUpdates(params) });
       return;
     }
+    if (method.startsWith('send') && this.overRate()) {
+      this.tooManyRequests += 1;
+      const retryAfter = this.rateLimit!.retryAfter;
+      send(429, {
+        ok: false,
+        error_code: 429,
+        description: `Too Many Requests: retry after ${retryAfter}`,
+        parameters: { retry_after: retryAfter },
+      });
+      return;
+    }
     this.calls.push({ method, params });
     const failure = this.takeFailure(method, Number(params.chat_id));
     if (failure) {
@@ -205,6 +220,16 @@ export class FakeTelegramApi {
     const result = this.result(method, params);
     this.calls[this.calls.length - 1]!.result = result;
     send(200, { ok: true, result });
+  }
+
+  /** A sliding one-second window over accepted sends. */
+  private overRate(): boolean {
+    if (!this.rateLimit) return false;
+    const now = Date.now();
+    this.window = this.window.filter((t) => t > now - 1000);
+    if (this.window.length >= this.rateLimit.perSecond) return true;
+    this.window.push(now);
+    return false;
   }
 
   private takeFailure(method: string, chatId: number): Failure | undefined {

@@ -1,0 +1,132 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import mongoose from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OutboxModel } from '../../models/outbox.js';
+import { UserModel } from '../../models/user.js';
+import { FakeTelegramApi } from '../fakes/telegram-api.js';
+import { testDatabaseUri } from '../helpers/harness.js';
+import { TelegramUser } from '../helpers/telegram-user.js';
+
+// A broadcast to 5,000 people, the bot killed with SIGKILL half-way, then started again: every
+// recipient ends with the message; a message may arrive twice only if it was on its way at the
+// kill (sent, not yet recorded), so duplicates are bounded by the sender's in-flight window.
+
+const RECIPIENTS = 5_000;
+const IN_FLIGHT = 10;
+const ADMIN = 900_001;
+
+describe('a crash in the middle of a broadcast', () => {
+  const api = new FakeTelegramApi();
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    const uri = testDatabaseUri();
+    env = {
+      ...process.env,
+      TELEGRAM_BOT_TOKEN: '123456:TEST-token-for-the-local-bot-api',
+      TELEGRAM_API_ROOT: await api.start(),
+      TELEGRAM_ADMIN_IDS: String(ADMIN),
+      MONGODB_URI: uri,
+      CAMPAIGN_FILE: 'test/fixtures/campaign-open-now.json',
+      LOG_LEVEL: 'error',
+      TELEGRAM_RATE_PER_SECOND: '400',
+      TELEGRAM_PER_CHAT_INTERVAL_MS: '0',
+      OUTBOX_IN_FLIGHT: String(IN_FLIGHT),
+      OUTBOX_LEASE_SECONDS: '2',
+    };
+    await mongoose.connect(uri);
+    // The recipients: people who used the bot before (written directly: 5,000 /start updates
+    // would test polling, not the outbox).
+    const now = new Date();
+    await UserModel.insertMany(
+      Array.from({ length: RECIPIENTS }, (_, i) => ({
+        _id: `telegram:${200_000 + i}`,
+        platform: 'telegram',
+        userId: String(200_000 + i),
+        lang: (['kk', 'ru', 'en'] as const)[i % 3],
+        createdAt: now,
+      })),
+    );
+  });
+  afterAll(async () => {
+    await mongoose.disconnect();
+    await api.stop();
+  });
+
+  async function startBot(): Promise<ChildProcess> {
+    const since = api.calls.length;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const deadline = Date.now() + 20_000;
+    while (
+      !api.calls
+        .slice(since)
+        .some((c) => c.method === 'setMyCommands' && c.params.language_code === 'en')
+    ) {
+      if (child.exitCode !== null) throw new Error(`bot exited with ${child.exitCode}`);
+      if (Date.now() > deadline) throw new Error('bot did not start');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return child;
+  }
+
+  const broadcastText = 'Thank you all: the gala is on Friday!';
+  const deliveries = () =>
+    api.calls.filter((c) => c.method === 'sendMessage' && c.params.text === broadcastText);
+
+  it(`delivers to all ${RECIPIENTS} recipients, with duplicates bounded by the in-flight window`, async () => {
+    let bot = await startBot();
+    const organiser = new TelegramUser(api, ADMIN, 'en', 'Organiser');
+    await organiser.send('/broadcast');
+    await organiser.send(broadcastText);
+    await organiser.tapKey('broadcast-audience-all');
+    await organiser.tapKey('broadcast-send');
+
+    const sendingSince = Date.now();
+    while (deliveries().length < RECIPIENTS * 0.4) {
+      if (Date.now() - sendingSince > 60_000)
+        throw new Error(`only ${deliveries().length} sent in a minute`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    console.log(
+      `[outbox-crash] ${deliveries().length} sent in ${Date.now() - sendingSince} ms before the kill`,
+    );
+    bot.kill('SIGKILL');
+    await new Promise((r) => bot.once('exit', r));
+    const beforeCrash = deliveries().length;
+
+    const restarted = Date.now();
+    bot = await startBot();
+    for (;;) {
+      const left = await OutboxModel.countDocuments({
+        status: mongoose.trusted({ $in: ['pending', 'sending'] }),
+      });
+      if (left === 0) break;
+      if (Date.now() - restarted > 90_000) throw new Error(`${left} messages still queued`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    bot.kill('SIGTERM');
+    await new Promise((r) => bot.once('exit', r));
+
+    const perRecipient = new Map<number, number>();
+    for (const c of deliveries())
+      perRecipient.set(
+        Number(c.params.chat_id),
+        (perRecipient.get(Number(c.params.chat_id)) ?? 0) + 1,
+      );
+    const missing = Array.from({ length: RECIPIENTS }, (_, i) => 200_000 + i).filter(
+      (id) => !perRecipient.has(id),
+    );
+    const duplicates = [...perRecipient.values()].filter((n) => n > 1).length;
+    console.log(
+      `[outbox-crash] ${RECIPIENTS} recipients; killed after ${beforeCrash} sends; ` +
+        `after restart: ${deliveries().length} sends, missing ${missing.length}, sent twice ${duplicates} ` +
+        `(in-flight window ${IN_FLIGHT})`,
+    );
+    expect(missing).toEqual([]);
+    expect(duplicates).toBeLessThanOrEqual(IN_FLIGHT);
+    expect(await OutboxModel.countDocuments({ status: 'sent' })).toBeGreaterThanOrEqual(RECIPIENTS);
+  }, 180_000);
+});
