@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Bot } from 'grammy';
+import { webhookCallback, type Bot } from 'grammy';
 import type { Campaign } from '../handlers/campaign.js';
 import type { Deps } from '../handlers/index.js';
-import type { Clock, Links, Outbox, UserRef } from '../handlers/ports.js';
+import type { Clock, Links, Outbox, UserRef, VoteStore } from '../handlers/ports.js';
 import { PressLimiter } from '../handlers/press-limit.js';
 import { publishDue } from '../handlers/publish.js';
 import { runDueEvents } from '../handlers/schedule.js';
@@ -16,6 +16,9 @@ import {
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { OutboxSender } from './outbox-sender.js';
+import { startHttpServer, type RequestHandler } from './http-server.js';
+import { InFlight } from './in-flight.js';
+import { createMetrics, type Metrics } from './metrics.js';
 import { createTelegramBot } from './telegram/bot.js';
 import { registerCommands } from './telegram/commands.js';
 import { telegramMembership } from './telegram/membership.js';
@@ -24,6 +27,8 @@ import { telegramTransport } from './telegram/transport.js';
 
 export interface App {
   bot: Bot;
+  /** The port of the HTTP server (webhook, /healthz, /metrics). */
+  httpPort: number;
   deps: Deps;
   sender: OutboxSender;
   /** Runs the clock's work once (publication, announcements); a timer calls it, tests call it too. */
@@ -47,6 +52,18 @@ function linksFor(botUsername: string): Links {
 export interface AppOptions {
   /** Take updates (long polling). Off for a process that only sends and keeps the clock. */
   poll?: boolean;
+}
+
+/** Counts votes by outcome for /metrics, around the store that casts them. */
+function countedVotes(votes: VoteStore, metrics: Metrics): VoteStore {
+  return {
+    ...votes,
+    async cast(...args) {
+      const result = await votes.cast(...args);
+      metrics.votes.inc({ outcome: result.outcome });
+      return result;
+    },
+  };
 }
 
 /** Starts the whole bot: database, Telegram long polling, command menu, outbox sender, clock. */
@@ -74,7 +91,10 @@ export async function startApp(
       return queued;
     },
   };
-  const stores = createMongoStores({ voterSecret: config.VOTER_HASH_SECRET });
+  const metrics = createMetrics();
+  const inFlight = new InFlight();
+  const base = createMongoStores({ voterSecret: config.VOTER_HASH_SECRET });
+  const stores = { ...base, votes: countedVotes(base.votes, metrics) };
   const deps: Deps = {
     stores,
     campaign,
@@ -88,6 +108,8 @@ export async function startApp(
     outbox,
   };
   const bot = createTelegramBot({
+    metrics,
+    inFlight,
     processId,
     token: config.TELEGRAM_BOT_TOKEN,
     apiRoot: config.TELEGRAM_API_ROOT,
@@ -114,8 +136,35 @@ export async function startApp(
   wakeSender.poke = () => sender.poke();
   sender.start();
 
-  const polling = new TelegramPolling(bot, log, { allowedUpdates: ['message', 'callback_query'] });
-  if (options.poll !== false) {
+  const allowedUpdates: ('message' | 'callback_query')[] = ['message', 'callback_query'];
+  const polling = new TelegramPolling(bot, log, { allowedUpdates });
+  const webhooks: Record<string, RequestHandler> = {};
+  if (config.TELEGRAM_MODE === 'webhook') {
+    const url = new URL(config.TELEGRAM_WEBHOOK_URL!);
+    // The secret is mandatory in this mode: a request without it gets 401 and changes nothing.
+    webhooks[url.pathname] = webhookCallback(bot, 'http', {
+      secretToken: config.TELEGRAM_WEBHOOK_SECRET!,
+      onTimeout: 'return',
+      timeoutMilliseconds: 9_000,
+    });
+  }
+  const http = await startHttpServer({
+    host: config.HTTP_HOST,
+    port: config.HTTP_PORT,
+    metrics,
+    log,
+    webhooks,
+  });
+  if (config.TELEGRAM_MODE === 'webhook') {
+    if (options.poll !== false) {
+      await bot.api.setWebhook(config.TELEGRAM_WEBHOOK_URL!, {
+        secret_token: config.TELEGRAM_WEBHOOK_SECRET!,
+        allowed_updates: allowedUpdates,
+        max_connections: 100,
+      });
+    }
+    log.info({ bot: bot.botInfo.username }, 'Telegram webhook mode');
+  } else if (options.poll !== false) {
     polling.start();
     log.info({ bot: bot.botInfo.username }, 'Telegram long polling started');
   }
@@ -134,12 +183,16 @@ export async function startApp(
 
   return {
     bot,
+    httpPort: http.port,
     deps,
     sender,
     tick,
+    /** Graceful: stop taking updates, finish what is in hand, give back outbox leases. */
     async stop() {
       clearInterval(timer);
       await polling.stop();
+      await http.close();
+      await inFlight.idle(10_000);
       await ticking;
       await sender.stop();
       await disconnectDatabase();

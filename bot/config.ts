@@ -15,43 +15,76 @@ const idList = z
   )
   .pipe(z.array(z.string().regex(/^\d{1,20}$/, 'must be numeric user ids separated by commas')));
 
-export const envSchema = z.object({
-  TELEGRAM_BOT_TOKEN: z
-    .string({ error: 'is required: the token @BotFather gave you' })
-    .regex(/^\d+:[\w-]{20,}$/, 'does not look like a token from @BotFather (123456:ABC...)'),
-  TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
-  TELEGRAM_ADMIN_IDS: idList,
-  MONGODB_URI: z
-    .string({ error: 'is required, e.g. mongodb://127.0.0.1:27017/dogoodthings' })
-    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://'),
-  /** A channel (@name or -100… id) that gets one post per published entry; the bot must be its admin. */
-  TELEGRAM_CHANNEL_ID: z
-    .string()
-    .regex(/^(@\w{5,}|-100\d+)$/, 'must be @channelname or a -100… channel id')
-    .optional(),
-  /** When set, only members of this channel may vote (checked with getChatMember). */
-  TELEGRAM_VOTE_CHANNEL: z
-    .string()
-    .regex(/^(@\w{5,}|-100\d+)$/, 'must be @channelname or a -100… channel id')
-    .optional(),
-  /** Keys the one-way hash that stands for a voter in the votes collection. Keep it secret and stable. */
-  VOTER_HASH_SECRET: z
-    .string()
-    .min(16, 'must be at least 16 characters')
-    .default('change-me-in-production'),
-  /** Seconds between two checks for entries due to be published. */
-  CLOCK_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
-  TELEGRAM_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(30),
-  TELEGRAM_PER_CHAT_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
-  OUTBOX_IN_FLIGHT: z.coerce.number().int().min(1).max(200).default(10),
-  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
-  /** How long a sender holds the rows it claimed; after a crash, others take them over then. */
-  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
-  /** Anti-abuse: button presses one account may make in 10 seconds; more get "slow down". */
-  BUTTON_PRESSES_PER_10S: z.coerce.number().int().min(1).default(15),
-  CAMPAIGN_FILE: z.string().default('campaign.json'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+const webhookSecret = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 characters of A-Z, a-z, 0-9, _ and -');
+
+export const envSchema = z
+  .object({
+    TELEGRAM_BOT_TOKEN: z
+      .string({ error: 'is required: the token @BotFather gave you' })
+      .regex(/^\d+:[\w-]{20,}$/, 'does not look like a token from @BotFather (123456:ABC...)'),
+    TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
+    TELEGRAM_ADMIN_IDS: idList,
+    MONGODB_URI: z
+      .string({ error: 'is required, e.g. mongodb://127.0.0.1:27017/dogoodthings' })
+      .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://'),
+    /** A channel (@name or -100… id) that gets one post per published entry; the bot must be its admin. */
+    TELEGRAM_CHANNEL_ID: z
+      .string()
+      .regex(/^(@\w{5,}|-100\d+)$/, 'must be @channelname or a -100… channel id')
+      .optional(),
+    /** When set, only members of this channel may vote (checked with getChatMember). */
+    TELEGRAM_VOTE_CHANNEL: z
+      .string()
+      .regex(/^(@\w{5,}|-100\d+)$/, 'must be @channelname or a -100… channel id')
+      .optional(),
+    /** Keys the one-way hash that stands for a voter in the votes collection. Keep it secret and stable. */
+    VOTER_HASH_SECRET: z
+      .string()
+      .min(16, 'must be at least 16 characters')
+      .default('change-me-in-production'),
+    /** Seconds between two checks for entries due to be published. */
+    CLOCK_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    TELEGRAM_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(30),
+    TELEGRAM_PER_CHAT_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
+    OUTBOX_IN_FLIGHT: z.coerce.number().int().min(1).max(200).default(10),
+    OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+    /** How long a sender holds the rows it claimed; after a crash, others take them over then. */
+    OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    /** Anti-abuse: button presses one account may make in 10 seconds; more get "slow down". */
+    BUTTON_PRESSES_PER_10S: z.coerce.number().int().min(1).default(15),
+    CAMPAIGN_FILE: z.string().default('campaign.json'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    /** polling: one machine, no public address. webhook: behind a load balancer, several processes. */
+    TELEGRAM_MODE: z.enum(['polling', 'webhook']).default('polling'),
+    /** The public HTTPS address Telegram posts updates to, e.g. https://bot.example.kz/telegram. */
+    TELEGRAM_WEBHOOK_URL: z.url().optional(),
+    /** Checked on every webhook request (Telegram's secret_token); without it anyone could post updates. */
+    TELEGRAM_WEBHOOK_SECRET: webhookSecret.optional(),
+    /** The HTTP server: the webhook, /healthz and /metrics. */
+    HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    HTTP_HOST: z.string().default('0.0.0.0'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.TELEGRAM_MODE !== 'webhook') return;
+    if (!env.TELEGRAM_WEBHOOK_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TELEGRAM_WEBHOOK_URL'],
+        message: 'is required when TELEGRAM_MODE=webhook',
+      });
+    }
+    if (!env.TELEGRAM_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TELEGRAM_WEBHOOK_SECRET'],
+        message: 'is required when TELEGRAM_MODE=webhook',
+      });
+    }
+  });
 
 export type Config = z.infer<typeof envSchema>;
 

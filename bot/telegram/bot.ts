@@ -7,8 +7,12 @@ import type { Logger } from '../logger.js';
 import { eventOf } from './incoming.js';
 import { deliver, type ButtonSource } from './render.js';
 import { splitReplies } from '../replies.js';
+import type { InFlight } from '../in-flight.js';
+import type { Metrics } from '../metrics.js';
 
 export interface TelegramOptions {
+  metrics: Metrics;
+  inFlight: InFlight;
   /** Names this process in update claims, so a restarted process can take over a dead one's. */
   processId: string;
   token: string;
@@ -29,13 +33,18 @@ function sourceOf(ctx: Context): ButtonSource | undefined {
 }
 
 /** The Telegram edge: one middleware that translates, asks the core, and renders its answer. */
-export function createTelegramBot({ processId, token, apiRoot, deps, log }: TelegramOptions): Bot {
+export function createTelegramBot(options: TelegramOptions): Bot {
+  const { processId, token, apiRoot, deps, log, metrics, inFlight } = options;
   const bot = new Bot(token, { client: { apiRoot } });
 
-  bot.use(async (ctx) => {
+  bot.use((ctx) => inFlight.run(() => handle(ctx)));
+
+  async function handle(ctx: Context): Promise<void> {
+    const timer = metrics.handlerSeconds.startTimer({ platform: 'telegram' });
     const updateId = String(ctx.update.update_id);
     const event = eventOf(ctx.update);
     const source = sourceOf(ctx);
+    metrics.updates.inc({ platform: 'telegram', kind: event?.input.kind ?? 'ignored' });
     if (!event) {
       if (source) await ctx.answerCallbackQuery().catch(() => undefined);
       return;
@@ -51,6 +60,7 @@ export function createTelegramBot({ processId, token, apiRoot, deps, log }: Tele
     } catch (error) {
       // Let a redelivery try again, and tell the user in their language instead of going silent.
       updateLog.error({ err: error }, 'update failed');
+      metrics.errors.inc({ platform: 'telegram' });
       await releaseUpdate('telegram', updateId).catch(() => undefined);
       const lang = languageFromHint(event.actor.langHint, deps.campaign.defaultLanguage);
       const text = translate(lang, { key: 'error-try-again' });
@@ -61,8 +71,9 @@ export function createTelegramBot({ processId, token, apiRoot, deps, log }: Tele
     const { own, outbox } = splitReplies(event.actor, replies, `telegram:${updateId}`);
     await deps.outbox.enqueue(outbox);
     await deliver(ctx.api, own, updateLog, source);
+    timer();
     await finishUpdate('telegram', updateId);
-  });
+  }
 
   bot.catch((error) =>
     log.error({ err: error.error, updateId: error.ctx.update.update_id }, 'unhandled'),

@@ -27,6 +27,8 @@ describe('a crash in the middle of a broadcast', () => {
       TELEGRAM_API_ROOT: await api.start(),
       TELEGRAM_ADMIN_IDS: String(ADMIN),
       MONGODB_URI: uri,
+      HTTP_PORT: '0',
+      HTTP_HOST: '127.0.0.1',
       CAMPAIGN_FILE: 'test/fixtures/campaign-open-now.json',
       LOG_LEVEL: 'error',
       TELEGRAM_RATE_PER_SECOND: '400',

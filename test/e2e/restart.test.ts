@@ -23,6 +23,8 @@ describe('a restart in the middle of a conversation', () => {
       TELEGRAM_API_ROOT: await api.start(),
       TELEGRAM_ADMIN_IDS: '900001',
       MONGODB_URI: uri,
+      HTTP_PORT: '0',
+      HTTP_HOST: '127.0.0.1',
       CAMPAIGN_FILE: 'test/fixtures/campaign-open-now.json',
       LOG_LEVEL: 'warn',
     };

@@ -10,6 +10,8 @@ export interface ApiCall {
   method: string;
   params: Record<string, unknown>;
   result?: unknown;
+  /** When the server accepted the call (ms since the epoch). */
+  at?: number;
 }
 
 interface Waiter {
@@ -206,7 +208,7 @@ export class FakeTelegramApi {
       });
       return;
     }
-    this.calls.push({ method, params });
+    this.calls.push({ method, params, at: Date.now() });
     const failure = this.takeFailure(method, Number(params.chat_id));
     if (failure) {
       send(failure.code, {

@@ -64,6 +64,8 @@ export class Harness {
       MONGODB_URI: testDatabaseUri(),
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       VOTER_HASH_SECRET: 'a-test-secret-of-enough-length',
+      HTTP_PORT: '0',
+      HTTP_HOST: '127.0.0.1',
       // Simulated users tap far faster than people; the limit has a test of its own.
       BUTTON_PRESSES_PER_10S: '100000',
       // The outbox sends as fast as the local Bot API takes it; pacing has its own tests.
