@@ -46,7 +46,12 @@ const config = loadConfig({
   TELEGRAM_PER_CHAT_INTERVAL_MS: '1000',
   OUTBOX_IN_FLIGHT: values['in-flight'],
 });
-const app = await startApp(config, loadCampaign('campaign.json'), { now: () => new Date() }, createLogger('error'));
+const app = await startApp(
+  config,
+  loadCampaign('campaign.json'),
+  { now: () => new Date() },
+  createLogger('error'),
+);
 
 const now = new Date();
 for (let i = 0; i < recipients; i += 1000) {
@@ -70,7 +75,8 @@ await organiser.tapKey('broadcast-audience-all');
 const queuedAt = performance.now();
 await organiser.tapKey('broadcast-send');
 
-const deliveries = () => api.calls.filter((c) => c.method === 'sendMessage' && c.params.text === TEXT);
+const deliveries = () =>
+  api.calls.filter((c) => c.method === 'sendMessage' && c.params.text === TEXT);
 const expected = recipients + 1; // the organiser is a user of the bot too
 let last = 0;
 while (deliveries().length < expected) {
@@ -84,18 +90,25 @@ const sends = deliveries();
 const times = sends.map((c) => c.at ?? 0);
 const seconds = (Math.max(...times) - Math.min(...times)) / 1000;
 const perRecipient = new Map<number, number>();
-for (const c of sends) perRecipient.set(Number(c.params.chat_id), (perRecipient.get(Number(c.params.chat_id)) ?? 0) + 1);
+for (const c of sends)
+  perRecipient.set(Number(c.params.chat_id), (perRecipient.get(Number(c.params.chat_id)) ?? 0) + 1);
 const duplicates = [...perRecipient.values()].reduce((n, k) => n + (k - 1), 0);
 const lost = expected - perRecipient.size;
 const achieved = (sends.length - 1) / seconds;
 
-console.log(`\nbench:broadcast — ${expected} recipients, configured limit ${rate}/s, Bot API limit ${serverRate}/s`);
+console.log(
+  `\nbench:broadcast — ${expected} recipients, configured limit ${rate}/s, Bot API limit ${serverRate}/s`,
+);
 console.log(`  sent:            ${sends.length} messages in ${seconds.toFixed(1)} s`);
-console.log(`  achieved rate:   ${achieved.toFixed(2)}/s = ${(achieved / rate).toFixed(3)} of the configured limit`);
+console.log(
+  `  achieved rate:   ${achieved.toFixed(2)}/s = ${(achieved / rate).toFixed(3)} of the configured limit`,
+);
 console.log(`  429s met:        ${api.tooManyRequests}`);
 console.log(`  duplicates:      ${duplicates}`);
 console.log(`  lost:            ${lost}`);
-console.log(`  peak RSS:        ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (bot and fake API in one process)`);
+console.log(
+  `  peak RSS:        ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (bot and fake API in one process)`,
+);
 
 await app.stop();
 await api.stop();

@@ -34,7 +34,9 @@ async function health(): Promise<{ ok: boolean; database: string; outboxBacklog?
   }
 }
 
-export async function startHttpServer(options: HttpServerOptions): Promise<{ server: Server; port: number; close(): Promise<void> }> {
+export async function startHttpServer(
+  options: HttpServerOptions,
+): Promise<{ server: Server; port: number; close(): Promise<void> }> {
   const { metrics, log, webhooks } = options;
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
@@ -43,11 +45,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<{ ser
       if (webhook && req.method === 'POST') return webhook(req, res);
       if (path === '/healthz') {
         const state = await health();
-        res.writeHead(state.ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(state));
+        res
+          .writeHead(state.ok ? 200 : 503, { 'content-type': 'application/json' })
+          .end(JSON.stringify(state));
         return;
       }
       if (path === '/metrics') {
-        res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(await metrics.registry.metrics());
+        res
+          .writeHead(200, { 'content-type': metrics.registry.contentType })
+          .end(await metrics.registry.metrics());
         return;
       }
       res.writeHead(404).end('Not Found');

@@ -102,7 +102,12 @@ export class OutboxSender {
 
   private async claim(): Promise<OutboxRow[]> {
     try {
-      return await claimDue(this.transport.platform, this.options.owner, this.batchSize, this.options.leaseMs);
+      return await claimDue(
+        this.transport.platform,
+        this.options.owner,
+        this.batchSize,
+        this.options.leaseMs,
+      );
     } catch (error) {
       this.log.error({ err: error }, 'outbox claim failed');
       await sleep(1_000);
@@ -160,7 +165,13 @@ export class OutboxSender {
       return;
     }
     await this.chatSends.get(chat);
-    const slot = Math.max(Date.now(), this.nextSlot, this.pausedUntil, chatReady, this.windowOpens());
+    const slot = Math.max(
+      Date.now(),
+      this.nextSlot,
+      this.pausedUntil,
+      chatReady,
+      this.windowOpens(),
+    );
     this.nextSlot = slot + 1000 / this.options.ratePerSecond;
     this.lastToChat.set(chat, slot);
     await sleep(slot - Date.now());

@@ -43,12 +43,16 @@ export function createTelegramBot(options: TelegramOptions): Bot {
     const timer = metrics.handlerSeconds.startTimer({ platform: 'telegram' });
     const updateId = String(ctx.update.update_id);
     const event = eventOf(ctx.update);
-    const source = sourceOf(ctx);
     metrics.updates.inc({ platform: 'telegram', kind: event?.input.kind ?? 'ignored' });
     if (!event) {
-      if (source) await ctx.answerCallbackQuery().catch(() => undefined);
+      // Still stop the spinner on a button press we do not act on.
+      if (typeof ctx.update.callback_query?.id === 'string') {
+        await ctx.answerCallbackQuery().catch(() => undefined);
+      }
       return;
     }
+    // The update's shape was checked by eventOf: reading the button's message is safe now.
+    const source = sourceOf(ctx);
     const updateLog = log.child({ platform: 'telegram', updateId, userId: event.actor.id });
     if (!(await claimUpdate('telegram', updateId, processId))) {
       updateLog.debug('duplicate update skipped');

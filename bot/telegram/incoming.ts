@@ -1,5 +1,5 @@
-import type { Message, Update } from 'grammy/types';
 import type { Actor, Event, Input, Media } from '../../handlers/ports.js';
+import { updateSchema, type CheckedMessage } from './update-schema.js';
 
 // Telegram update → platform-neutral Event. Nothing here decides a rule of the contest.
 
@@ -24,7 +24,7 @@ function commandOf(text: string): Input | null {
   return { kind: 'command', name: match[1]!.toLowerCase(), arg: (match[2] ?? '').trim() };
 }
 
-function inputOf(message: Message): Input {
+function inputOf(message: CheckedMessage): Input {
   if (message.text !== undefined)
     return commandOf(message.text) ?? { kind: 'text', text: message.text };
   if (message.photo?.length) {
@@ -63,8 +63,14 @@ function inputOf(message: Message): Input {
   return { kind: 'unsupported', what: 'other' };
 }
 
-/** The Event an update carries, or null for updates the bot does not act on (groups, edits…). */
-export function eventOf(update: Update): Event | null {
+/**
+ * The Event an update carries, or null for updates the bot does not act on (groups, edits…) or
+ * that do not have the shape Telegram gives them.
+ */
+export function eventOf(raw: unknown): Event | null {
+  const checked = updateSchema.safeParse(raw);
+  if (!checked.success) return null;
+  const update = checked.data;
   if (update.message) {
     const m = update.message;
     if (m.chat.type !== 'private' || !m.from || m.from.is_bot) return null;

@@ -28,7 +28,10 @@ describe('webhook mode and the operator endpoints', () => {
   const post = (body: unknown, secret?: string) =>
     fetch(`${base}/telegram`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(secret ? { 'x-telegram-bot-api-secret-token': secret } : {}),
+      },
       body: JSON.stringify(body),
     });
   const start = (updateId: number, userId: number) => ({
@@ -44,7 +47,10 @@ describe('webhook mode and the operator endpoints', () => {
 
   it('registers the webhook with its secret', () => {
     const call = h.api.calls.find((c) => c.method === 'setWebhook');
-    expect(call?.params).toMatchObject({ url: 'https://bot.example.kz/telegram', secret_token: SECRET });
+    expect(call?.params).toMatchObject({
+      url: 'https://bot.example.kz/telegram',
+      secret_token: SECRET,
+    });
   });
 
   it('answers 401 to a request without the secret, or with a wrong one, and changes nothing', async () => {
@@ -55,7 +61,10 @@ describe('webhook mode and the operator endpoints', () => {
   });
 
   it('processes an update with the secret once, however often it is delivered', async () => {
-    const responses = await Promise.all([post(start(10, 5002), SECRET), post(start(10, 5002), SECRET)]);
+    const responses = await Promise.all([
+      post(start(10, 5002), SECRET),
+      post(start(10, 5002), SECRET),
+    ]);
     expect(responses.map((r) => r.status)).toEqual([200, 200]);
     await post(start(10, 5002), SECRET);
     expect(h.api.callsTo(5002).filter((c) => c.method === 'sendMessage')).toHaveLength(1);

@@ -66,8 +66,26 @@ export class FakeTelegramApi {
     await new Promise((r) => this.server.close(r));
   }
 
-  /** Queues an update and resolves once the bot has confirmed it (asked for the next offset). */
+  /** When set, updates are posted to the bot's webhook instead of waiting for getUpdates. */
+  webhook: { url: string; secret: string } | null = null;
+
+  private async post(update: RawUpdate): Promise<void> {
+    const full = { ...update, update_id: update.update_id ?? this.nextUpdateId++ };
+    const res = await fetch(this.webhook!.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-telegram-bot-api-secret-token': this.webhook!.secret,
+      },
+      body: JSON.stringify(full),
+    });
+    await res.arrayBuffer();
+  }
+
+  /** Queues an update and resolves once the bot has confirmed it (asked for the next offset);
+   * with a webhook set, posts it there and resolves when the bot answered. */
   deliver(update: RawUpdate): Promise<void> {
+    if (this.webhook) return this.post(update);
     const full = { ...update, update_id: update.update_id ?? this.nextUpdateId++ } as Update;
     this.nextUpdateId = Math.max(this.nextUpdateId, full.update_id + 1);
     // Telegram hands out updates in increasing id order; so does this queue.

@@ -84,6 +84,12 @@ export class Harness {
       this.clock,
       createLogger(this.config.LOG_LEVEL),
     );
+    if (this.config.TELEGRAM_MODE === 'webhook') {
+      // Telegram would post to the public URL; here the local Bot API posts to the bot's port.
+      const path = new URL(this.config.TELEGRAM_WEBHOOK_URL!).pathname;
+      const secret = this.config.TELEGRAM_WEBHOOK_SECRET!;
+      this.api.webhook = { url: `http://127.0.0.1:${this.app.httpPort}${path}`, secret };
+    }
   }
 
   /** Stops the bot process state entirely and starts it again on the same database. */
