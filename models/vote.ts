@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { Schema, model } from 'mongoose';
+import mongoose, { Schema, model } from 'mongoose';
 import type { CastResult, Entry, UserRef, VoteStore } from '../handlers/ports.js';
 import { isDuplicateKey } from './errors.js';
 
@@ -32,10 +32,15 @@ export function createVoteStore(secret: string): VoteStore {
 
   const idOf = (voter: UserRef, category: string) => `${hashOf(voter)}:${category}`;
 
+  /**
+   * One write in the common case: insert the vote, or move it from another entry. The filter
+   * excludes a vote already on this entry, so pressing again does not touch it: the upsert then
+   * collides with the existing _id, which says "same".
+   */
   async function moveOrInsert(voter: UserRef, entry: Entry, at: Date, voterSince: Date) {
     const set = { entryId: entry.id, entryNumber: entry.number, at, voterSince };
     return VoteModel.findOneAndUpdate(
-      { _id: idOf(voter, entry.category) },
+      { _id: idOf(voter, entry.category), entryId: mongoose.trusted({ $ne: entry.id }) },
       { $set: set, $setOnInsert: { voterHash: hashOf(voter), category: entry.category } },
       { upsert: true, returnDocument: 'before' },
     ).lean();
@@ -43,19 +48,18 @@ export function createVoteStore(secret: string): VoteStore {
 
   return {
     async cast(voter, entry, at, voterSince): Promise<CastResult> {
-      const current = await VoteModel.findById(idOf(voter, entry.category)).lean();
-      if (current?.entryId === entry.id) return { outcome: 'same' };
-      let before;
-      try {
-        before = await moveOrInsert(voter, entry, at, voterSince);
-      } catch (error) {
-        // Two presses racing to insert the same voter's first vote: one wins, the other moves it.
-        if (!isDuplicateKey(error)) throw error;
-        before = await moveOrInsert(voter, entry, at, voterSince);
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          const before = await moveOrInsert(voter, entry, at, voterSince);
+          return before ? { outcome: 'moved', fromNumber: before.entryNumber } : { outcome: 'new' };
+        } catch (error) {
+          if (!isDuplicateKey(error)) throw error;
+          // The vote exists: on this entry ("same"), or a racing first press just inserted it.
+          const current = await VoteModel.findById(idOf(voter, entry.category)).lean();
+          if (current?.entryId === entry.id) return { outcome: 'same' };
+          if (attempt >= 2) throw error;
+        }
       }
-      if (!before) return { outcome: 'new' };
-      if (before.entryId === entry.id) return { outcome: 'same' };
-      return { outcome: 'moved', fromNumber: before.entryNumber };
     },
 
     async countFor(entryId) {

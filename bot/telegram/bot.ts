@@ -76,7 +76,10 @@ export function createTelegramBot(options: TelegramOptions): Bot {
     await deps.outbox.enqueue(outbox);
     await deliver(ctx.api, own, updateLog, source);
     timer();
-    await finishUpdate('telegram', updateId);
+    // Not awaited: the person has their answer; a lost "done" only lets a redelivery through.
+    finishUpdate('telegram', updateId).catch((error: unknown) =>
+      updateLog.warn({ err: error }, 'could not mark the update done'),
+    );
   }
 
   bot.catch((error) =>
