@@ -18,11 +18,17 @@ export const ProcessedUpdateModel = model('ProcessedUpdate', processedUpdateSche
 
 const idOf = (platform: string, updateId: string) => `${platform}:${updateId}`;
 
-/** True when this process may handle the update: nobody saw it, or its claimant died. */
+/**
+ * True when this process may handle the update: nobody saw it, or its claimant died. With long
+ * polling there is one consumer, so another owner's claim means a process that is gone
+ * (`takeOverAfterMs` 0). Behind a load balancer the other owner may be alive and busy with it:
+ * only a claim older than any handler could take is taken over.
+ */
 export async function claimUpdate(
   platform: string,
   updateId: string,
   owner: string,
+  takeOverAfterMs = 0,
 ): Promise<boolean> {
   const _id = idOf(platform, updateId);
   try {
@@ -32,7 +38,12 @@ export async function claimUpdate(
     if (!isDuplicateKey(error)) throw error;
   }
   const takenOver = await ProcessedUpdateModel.findOneAndUpdate(
-    { _id, status: 'processing', owner: mongoose.trusted({ $ne: owner }) },
+    {
+      _id,
+      status: 'processing',
+      owner: mongoose.trusted({ $ne: owner }),
+      at: mongoose.trusted({ $lte: new Date(Date.now() - takeOverAfterMs) }),
+    },
     { $set: { owner, at: new Date() } },
   ).lean();
   return takenOver !== null;

@@ -61,3 +61,19 @@ describe('casting votes at the same instant', () => {
     expect(await votes.choiceOf(voter, 'animals')).toBe(stored?.entryId);
   });
 });
+
+describe('claims behind a load balancer', () => {
+  beforeAll(async () => {
+    await connectDatabase(testDatabaseUri());
+  });
+  afterAll(async () => {
+    await mongoose.disconnect();
+  });
+
+  it('does not take over an update another live process is handling', async () => {
+    expect(await claimUpdate('telegram', '50', 'process-a', 60_000)).toBe(true);
+    expect(await claimUpdate('telegram', '50', 'process-b', 60_000)).toBe(false);
+    // A claim far older than any handler could take is abandoned: it is taken over.
+    expect(await claimUpdate('telegram', '50', 'process-b', -1)).toBe(true);
+  });
+});

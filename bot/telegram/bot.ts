@@ -15,6 +15,8 @@ export interface TelegramOptions {
   inFlight: InFlight;
   /** Names this process in update claims, so a restarted process can take over a dead one's. */
   processId: string;
+  /** How old another process's unfinished claim must be before this one takes it over. */
+  takeOverAfterMs: number;
   token: string;
   apiRoot: string;
   deps: Deps;
@@ -34,7 +36,7 @@ function sourceOf(ctx: Context): ButtonSource | undefined {
 
 /** The Telegram edge: one middleware that translates, asks the core, and renders its answer. */
 export function createTelegramBot(options: TelegramOptions): Bot {
-  const { processId, token, apiRoot, deps, log, metrics, inFlight } = options;
+  const { processId, takeOverAfterMs, token, apiRoot, deps, log, metrics, inFlight } = options;
   const bot = new Bot(token, { client: { apiRoot } });
 
   bot.use((ctx) => inFlight.run(() => handle(ctx)));
@@ -54,7 +56,7 @@ export function createTelegramBot(options: TelegramOptions): Bot {
     // The update's shape was checked by eventOf: reading the button's message is safe now.
     const source = sourceOf(ctx);
     const updateLog = log.child({ platform: 'telegram', updateId, userId: event.actor.id });
-    if (!(await claimUpdate('telegram', updateId, processId))) {
+    if (!(await claimUpdate('telegram', updateId, processId, takeOverAfterMs))) {
       updateLog.debug('duplicate update skipped');
       return;
     }
