@@ -14,6 +14,7 @@ import { VoteModel } from './vote.js';
 // own operators with mongoose.trusted(): a forged payload cannot become a query.
 mongoose.set('sanitizeFilter', true);
 mongoose.set('strictQuery', true);
+mongoose.set('bufferTimeoutMS', 5_000);
 
 export const models = [
   UserModel,
@@ -31,8 +32,10 @@ export const models = [
 
 /** Connects and makes sure the unique indexes that carry the contest's rules exist. */
 export async function connectDatabase(uri: string): Promise<typeof mongoose> {
+  // While the database is away, fail within seconds (the person is told to try again in a
+  // moment, the platform delivers the update again) rather than hold every update in a buffer.
   const connection = await mongoose.connect(uri, {
-    serverSelectionTimeoutMS: 10_000,
+    serverSelectionTimeoutMS: 5_000,
     autoIndex: false,
   });
   await Promise.all(models.map((m) => m.createIndexes()));

@@ -17,6 +17,7 @@ export {
   forgetUpdatesBefore,
 } from './processed-update.js';
 export { mongoOutbox } from './outbox.js';
+export { isDatabaseUnavailable } from './errors.js';
 
 /** The stores the core uses, over MongoDB. `voterSecret` keys the one-way hash of voters. */
 export function createMongoStores(options: { voterSecret: string }): Stores {

@@ -2,13 +2,23 @@ import { Bot, type Context } from 'grammy';
 import { handleEvent, type Deps } from '../../handlers/index.js';
 import { languageFromHint } from '../../handlers/start.js';
 import { translate } from '../../locales/index.js';
-import { claimUpdate, finishUpdate, releaseUpdate } from '../../models/index.js';
+import {
+  claimUpdate,
+  finishUpdate,
+  isDatabaseUnavailable,
+  releaseUpdate,
+} from '../../models/index.js';
 import type { Logger } from '../logger.js';
 import { eventOf } from './incoming.js';
 import { deliver, type ButtonSource } from './render.js';
 import { splitReplies } from '../replies.js';
 import type { InFlight } from '../in-flight.js';
 import type { Metrics } from '../metrics.js';
+
+/** The database was away: the update was answered with "try again" and must be delivered again. */
+export class DeliverAgain extends Error {
+  override name = 'DeliverAgain';
+}
 
 export interface TelegramOptions {
   metrics: Metrics;
@@ -39,6 +49,7 @@ export function createTelegramBot(options: TelegramOptions): Bot {
   const { processId, takeOverAfterMs, token, apiRoot, deps, log, metrics, inFlight } = options;
   const bot = new Bot(token, { client: { apiRoot } });
 
+  const failedWhileAway = new Set<string>();
   bot.use((ctx) => inFlight.run(() => handle(ctx)));
 
   async function handle(ctx: Context): Promise<void> {
@@ -56,26 +67,33 @@ export function createTelegramBot(options: TelegramOptions): Bot {
     // The update's shape was checked by eventOf: reading the button's message is safe now.
     const source = sourceOf(ctx);
     const updateLog = log.child({ platform: 'telegram', updateId, userId: event.actor.id });
-    if (!(await claimUpdate('telegram', updateId, processId, takeOverAfterMs))) {
-      updateLog.debug('duplicate update skipped');
-      return;
-    }
-    let replies;
+    let own;
     try {
-      replies = await handleEvent(event, deps);
+      // An update this process failed on while the database was away comes back: take it.
+      const retrying = failedWhileAway.delete(updateId);
+      if (!(await claimUpdate('telegram', updateId, processId, takeOverAfterMs)) && !retrying) {
+        updateLog.debug('duplicate update skipped');
+        return;
+      }
+      const replies = await handleEvent(event, deps);
+      const split = splitReplies(event.actor, replies, `telegram:${updateId}`);
+      await deps.outbox.enqueue(split.outbox);
+      own = split.own;
     } catch (error) {
-      // Let a redelivery try again, and tell the user in their language instead of going silent.
-      updateLog.error({ err: error }, 'update failed');
+      const away = isDatabaseUnavailable(error);
+      updateLog.error({ err: error, databaseAway: away }, 'update failed');
       metrics.errors.inc({ platform: 'telegram' });
-      await releaseUpdate('telegram', updateId).catch(() => undefined);
+      if (away) failedWhileAway.add(updateId);
+      else await releaseUpdate('telegram', updateId).catch(() => undefined);
+      // Tell the person in their language instead of going silent.
       const lang = languageFromHint(event.actor.langHint, deps.campaign.defaultLanguage);
       const text = translate(lang, { key: 'error-try-again' });
       if (source) await ctx.answerCallbackQuery({ text, show_alert: true }).catch(() => undefined);
       else await ctx.reply(text).catch(() => undefined);
+      // Not confirmed (polling) or answered 500 (webhook): Telegram delivers it again.
+      if (away) throw new DeliverAgain(updateId);
       return;
     }
-    const { own, outbox } = splitReplies(event.actor, replies, `telegram:${updateId}`);
-    await deps.outbox.enqueue(outbox);
     await deliver(ctx.api, own, updateLog, source);
     timer();
     // Not awaited: the person has their answer; a lost "done" only lets a redelivery through.
@@ -84,8 +102,9 @@ export function createTelegramBot(options: TelegramOptions): Bot {
     );
   }
 
-  bot.catch((error) =>
-    log.error({ err: error.error, updateId: error.ctx.update.update_id }, 'unhandled'),
-  );
+  bot.catch((error) => {
+    if (error.error instanceof DeliverAgain) throw error.error;
+    log.error({ err: error.error, updateId: error.ctx.update.update_id }, 'unhandled');
+  });
   return bot;
 }

@@ -1,6 +1,7 @@
-import { GrammyError, type Bot } from 'grammy';
+import { BotError, GrammyError, type Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from '../logger.js';
+import { DeliverAgain } from './bot.js';
 
 // Long polling that is both concurrent and at-least-once. grammY's runner confirms offsets before
 // handlers finish (a SIGKILL loses up to a batch); bot.start() is safe but handles one update at
@@ -94,17 +95,32 @@ export class TelegramPolling {
         continue;
       }
       if (!updates.length) continue;
-      this.batch = Promise.all(byUser(updates).map((queue) => this.handleInOrder(queue)));
+      const deferred: number[] = [];
+      this.batch = Promise.all(byUser(updates).map((queue) => this.handleInOrder(queue, deferred)));
       await this.batch;
+      if (deferred.length) {
+        // The database was away: leave the offset at the first update that must come again
+        // (the ones after it that went through are skipped as duplicates), and wait a little.
+        this.offset = Math.min(...deferred);
+        await new Promise((r) => setTimeout(r, 2_000));
+        continue;
+      }
       this.offset = updates[updates.length - 1]!.update_id + 1;
     }
   }
 
-  private async handleInOrder(queue: Update[]): Promise<void> {
+  private async handleInOrder(queue: Update[], deferred: number[]): Promise<void> {
     for (const update of queue) {
       try {
         await this.bot.handleUpdate(update);
       } catch (error) {
+        // handleUpdate wraps what the middleware threw in a BotError.
+        const cause = error instanceof BotError ? error.error : error;
+        if (cause instanceof DeliverAgain) {
+          // Keep this person's order: their later updates wait for this one.
+          deferred.push(update.update_id);
+          return;
+        }
         this.log.error({ err: error, updateId: update.update_id }, 'update handler threw');
       }
     }

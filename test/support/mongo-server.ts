@@ -131,26 +131,37 @@ async function startFerretDb(): Promise<MongoServer> {
         // Tests need a real server, not durability: no fsync on every write.
         `--sqlite-url=file:${dir}/?_pragma=synchronous(off)`,
       ];
-  const child = spawn(
-    binary,
-    [
-      ...backend,
-      `--listen-addr=127.0.0.1:${port}`,
-      '--telemetry=disable',
-      '--state-dir=-',
-      '--log-level=error',
-      '--debug-addr=-',
-    ],
-    // FerretDB logs every duplicate key as an error; the tests provoke those on purpose.
-    { stdio: ['ignore', 'ignore', process.env.FERRETDB_LOG ? 'inherit' : 'ignore'] },
-  );
+  const args = [
+    ...backend,
+    `--listen-addr=127.0.0.1:${port}`,
+    '--telemetry=disable',
+    '--state-dir=-',
+    '--log-level=error',
+    '--debug-addr=-',
+  ];
+  // FerretDB logs every duplicate key as an error; the tests provoke those on purpose.
+  const launch = () =>
+    spawn(binary, args, {
+      stdio: ['ignore', 'ignore', process.env.FERRETDB_LOG ? 'inherit' : 'ignore'],
+    });
+  let child = launch();
   await waitForPort(port, child);
   console.log(`[test setup] FerretDB ${FERRETDB_VERSION} on ${postgres ? 'PostgreSQL' : 'SQLite'}`);
+  const kill = async () => {
+    if (child.exitCode !== null) return;
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+  };
   return {
     uri: `mongodb://127.0.0.1:${port}/`,
+    // The same server, same data, same port: for tests of a database that goes away and returns.
+    pause: kill,
+    resume: async () => {
+      child = launch();
+      await waitForPort(port, child);
+    },
     stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await kill();
       rmSync(dir, { recursive: true, force: true });
       postgres?.drop();
     },
@@ -166,6 +177,9 @@ async function startMemoryServer(): Promise<MongoServer> {
 export interface MongoServer {
   uri: string;
   stop(): Promise<void>;
+  /** Only for a server the tests started themselves (FerretDB). */
+  pause?(): Promise<void>;
+  resume?(): Promise<void>;
 }
 
 /** A Mongo-wire server for tests and benchmarks: MONGODB_URI, else FerretDB, else mongodb-memory-server. */
