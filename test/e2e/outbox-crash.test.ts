@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxModel } from '../../models/outbox.js';
@@ -6,6 +5,7 @@ import { UserModel } from '../../models/user.js';
 import { FakeTelegramApi } from '../fakes/telegram-api.js';
 import { testDatabaseUri } from '../helpers/harness.js';
 import { TelegramUser } from '../helpers/telegram-user.js';
+import { startBotProcess, stopBotProcess } from '../helpers/bot-process.js';
 
 // A broadcast to 5,000 people, the bot killed with SIGKILL half-way, then started again: every
 // recipient ends with the message; a message may arrive twice only if it was on its way at the
@@ -55,24 +55,7 @@ describe('a crash in the middle of a broadcast', () => {
     await api.stop();
   });
 
-  async function startBot(): Promise<ChildProcess> {
-    const since = api.calls.length;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
-      env,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const deadline = Date.now() + 20_000;
-    while (
-      !api.calls
-        .slice(since)
-        .some((c) => c.method === 'setMyCommands' && c.params.language_code === 'en')
-    ) {
-      if (child.exitCode !== null) throw new Error(`bot exited with ${child.exitCode}`);
-      if (Date.now() > deadline) throw new Error('bot did not start');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    return child;
-  }
+  const startBot = () => startBotProcess(api, env);
 
   const broadcastText = 'Thank you all: the gala is on Friday!';
   const deliveries = () =>
@@ -95,8 +78,7 @@ describe('a crash in the middle of a broadcast', () => {
     console.log(
       `[outbox-crash] ${deliveries().length} sent in ${Date.now() - sendingSince} ms before the kill`,
     );
-    bot.kill('SIGKILL');
-    await new Promise((r) => bot.once('exit', r));
+    await stopBotProcess(bot, 'SIGKILL');
     const beforeCrash = deliveries().length;
 
     const restarted = Date.now();
@@ -109,8 +91,7 @@ describe('a crash in the middle of a broadcast', () => {
       if (Date.now() - restarted > 90_000) throw new Error(`${left} messages still queued`);
       await new Promise((r) => setTimeout(r, 100));
     }
-    bot.kill('SIGTERM');
-    await new Promise((r) => bot.once('exit', r));
+    await stopBotProcess(bot, 'SIGTERM');
 
     const perRecipient = new Map<number, number>();
     for (const c of deliveries())

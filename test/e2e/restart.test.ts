@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EntryModel } from '../../models/entry.js';
@@ -6,6 +5,7 @@ import { FakeTelegramApi } from '../fakes/telegram-api.js';
 import { testDatabaseUri } from '../helpers/harness.js';
 import { STORY } from '../helpers/flows.js';
 import { TelegramUser } from '../helpers/telegram-user.js';
+import { startBotProcess, stopBotProcess } from '../helpers/bot-process.js';
 
 // The bot as an operator runs it (`npm start` → bot/main.ts), killed with SIGKILL in the middle
 // of a conversation and started again: the user continues where they were.
@@ -35,25 +35,7 @@ describe('a restart in the middle of a conversation', () => {
     await api.stop();
   });
 
-  async function startBot(): Promise<ChildProcess> {
-    const since = api.calls.length;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
-      env,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const deadline = Date.now() + 20_000;
-    // Ready once the command menu is registered in the last language.
-    while (
-      !api.calls
-        .slice(since)
-        .some((c) => c.method === 'setMyCommands' && c.params.language_code === 'en')
-    ) {
-      if (child.exitCode !== null) throw new Error(`bot exited with ${child.exitCode}`);
-      if (Date.now() > deadline) throw new Error('bot did not start');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    return child;
-  }
+  const startBot = () => startBotProcess(api, env);
 
   it('keeps the draft through SIGKILL and sends the entry after the restart', async () => {
     const alice = new TelegramUser(api, 4242, 'ru', 'Alice');
@@ -63,8 +45,7 @@ describe('a restart in the middle of a conversation', () => {
     await alice.tapKey('button-media-done');
     await alice.send(STORY);
 
-    bot.kill('SIGKILL');
-    await new Promise((r) => bot.once('exit', r));
+    await stopBotProcess(bot, 'SIGKILL');
     bot = await startBot();
 
     const resumed = await alice.send('/start');
@@ -74,8 +55,7 @@ describe('a restart in the middle of a conversation', () => {
     await alice.tap('Животные');
     await alice.tapKey('button-consent-own');
     await alice.tapKey('button-send');
-    bot.kill('SIGTERM');
-    await new Promise((r) => bot.once('exit', r));
+    await stopBotProcess(bot, 'SIGTERM');
 
     const entry = await EntryModel.findOne({ 'author.id': '4242' }).lean();
     expect(entry).toMatchObject({
