@@ -129,7 +129,7 @@ export async function startApp(
     processId,
     // Webhooks: Telegram gives up on a request after about 10 s; a claim a minute old is abandoned.
     takeOverAfterMs: config.TELEGRAM_MODE === 'webhook' ? 60_000 : 0,
-    token: config.TELEGRAM_BOT_TOKEN,
+    token: config.TELEGRAM_BOT_TOKEN!,
     apiRoot: config.TELEGRAM_API_ROOT,
     deps,
     log,

@@ -3,6 +3,7 @@ import { loadCampaign } from './campaign-file.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { startApp } from './app.js';
+import { startTerminal } from './terminal/start.js';
 
 async function main(): Promise<void> {
   // Variables already in the environment win over the file.
@@ -10,6 +11,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
   const campaign = loadCampaign(config.CAMPAIGN_FILE);
+  if (!config.TELEGRAM_BOT_TOKEN) {
+    // No platform configured: the same conversations in this terminal.
+    await startTerminal(config, campaign, { now: () => new Date() });
+    process.exit(0);
+  }
   const app = await startApp(config, campaign, { now: () => new Date() }, log);
 
   let stopping = false;

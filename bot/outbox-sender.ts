@@ -59,6 +59,9 @@ export class OutboxSender {
   private chatSends = new Map<string, Promise<void>>();
   private wake: (() => void) | null = null;
   private busy = false;
+  /** Rows this sender claimed and has not finished: a re-claim of one (its lease ran out while it
+   * waited in a long batch) must not send it a second time. */
+  private held = new Set<string>();
   /** When the recent sends started, for the one-second window. */
   private recent: number[] = [];
 
@@ -102,12 +105,16 @@ export class OutboxSender {
 
   private async claim(): Promise<OutboxRow[]> {
     try {
-      return await claimDue(
-        this.transport.platform,
+      const { platform } = this.transport;
+      const rows = await claimDue(
+        platform,
         this.options.owner,
         this.batchSize,
         this.options.leaseMs,
       );
+      const fresh = rows.filter((row) => !this.held.has(row.id));
+      for (const row of fresh) this.held.add(row.id);
+      return fresh;
     } catch (error) {
       this.log.error({ err: error }, 'outbox claim failed');
       await sleep(1_000);
@@ -162,6 +169,7 @@ export class OutboxSender {
     if (chatReady > now + this.options.idleMs) {
       // This chat just got a message: give the row back rather than hold up everyone else.
       await retryLater(row.id, new Date(chatReady), undefined, false);
+      this.held.delete(row.id);
       return;
     }
     await this.chatSends.get(chat);
@@ -178,6 +186,7 @@ export class OutboxSender {
     // The time it really leaves (a busy event loop wakes late): that is what the platform counts.
     this.recent.push(Date.now());
     const sending: Promise<void> = this.send(row).finally(() => {
+      this.held.delete(row.id);
       this.inFlight.delete(sending);
       if (this.chatSends.get(chat) === sending) this.chatSends.delete(chat);
     });

@@ -6,7 +6,8 @@ export const LANGS = ['kk', 'ru', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 export type Localized = Record<Lang, string>;
 
-export type Platform = 'telegram' | 'vk';
+/** Where a person talks to the bot; 'terminal' is the local chat for trying the bot out. */
+export type Platform = 'telegram' | 'vk' | 'terminal';
 
 /** A person to the contest: a Telegram account and a VK account are different people. */
 export interface UserRef {

@@ -347,3 +347,9 @@ broadcast-queued = Queued for { $count ->
        *[other] { $count } people
     }. It goes out within the platform's limits; /stats shows the progress.
 broadcast-already = This announcement is already { $status }.
+
+## The terminal chat (trying the bot without a platform)
+terminal-hint = This is the #DoGoodThings bot in your terminal. Type /start to begin. A number presses a button; "photo PATH" or "video PATH" sends a file; Ctrl+D quits.
+terminal-media = 🖼 { $kind }: { $path }
+terminal-file = 📄 Saved to { $path }
+terminal-no-file = There is no such file. Write "photo PATH" or "video PATH" with the path to a file.

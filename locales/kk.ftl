@@ -347,3 +347,9 @@ broadcast-queued = { $count ->
        *[other] { $count } адамға
     } кезекке қойылды. Платформа шектеулері аясында жіберіледі; барысы /stats ішінде көрінеді.
 broadcast-already = Бұл хабарландыру қазір «{ $status }» күйінде.
+
+## The terminal chat (trying the bot without a platform)
+terminal-hint = Бұл — терминалыңыздағы #DoGoodThings боты. Бастау үшін /start деп жазыңыз. Сан батырманы басады; «photo ЖОЛ» не «video ЖОЛ» файл жібереді; Ctrl+D — шығу.
+terminal-media = 🖼 { $kind }: { $path }
+terminal-file = 📄 { $path } ішіне сақталды
+terminal-no-file = Мұндай файл жоқ. Файлдың жолымен «photo ЖОЛ» не «video ЖОЛ» деп жазыңыз.

@@ -358,3 +358,9 @@ broadcast-queued = Поставлено в очередь для { $count ->
        *[many] { $count } человек
     }. Уходит в пределах лимитов платформы; ход виден в /stats.
 broadcast-already = Это объявление уже в статусе «{ $status }».
+
+## The terminal chat (trying the bot without a platform)
+terminal-hint = Это бот #DoGoodThings в вашем терминале. Напишите /start, чтобы начать. Число нажимает кнопку; «photo ПУТЬ» или «video ПУТЬ» отправляет файл; Ctrl+D — выход.
+terminal-media = 🖼 { $kind }: { $path }
+terminal-file = 📄 Сохранено в { $path }
+terminal-no-file = Такого файла нет. Напишите «photo ПУТЬ» или «video ПУТЬ» с путём к файлу.

@@ -31,9 +31,20 @@ describe('configuration', () => {
     expect(loadCampaign('campaign.json').categories).toHaveLength(7);
   });
 
+  it('takes the empty values of .env.example as not set', () => {
+    const config = loadConfig({
+      ...env,
+      TELEGRAM_CHANNEL_ID: '',
+      TELEGRAM_WEBHOOK_URL: '',
+      HTTP_PORT: '',
+    });
+    expect(config.TELEGRAM_CHANNEL_ID).toBeUndefined();
+    expect(config.HTTP_PORT).toBe(8080);
+  });
+
   it('names the variable and the problem when the environment is wrong', () => {
-    expect(() => loadConfig({ MONGODB_URI: env.MONGODB_URI })).toThrow(
-      /TELEGRAM_BOT_TOKEN: is required/,
+    expect(() => loadConfig({ ...env, TELEGRAM_BOT_TOKEN: 'my-token' })).toThrow(
+      /TELEGRAM_BOT_TOKEN: does not look like a token/,
     );
     expect(() => loadConfig({ ...env, MONGODB_URI: 'localhost' })).toThrow(
       /MONGODB_URI: must start with mongodb:\/\//,

@@ -34,7 +34,7 @@ describe('a crash in the middle of a broadcast', () => {
       TELEGRAM_RATE_PER_SECOND: '400',
       TELEGRAM_PER_CHAT_INTERVAL_MS: '0',
       OUTBOX_IN_FLIGHT: String(IN_FLIGHT),
-      OUTBOX_LEASE_SECONDS: '2',
+      OUTBOX_LEASE_SECONDS: '5',
     };
     await mongoose.connect(uri);
     // The recipients: people who used the bot before (written directly: 5,000 /start updates

@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { testDatabaseUri } from '../helpers/harness.js';
+import { STORY } from '../helpers/flows.js';
+
+// With no platform token, `npm start` opens the same conversations in the terminal: a person
+// types, numbers press buttons, "photo PATH" sends a picture. Driven here through its input and
+// output as a person would, from /start to an approved entry.
+
+function chat(lines: string[]): Promise<{ code: number | null; out: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+    env: {
+      ...process.env,
+      TELEGRAM_BOT_TOKEN: '',
+      MONGODB_URI: testDatabaseUri(),
+      CAMPAIGN_FILE: 'test/fixtures/campaign-open-now.json',
+      LANG: 'en_US.UTF-8',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stdin.end(lines.map((l) => `${l}\n`).join(''));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out })));
+}
+
+describe('the terminal chat', () => {
+  it('takes a person from /start to an approved entry, moderating it themselves', async () => {
+    const { code, out } = await chat([
+      '/start',
+      '1', // Tell about my good deed
+      'photo test/fixtures/no-such-file.png',
+      'photo test/fixtures/deed.png',
+      '1', // Done
+      STORY,
+      'Almaty',
+      '4', // Animals
+      '1', // I agree
+      '1', // Send
+      '1', // Approve (the person at the terminal is the moderator)
+      '/mydata',
+    ]);
+    expect(code).toBe(0);
+    expect(out).toContain('Type /start to begin');
+    expect(out).toContain('[1] 🙌 Tell about my good deed');
+    expect(out).toContain('There is no such file');
+    expect(out).toMatch(/🖼 photo: .*test\/fixtures\/deed\.png/);
+    expect(out).toContain('Photo received (1 of 5)');
+    expect(out).toContain('Category: Animals');
+    expect(out).toContain('Thank you! Your entry №1 has been sent to the moderators');
+    expect(out).toContain('📋 Entry №1 (own deed)');
+    expect(out).toContain('✅ Approved by You');
+    expect(out).toContain('🎉 Your entry №1 has been approved!');
+    expect(out).toContain('№1 — own deed, Animals: approved');
+  }, 60_000);
+});
