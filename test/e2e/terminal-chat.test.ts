@@ -55,3 +55,50 @@ describe('the terminal chat', () => {
     expect(out).toContain('№1 — own deed, Animals: approved');
   }, 60_000);
 });
+
+describe('npm start with nothing configured', () => {
+  it('starts an embedded database and keeps its data between runs', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dataDir = mkdtempSync(join(tmpdir(), 'dgt-data-'));
+    const run = (lines: string[]) =>
+      new Promise<{ code: number | null; out: string }>((resolve) => {
+        const env: NodeJS.ProcessEnv = {
+          ...process.env,
+          TELEGRAM_BOT_TOKEN: '',
+          DATA_DIR: dataDir,
+          LANG: 'en_US.UTF-8',
+          CAMPAIGN_FILE: 'test/fixtures/campaign-open-now.json',
+          LOG_LEVEL: 'warn',
+        };
+        delete env.MONGODB_URI;
+        const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+          env,
+          stdio: ['pipe', 'pipe', 'inherit'],
+        });
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.stdin.end(lines.map((l) => `${l}\n`).join(''));
+        child.once('exit', (code) => resolve({ code, out }));
+      });
+    const first = await run([
+      '/start',
+      '1',
+      'photo test/fixtures/deed.png',
+      '1',
+      STORY,
+      'Aktobe',
+      '4',
+      '1',
+      '1',
+    ]);
+    expect(first.code).toBe(0);
+    expect(first.out.split('\n')[0]).toContain(
+      `No MONGODB_URI set: starting an embedded database; its data stays in ${dataDir}/`,
+    );
+    expect(first.out).toContain('Your entry №1 has been sent');
+    const second = await run(['/mydata']);
+    expect(second.out).toContain('№1 — own deed, Animals: waiting for moderation');
+  }, 120_000);
+});
