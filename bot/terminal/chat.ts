@@ -7,6 +7,7 @@ import { handleEvent, type Deps } from '../../handlers/index.js';
 import type { Actor, Input, Keyboard, Media, Reply } from '../../handlers/ports.js';
 import { translate } from '../../locales/index.js';
 import { languageFromHint } from '../../handlers/start.js';
+import { claimDue, markSent } from '../../models/outbox.js';
 
 // A third front end: the same conversations in a terminal, to try the whole contest before
 // creating a bot. Buttons become numbered choices; a photo or video is sent by giving its path.
@@ -36,10 +37,12 @@ export interface TerminalChatOptions {
   exportDir: string;
   /** Called before each line is handled (the campaign clock's work). */
   onLine?: () => Promise<void>;
+  /** In the demo, /nextphase moves the clock on and returns the phase it is now in. */
+  nextPhase?: () => string | null;
 }
 
 export async function runTerminalChat(options: TerminalChatOptions): Promise<void> {
-  const { deps, input, output, exportDir, onLine } = options;
+  const { deps, input, output, exportDir, onLine, nextPhase } = options;
   const actor: Actor = { ...TERMINAL_USER, langHint: process.env.LANG?.slice(0, 2) ?? '' };
   // Until the person has a language of their own, the terminal's (LANG) or the campaign's.
   const hintLang = languageFromHint(actor.langHint, deps.campaign.defaultLanguage);
@@ -96,25 +99,47 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     return { kind: 'text', text: line };
   };
 
+  /** The terminal's own outbox: announcements and decisions for the person here are shown; the
+   * demo's other people are fictional, so theirs are only marked sent. */
+  const showQueued = async () => {
+    for (const row of await claimDue('terminal', 'terminal-chat', 200, 60_000)) {
+      if (row.reply.to.id === actor.id) render(row.reply);
+      await markSent(row.id);
+    }
+  };
+
   const lines = createInterface({ input, crlfDelay: Infinity });
   write(translate(hintLang, { key: 'terminal-hint' }));
   for await (const line of lines) {
     if (!line.trim()) continue;
+    const lang = (await deps.stores.users.find(actor))?.lang ?? hintLang;
+    if (nextPhase && line.trim() === '/nextphase') {
+      const phase = nextPhase();
+      const args = { phase: { key: `phase-name-${phase}` } };
+      write(
+        translate(
+          lang,
+          phase ? { key: 'terminal-next-phase', args } : { key: 'terminal-last-phase' },
+        ),
+      );
+      await onLine?.();
+      await showQueued();
+      continue;
+    }
     await onLine?.();
     const parsed = inputOf(line);
     if (!parsed) {
-      const lang = (await deps.stores.users.find(actor))?.lang ?? hintLang;
       write(translate(lang, { key: 'terminal-no-file' }));
       continue;
     }
     const replies = await handleEvent({ actor, input: parsed }, deps);
-    // Everything for the person at the terminal is shown now (they are the moderator too);
-    // messages for people on other platforms wait in the outbox for those platforms' senders.
-    const mine = replies.filter((r) => r.to.platform === 'terminal');
-    const others = replies.filter((r) => r.to.platform !== 'terminal');
+    // What answers the person here is shown now (they are the moderator too); the rest goes to
+    // the outbox like any unprompted message, and whatever of it is for this person shows next.
+    const mine = replies.filter((r) => r.to.platform === actor.platform && r.to.id === actor.id);
+    const others = replies.filter((r) => !mine.includes(r));
     for (const reply of mine) render(reply);
-    await deps.outbox.enqueue(
-      others.map((reply, i) => ({ key: `terminal:${Date.now()}:${i}`, reply })),
-    );
+    const stamp = Date.now();
+    await deps.outbox.enqueue(others.map((reply, i) => ({ key: `terminal:${stamp}:${i}`, reply })));
+    await showQueued();
   }
 }

@@ -12,17 +12,24 @@ import {
 } from '../../models/index.js';
 import type { Config } from '../config.js';
 import { runTerminalChat, TERMINAL_USER } from './chat.js';
+import { DemoClock, demoCampaign, nextPhase, seedDemo } from './demo.js';
 
-/** The bot in the terminal: the same core and database, the person at the keyboard moderating too. */
+/**
+ * The bot in the terminal: the same core and database, the person at the keyboard moderating too.
+ * Unless DEMO=0, a demo campaign with dates around today, a few entries and a movable clock.
+ */
 export async function startTerminal(
   config: Config,
   campaign: Campaign,
-  clock: Clock,
+  realClock: Clock,
 ): Promise<void> {
+  const demo = process.env.DEMO !== '0';
+  const clock = demo ? new DemoClock() : realClock;
+  const activeCampaign = demo ? demoCampaign(campaign, realClock.now()) : campaign;
   await connectDatabase(config.MONGODB_URI);
   const deps: Deps = {
     stores: createMongoStores({ voterSecret: config.VOTER_HASH_SECRET }),
-    campaign,
+    campaign: activeCampaign,
     clock,
     admins: [{ platform: TERMINAL_USER.platform, id: TERMINAL_USER.id }],
     links: { entry: (_platform, number) => `/start e${number}` },
@@ -30,12 +37,12 @@ export async function startTerminal(
     pressLimiter: new PressLimiter(config.BUTTON_PRESSES_PER_10S, 10_000),
     outbox: mongoOutbox,
   };
-  // The campaign clock's work (publication) runs as the person types: no timers to wait for.
+  if (demo) await seedDemo(deps, clock.now());
+  // The campaign clock's work (publication, announcements) runs as the person types.
   const tick = async () => {
     await publishDue(deps);
     await runDueEvents(deps, 'terminal');
   };
-  await tick();
   try {
     await runTerminalChat({
       deps,
@@ -43,6 +50,7 @@ export async function startTerminal(
       output: process.stdout,
       exportDir: '.data/exports',
       onLine: tick,
+      ...(clock instanceof DemoClock ? { nextPhase: () => nextPhase(activeCampaign, clock) } : {}),
     });
   } finally {
     await disconnectDatabase();

@@ -12,6 +12,7 @@ function chat(lines: string[]): Promise<{ code: number | null; out: string }> {
     env: {
       ...process.env,
       TELEGRAM_BOT_TOKEN: '',
+      DEMO: '0',
       MONGODB_URI: testDatabaseUri(),
       CAMPAIGN_FILE: 'test/fixtures/campaign-open-now.json',
       LANG: 'en_US.UTF-8',
@@ -67,6 +68,7 @@ describe('npm start with nothing configured', () => {
         const env: NodeJS.ProcessEnv = {
           ...process.env,
           TELEGRAM_BOT_TOKEN: '',
+          DEMO: '0',
           DATA_DIR: dataDir,
           LANG: 'en_US.UTF-8',
           CAMPAIGN_FILE: 'test/fixtures/campaign-open-now.json',
@@ -101,4 +103,42 @@ describe('npm start with nothing configured', () => {
     const second = await run(['/mydata']);
     expect(second.out).toContain('№1 — own deed, Animals: waiting for moderation');
   }, 120_000);
+});
+
+describe('the demo in the terminal', () => {
+  it('walks through every phase: entries, voting on the seeded list, results', async () => {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      TELEGRAM_BOT_TOKEN: '',
+      MONGODB_URI: testDatabaseUri(),
+      LANG: 'en_US.UTF-8',
+      LOG_LEVEL: 'warn',
+    };
+    delete env.DEMO;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+      env,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stdin.end(
+      ['/start', '/nextphase', '/nextphase', '/vote', '1', '1', '/nextphase', '/results']
+        .map((l) => `${l}\n`)
+        .join(''),
+    );
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(0);
+    expect(out).toContain('Entries are accepted until');
+    expect(out).toContain("⏩ The demo's clock moved on: entries closed, moderators finish.");
+    expect(out).toContain("⏩ The demo's clock moved on: the list is published, voting is open.");
+    expect(out).toContain('🗳 The list of participants is published and voting is open');
+    expect(out).toContain('[1] Helping the elderly (1)');
+    expect(out).toMatch(/🖼 photo: .*bot\/terminal\/demo\/deed-1\.png/);
+    expect(out).toContain('» Your vote for №1 is counted!');
+    expect(out).toContain(
+      "⏩ The demo's clock moved on: voting closed, the results are announced.",
+    );
+    expect(out).toContain('🏆 The results of the Acts of Kindness contest');
+    expect(out).toContain('1. №1 — 1 vote');
+  }, 60_000);
 });
