@@ -1,23 +1,35 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testDatabaseUri } from '../helpers/harness.js';
 import { STORY } from '../helpers/flows.js';
 
 // With no platform token, `npm start` opens the same conversations in the terminal: a person
 // types, numbers press buttons, "photo PATH" sends a picture. Driven here through its input and
-// output as a person would, from /start to an approved entry.
+// output as a person would.
 
-function chat(lines: string[]): Promise<{ code: number | null; out: string }> {
+/** Runs `npm start`'s entry point with no token, types the lines, and returns what it printed. */
+function chat(
+  lines: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; out: string }> {
+  const base: NodeJS.ProcessEnv = {
+    ...process.env,
+    TELEGRAM_BOT_TOKEN: '',
+    DEMO: '0',
+    MONGODB_URI: testDatabaseUri(),
+    CAMPAIGN_FILE: 'test/fixtures/campaign-open-now.json',
+    LANG: 'en_US.UTF-8',
+    LOG_LEVEL: 'warn',
+  };
+  // A variable given as undefined is taken away (no MONGODB_URI at all, say).
+  const merged = Object.fromEntries(
+    Object.entries({ ...base, ...env }).filter(([, v]) => v !== undefined),
+  );
   const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
-    env: {
-      ...process.env,
-      TELEGRAM_BOT_TOKEN: '',
-      DEMO: '0',
-      MONGODB_URI: testDatabaseUri(),
-      CAMPAIGN_FILE: 'test/fixtures/campaign-open-now.json',
-      LANG: 'en_US.UTF-8',
-      LOG_LEVEL: 'warn',
-    },
+    env: merged,
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   let out = '';
@@ -59,74 +71,28 @@ describe('the terminal chat', () => {
 
 describe('npm start with nothing configured', () => {
   it('starts an embedded database and keeps its data between runs', async () => {
-    const { mkdtempSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     const dataDir = mkdtempSync(join(tmpdir(), 'dgt-data-'));
-    const run = (lines: string[]) =>
-      new Promise<{ code: number | null; out: string }>((resolve) => {
-        const env: NodeJS.ProcessEnv = {
-          ...process.env,
-          TELEGRAM_BOT_TOKEN: '',
-          DEMO: '0',
-          DATA_DIR: dataDir,
-          LANG: 'en_US.UTF-8',
-          CAMPAIGN_FILE: 'test/fixtures/campaign-open-now.json',
-          LOG_LEVEL: 'warn',
-        };
-        delete env.MONGODB_URI;
-        const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
-          env,
-          stdio: ['pipe', 'pipe', 'inherit'],
-        });
-        let out = '';
-        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-        child.stdin.end(lines.map((l) => `${l}\n`).join(''));
-        child.once('exit', (code) => resolve({ code, out }));
-      });
-    const first = await run([
-      '/start',
-      '1',
-      'photo test/fixtures/deed.png',
-      '1',
-      STORY,
-      'Aktobe',
-      '4',
-      '1',
-      '1',
-    ]);
+    const env = { MONGODB_URI: undefined, DATA_DIR: dataDir };
+    const first = await chat(
+      ['/start', '1', 'photo test/fixtures/deed.png', '1', STORY, 'Aktobe', '4', '1', '1'],
+      env,
+    );
     expect(first.code).toBe(0);
     expect(first.out.split('\n')[0]).toContain(
       `No MONGODB_URI set: starting an embedded database; its data stays in ${dataDir}/`,
     );
     expect(first.out).toContain('Your entry №1 has been sent');
-    const second = await run(['/mydata']);
+    const second = await chat(['/mydata'], env);
     expect(second.out).toContain('№1 — own deed, Animals: waiting for moderation');
   }, 120_000);
 });
 
 describe('the demo in the terminal', () => {
   it('walks through every phase: entries, voting on the seeded list, results', async () => {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      TELEGRAM_BOT_TOKEN: '',
-      MONGODB_URI: testDatabaseUri(),
-      LANG: 'en_US.UTF-8',
-      LOG_LEVEL: 'warn',
-    };
-    delete env.DEMO;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
-      env,
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stdin.end(
-      ['/start', '/nextphase', '/nextphase', '/vote', '1', '1', '/nextphase', '/results']
-        .map((l) => `${l}\n`)
-        .join(''),
+    const { code, out } = await chat(
+      ['/start', '/nextphase', '/nextphase', '/vote', '1', '1', '/nextphase', '/results'],
+      { DEMO: undefined, CAMPAIGN_FILE: undefined },
     );
-    const code = await new Promise((resolve) => child.once('exit', resolve));
     expect(code).toBe(0);
     expect(out).toContain('Entries are accepted until');
     expect(out).toContain("⏩ The demo's clock moved on: entries closed, moderators finish.");
