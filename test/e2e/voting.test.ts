@@ -256,6 +256,7 @@ describe('publication', () => {
     h.clock.set('2026-11-13T00:00:00+05:00');
     await h.app.tick();
     await h.app.tick();
+    await h.drain();
     expect((await EntryModel.findOne({ number: 1 }).lean())?.status).toBe('published');
     const posts = h.api.calls.filter((c) => c.params.chat_id === '@dgt_channel');
     expect(posts).toHaveLength(1);

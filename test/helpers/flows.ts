@@ -33,6 +33,7 @@ export async function publishedEntries(
     admin(lang?: string): TelegramUser;
     clock: { set(at: string): void };
     app: { tick(): Promise<void> };
+    drain(): Promise<void>;
   },
   categories: string[],
 ): Promise<TelegramUser[]> {
@@ -48,5 +49,7 @@ export async function publishedEntries(
   }
   h.clock.set(DURING_VOTING);
   await h.app.tick();
+  // The authors' "published" messages go through the outbox: let them arrive.
+  await h.drain();
   return authors;
 }
