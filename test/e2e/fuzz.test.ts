@@ -3,7 +3,7 @@ import { DraftModel } from '../../models/draft.js';
 import { EntryModel } from '../../models/entry.js';
 import { UserModel } from '../../models/user.js';
 import { VoteModel } from '../../models/vote.js';
-import { Harness } from '../helpers/harness.js';
+import { Harness, WEBHOOK_ENV, WEBHOOK_SECRET } from '../helpers/harness.js';
 import { publishedEntries, writeOwnEntry } from '../helpers/flows.js';
 
 // 10,000 generated updates — wrong types, missing fields, huge texts, odd Unicode, forged button
@@ -11,7 +11,7 @@ import { publishedEntries, writeOwnEntry } from '../helpers/flows.js';
 // promise may be left rejected, and nobody else's data may change.
 
 const UPDATES = Number(process.env.FUZZ_UPDATES ?? 10_000);
-const SECRET = 'a-webhook-secret-0123456789';
+const SECRET = WEBHOOK_SECRET;
 
 /** A small seeded generator: a failing run can be replayed. */
 function random(seed: number) {
@@ -62,13 +62,7 @@ describe('fuzzing the bot with generated updates', () => {
   const onRejection = (reason: unknown) => rejections.push(reason);
 
   beforeAll(async () => {
-    h = await Harness.start({
-      env: {
-        TELEGRAM_MODE: 'webhook',
-        TELEGRAM_WEBHOOK_URL: 'https://bot.example.kz/telegram',
-        TELEGRAM_WEBHOOK_SECRET: SECRET,
-      },
-    });
+    h = await Harness.start({ env: WEBHOOK_ENV });
     base = `http://127.0.0.1:${h.app.httpPort}`;
     process.on('unhandledRejection', onRejection);
   });

@@ -1,24 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserModel } from '../../models/user.js';
-import { Harness } from '../helpers/harness.js';
+import { Harness, WEBHOOK_ENV, WEBHOOK_SECRET } from '../helpers/harness.js';
 
 // Webhook mode, as run behind a load balancer: Telegram's secret_token is checked on every
 // request, a redelivered update is answered and not processed twice, and the process reports
 // its health and metrics.
 
-const SECRET = 'a-webhook-secret-0123456789';
+const SECRET = WEBHOOK_SECRET;
 
 describe('webhook mode and the operator endpoints', () => {
   let h: Harness;
   let base: string;
   beforeAll(async () => {
-    h = await Harness.start({
-      env: {
-        TELEGRAM_MODE: 'webhook',
-        TELEGRAM_WEBHOOK_URL: 'https://bot.example.kz/telegram',
-        TELEGRAM_WEBHOOK_SECRET: SECRET,
-      },
-    });
+    h = await Harness.start({ env: WEBHOOK_ENV });
     base = `http://127.0.0.1:${h.app.httpPort}`;
   });
   afterAll(async () => {

@@ -12,6 +12,14 @@ import { FakeTelegramApi } from '../fakes/telegram-api.js';
 import { TelegramUser } from './telegram-user.js';
 
 export const ADMIN_ID = 900_001;
+
+/** Webhook mode as behind a load balancer: the public URL's path and the mandatory secret. */
+export const WEBHOOK_SECRET = 'a-webhook-secret-0123456789';
+export const WEBHOOK_ENV = {
+  TELEGRAM_MODE: 'webhook',
+  TELEGRAM_WEBHOOK_URL: 'https://bot.example.kz/telegram',
+  TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
+};
 export const SECOND_ADMIN_ID = 900_002;
 
 /** A clock the test moves; the bot never sleeps on it. */

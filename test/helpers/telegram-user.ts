@@ -204,19 +204,7 @@ export class TelegramUser {
 
   /** Sends callback data as a button press on a message (any bytes: a modified client can). */
   press(data: string, messageId = 1): Promise<Seen> {
-    return this.act({
-      callback_query: {
-        id: `cb-${this.id}-${nextFileId++}`,
-        from: this.from,
-        chat_instance: `ci-${this.id}`,
-        data,
-        message: {
-          message_id: messageId,
-          date: 0,
-          chat: { id: this.id, type: 'private', first_name: this.name },
-        },
-      },
-    });
+    return this.act(this.pressUpdate(data, messageId));
   }
 
   /** Taps the button with this label on the newest message that shows it. */
