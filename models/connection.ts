@@ -14,7 +14,7 @@ import { VoteModel } from './vote.js';
 // own operators with mongoose.trusted(): a forged payload cannot become a query.
 mongoose.set('sanitizeFilter', true);
 mongoose.set('strictQuery', true);
-mongoose.set('bufferTimeoutMS', 5_000);
+mongoose.set('bufferTimeoutMS', 10_000);
 
 export const models = [
   UserModel,
@@ -35,7 +35,7 @@ export async function connectDatabase(uri: string): Promise<typeof mongoose> {
   // While the database is away, fail within seconds (the person is told to try again in a
   // moment, the platform delivers the update again) rather than hold every update in a buffer.
   const connection = await mongoose.connect(uri, {
-    serverSelectionTimeoutMS: 5_000,
+    serverSelectionTimeoutMS: 10_000,
     autoIndex: false,
   });
   await Promise.all(models.map((m) => m.createIndexes()));

@@ -34,7 +34,7 @@ describe('a database restart in the middle of a run', () => {
     // The story is sent while the database is away; the bot answers, and does not confirm it.
     const sending = alice.send(STORY);
     const tryAgain = alice.tr('error-try-again');
-    for (let i = 0; i < 200 && !alice.messages().some((m) => m.text === tryAgain); i += 1) {
+    for (let i = 0; i < 600 && !alice.messages().some((m) => m.text === tryAgain); i += 1) {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(alice.messages().map((m) => m.text)).toContain(tryAgain);
