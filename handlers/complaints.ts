@@ -1,7 +1,7 @@
 import { findCategory } from './campaign.js';
 import { payload } from './payload.js';
-import type { Entry, Keyboard, Moderator } from './ports.js';
-import { t, type Turn } from './turn.js';
+import type { Entry, Keyboard } from './ports.js';
+import { langOf, t, type Turn } from './turn.js';
 
 // After publication: anyone can report an entry; moderators hide it (its votes stop counting at
 // once, since tallies count published entries only) or restore it, and see how its votes came in.
@@ -43,8 +43,7 @@ export async function reportEntry(turn: Turn, number: number, reason: number): P
   turn.say(t('report-thanks'));
   const category = findCategory(turn.deps.campaign, entry.category);
   for (const admin of turn.deps.admins) {
-    const lang =
-      (await turn.deps.stores.users.find(admin))?.lang ?? turn.deps.campaign.defaultLanguage;
+    const lang = await langOf(turn.deps, admin);
     turn.sendTo(admin, lang, { kind: 'media', media: entry.media });
     turn.sendTo(admin, lang, {
       kind: 'text',
@@ -59,11 +58,6 @@ export async function reportEntry(turn: Turn, number: number, reason: number): P
   }
 }
 
-function moderatorOf(turn: Turn): Moderator {
-  const { platform, id, displayName } = turn.event.actor;
-  return displayName ? { platform, id, name: displayName } : { platform, id };
-}
-
 /** Hides or restores a published entry; `viaButton` rewrites the pressed card. */
 export async function setVisibility(
   turn: Turn,
@@ -74,7 +68,7 @@ export async function setVisibility(
   const updated = await turn.deps.stores.entries.setHidden(
     entry.id,
     hidden,
-    moderatorOf(turn),
+    turn.asModerator,
     turn.now,
   );
   const n = String(entry.number);

@@ -3,8 +3,8 @@ import { localDate, phaseAt } from './campaign-clock.js';
 import { setVisibility } from './complaints.js';
 import { announcePublished } from './publish.js';
 import { payload, type Payload } from './payload.js';
-import type { Entry, Keyboard, Moderator, RejectReason, Text } from './ports.js';
-import { t, type Turn } from './turn.js';
+import type { Entry, Keyboard, RejectReason, Text } from './ports.js';
+import { langOf, t, type Turn } from './turn.js';
 
 // The moderators' queue: every sent entry arrives as a card with Approve / Reject / Change
 // category. The store decides a pending entry once; a second press sees who decided it.
@@ -78,9 +78,8 @@ function categoryButtons(turn: Turn, entry: Entry): Keyboard {
 }
 
 export async function sendToModerators(turn: Turn, entry: Entry): Promise<void> {
-  const fallback = turn.deps.campaign.defaultLanguage;
   for (const admin of turn.deps.admins) {
-    const lang = (await turn.deps.stores.users.find(admin))?.lang ?? fallback;
+    const lang = await langOf(turn.deps, admin);
     turn.sendTo(admin, lang, { kind: 'media', media: entry.media });
     turn.sendTo(admin, lang, {
       kind: 'text',
@@ -88,11 +87,6 @@ export async function sendToModerators(turn: Turn, entry: Entry): Promise<void> 
       buttons: cardButtons(entry),
     });
   }
-}
-
-function moderator(turn: Turn): Moderator {
-  const { platform, id, displayName } = turn.event.actor;
-  return displayName ? { platform, id, name: displayName } : { platform, id };
 }
 
 async function notifyAuthor(turn: Turn, entry: Entry, text: Text): Promise<void> {
@@ -117,7 +111,7 @@ async function decide(
   viaButton: boolean,
   reason?: RejectReason,
 ): Promise<void> {
-  const decision = { status, by: moderator(turn), at: turn.now, ...(reason ? { reason } : {}) };
+  const decision = { status, by: turn.asModerator, at: turn.now, ...(reason ? { reason } : {}) };
   const result = await turn.deps.stores.entries.decide(entry.id, decision);
   if (!result.ok) return alreadyDecided(turn, result.entry ?? entry, viaButton);
   const card = moderationCard(turn, result.entry);
@@ -195,7 +189,7 @@ async function changeCategory(turn: Turn, entry: Entry, categoryId: string): Pro
   const updated = await turn.deps.stores.entries.setCategory(
     entry.id,
     category.id,
-    moderator(turn),
+    turn.asModerator,
     turn.now,
   );
   if (!updated) return;

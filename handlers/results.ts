@@ -2,7 +2,7 @@ import { findCategory } from './campaign.js';
 import { localDate, phaseAt } from './campaign-clock.js';
 import type { OutboxItem, TallyRow, Text } from './ports.js';
 import { resultsAnnounced } from './schedule.js';
-import { t, type Deps, type Turn } from './turn.js';
+import { langOf, t, type Deps, type Turn } from './turn.js';
 
 // Results: per category, entries ranked by votes. Equal votes share a place (1, 2, 2, 4); a tie
 // for a prize place is reported to the organisers, never broken silently.
@@ -96,7 +96,7 @@ export async function freezeAndReport(deps: Deps): Promise<void> {
   const text = t('results-frozen', { results: resultsText(deps, results, true), ties: tieCount });
   const items: OutboxItem[] = [];
   for (const admin of deps.admins) {
-    const lang = (await deps.stores.users.find(admin))?.lang ?? deps.campaign.defaultLanguage;
+    const lang = await langOf(deps, admin);
     items.push({
       key: `results-frozen:${admin.platform}:${admin.id}`,
       reply: { to: admin, lang, view: { kind: 'text', text } },

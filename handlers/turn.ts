@@ -10,6 +10,7 @@ import type {
   Membership,
   Outbox,
   Media,
+  Moderator,
   Reply,
   Stores,
   Text,
@@ -39,6 +40,11 @@ export function t(key: string, args?: Record<string, Arg>): Text {
   return args ? { key, args } : { key };
 }
 
+/** The language to write to someone in: theirs, or the campaign's for someone the bot never met. */
+export async function langOf(deps: Deps, ref: UserRef): Promise<Lang> {
+  return (await deps.stores.users.find(ref))?.lang ?? deps.campaign.defaultLanguage;
+}
+
 export function sameUser(a: UserRef, b: UserRef): boolean {
   return a.platform === b.platform && a.id === b.id;
 }
@@ -59,6 +65,12 @@ export class Turn {
 
   get now(): Date {
     return this.deps.clock.now();
+  }
+
+  /** The person in this turn as recorded on a decision ("who did what"). */
+  get asModerator(): Moderator {
+    const { platform, id, displayName } = this.event.actor;
+    return displayName ? { platform, id, name: displayName } : { platform, id };
   }
 
   get isAdmin(): boolean {

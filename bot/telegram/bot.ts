@@ -102,8 +102,10 @@ export function createTelegramBot(options: TelegramOptions): Bot {
     );
   }
 
+  // handleUpdate (used by our polling and by webhookCallback) throws what the middleware threw,
+  // wrapped in a BotError: that is how DeliverAgain reaches the polling loop or a 500. The
+  // error handler below only serves bot.start(), which this project does not use.
   bot.catch((error) => {
-    if (error.error instanceof DeliverAgain) throw error.error;
     log.error({ err: error.error, updateId: error.ctx.update.update_id }, 'unhandled');
   });
   return bot;
