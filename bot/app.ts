@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { webhookCallback, type Bot } from 'grammy';
 import type { Campaign } from '../handlers/campaign.js';
 import type { Deps } from '../handlers/index.js';
-import type { Clock, Links, Outbox, UserRef, VoteStore } from '../handlers/ports.js';
+import type { Clock, Links, Outbox, UserRef } from '../handlers/ports.js';
+import { cachedEntries, cachedVotes } from './caches.js';
 import { PressLimiter } from '../handlers/press-limit.js';
 import { publishDue } from '../handlers/publish.js';
 import { runDueEvents } from '../handlers/schedule.js';
@@ -54,34 +55,6 @@ export interface AppOptions {
   poll?: boolean;
 }
 
-/**
- * Around the vote store: counts votes by outcome for /metrics, and keeps each entry's count for a
- * second. On the day a celebrity shares a link, thousands of cards show the same entry's count:
- * one count a second serves them all. A vote cast here drops its entries' counts at once, so
- * voters see their own vote; votes cast by other processes show within the second.
- */
-function instrumentedVotes(votes: VoteStore, metrics: Metrics): VoteStore {
-  const counts = new Map<string, { n: Promise<number>; until: number }>();
-  return {
-    ...votes,
-    async cast(voter, entry, at, since) {
-      const result = await votes.cast(voter, entry, at, since);
-      metrics.votes.inc({ outcome: result.outcome });
-      counts.delete(entry.id);
-      return result;
-    },
-    countFor(entryId) {
-      const now = Date.now();
-      const cached = counts.get(entryId);
-      if (cached && cached.until > now) return cached.n;
-      const n = votes.countFor(entryId);
-      counts.set(entryId, { n, until: now + 1_000 });
-      n.catch(() => counts.delete(entryId));
-      return n;
-    },
-  };
-}
-
 /** Starts the whole bot: database, Telegram long polling, command menu, outbox sender, clock. */
 export async function startApp(
   config: Config,
@@ -110,7 +83,11 @@ export async function startApp(
   const metrics = createMetrics();
   const inFlight = new InFlight();
   const base = createMongoStores({ voterSecret: config.VOTER_HASH_SECRET });
-  const stores = { ...base, votes: instrumentedVotes(base.votes, metrics) };
+  const stores = {
+    ...base,
+    entries: cachedEntries(base.entries),
+    votes: cachedVotes(base.votes, metrics),
+  };
   const deps: Deps = {
     stores,
     campaign,

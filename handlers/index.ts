@@ -17,7 +17,7 @@ import {
   showCategories,
   turnPage,
 } from './vote.js';
-import { parsePayload, type Payload } from './payload.js';
+import { isRepeatSafe, parsePayload, type Payload } from './payload.js';
 import {
   exportCsv,
   onBroadcastButton,
@@ -41,6 +41,11 @@ import {
 import { Turn, t, type Deps } from './turn.js';
 
 export type { Deps } from './turn.js';
+
+/** True for an event whose repetition changes nothing a user could see (see isRepeatSafe). */
+export function isRepeatSafeEvent(event: Event): boolean {
+  return event.input.kind === 'button' && isRepeatSafe(event.input.data);
+}
 
 /** The whole core in one call: an event in, the replies out. Platform adapters call only this. */
 export async function handleEvent(event: Event, deps: Deps): Promise<Reply[]> {

@@ -63,3 +63,13 @@ export function payload(...parts: (string | number)[]): string {
   }
   return data;
 }
+
+/**
+ * Presses whose repetition nobody could notice: a vote (its id is the rule, so a second cast says
+ * "already counted") and browsing. The edge may skip remembering such an update's id, which saves
+ * two writes on the busiest path of the contest; every other update is remembered and done once.
+ */
+export function isRepeatSafe(data: string): boolean {
+  const parsed = parsePayload(data);
+  return parsed?.[0] === 'v' && ['v', 'nx', 'pv', 'cat', 'cats'].includes(parsed[1]);
+}

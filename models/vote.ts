@@ -32,34 +32,36 @@ export function createVoteStore(secret: string): VoteStore {
 
   const idOf = (voter: UserRef, category: string) => `${hashOf(voter)}:${category}`;
 
-  /**
-   * One write in the common case: insert the vote, or move it from another entry. The filter
-   * excludes a vote already on this entry, so pressing again does not touch it: the upsert then
-   * collides with the existing _id, which says "same".
-   */
-  async function moveOrInsert(voter: UserRef, entry: Entry, at: Date, voterSince: Date) {
-    const set = { entryId: entry.id, entryNumber: entry.number, at, voterSince };
-    return VoteModel.findOneAndUpdate(
-      { _id: idOf(voter, entry.category), entryId: mongoose.trusted({ $ne: entry.id }) },
-      { $set: set, $setOnInsert: { voterHash: hashOf(voter), category: entry.category } },
-      { upsert: true, returnDocument: 'before' },
-    ).lean();
-  }
-
   return {
+    /**
+     * One insert in the common case, a person's first vote in a category. When the vote exists,
+     * it is read: on this entry it is "same"; on another it is moved with a compare-and-set on the
+     * entry it was on, so two racing presses cannot both claim to have moved it from there.
+     */
     async cast(voter, entry, at, voterSince): Promise<CastResult> {
+      const _id = idOf(voter, entry.category);
+      const set = { entryId: entry.id, entryNumber: entry.number, at, voterSince };
       for (let attempt = 0; ; attempt += 1) {
         try {
-          const before = await moveOrInsert(voter, entry, at, voterSince);
-          return before ? { outcome: 'moved', fromNumber: before.entryNumber } : { outcome: 'new' };
+          await VoteModel.collection.insertOne({
+            _id,
+            voterHash: hashOf(voter),
+            category: entry.category,
+            ...set,
+          } as never);
+          return { outcome: 'new' };
         } catch (error) {
           if (!isDuplicateKey(error)) throw error;
-          // The vote exists: on this entry ("same"), or a racing first press just inserted it.
-          const current = await VoteModel.findById(idOf(voter, entry.category)).lean();
-          if (current?.entryId === entry.id) return { outcome: 'same' };
-          // Only a storm of presses by one person racing on several entries gets here again.
-          if (attempt >= 10) throw error;
         }
+        const current = await VoteModel.findById(_id).lean();
+        if (current?.entryId === entry.id) return { outcome: 'same' };
+        if (current) {
+          const moved = await VoteModel.updateOne({ _id, entryId: current.entryId }, { $set: set });
+          if (moved.modifiedCount === 1)
+            return { outcome: 'moved', fromNumber: current.entryNumber };
+        }
+        // Another press of the same person changed the vote between the read and the write.
+        if (attempt >= 10) throw new Error(`vote ${_id}: too many concurrent changes`);
       }
     },
 

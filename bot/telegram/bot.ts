@@ -1,5 +1,5 @@
 import { Bot, type Context } from 'grammy';
-import { handleEvent, type Deps } from '../../handlers/index.js';
+import { handleEvent, isRepeatSafeEvent, type Deps } from '../../handlers/index.js';
 import { languageFromHint } from '../../handlers/start.js';
 import { translate } from '../../locales/index.js';
 import {
@@ -67,11 +67,17 @@ export function createTelegramBot(options: TelegramOptions): Bot {
     // The update's shape was checked by eventOf: reading the button's message is safe now.
     const source = sourceOf(ctx);
     const updateLog = log.child({ platform: 'telegram', updateId, userId: event.actor.id });
+    // A vote or a page turn is not remembered: done twice, it looks the same as done once.
+    const repeatSafe = isRepeatSafeEvent(event);
     let own;
     try {
       // An update this process failed on while the database was away comes back: take it.
       const retrying = failedWhileAway.delete(updateId);
-      if (!(await claimUpdate('telegram', updateId, processId, takeOverAfterMs)) && !retrying) {
+      if (
+        !repeatSafe &&
+        !(await claimUpdate('telegram', updateId, processId, takeOverAfterMs)) &&
+        !retrying
+      ) {
         updateLog.debug('duplicate update skipped');
         return;
       }
@@ -84,7 +90,7 @@ export function createTelegramBot(options: TelegramOptions): Bot {
       updateLog.error({ err: error, databaseAway: away }, 'update failed');
       metrics.errors.inc({ platform: 'telegram' });
       if (away) failedWhileAway.add(updateId);
-      else await releaseUpdate('telegram', updateId).catch(() => undefined);
+      else if (!repeatSafe) await releaseUpdate('telegram', updateId).catch(() => undefined);
       // Tell the person in their language instead of going silent.
       const lang = languageFromHint(event.actor.langHint, deps.campaign.defaultLanguage);
       const text = translate(lang, { key: 'error-try-again' });
@@ -96,6 +102,7 @@ export function createTelegramBot(options: TelegramOptions): Bot {
     }
     await deliver(ctx.api, own, updateLog, source);
     timer();
+    if (repeatSafe) return;
     // Not awaited: the person has their answer; a lost "done" only lets a redelivery through.
     finishUpdate('telegram', updateId).catch((error: unknown) =>
       updateLog.warn({ err: error }, 'could not mark the update done'),

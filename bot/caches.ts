@@ -1,0 +1,91 @@
+import type { Entry, EntryStore, VoteStore } from '../handlers/ports.js';
+import type { Metrics } from './metrics.js';
+
+// On the day a celebrity shares a link, thousands of people a minute open and vote for the same
+// few entries. These wrappers keep what every one of them reads for one second per process, so
+// one read serves them all. Changes made in this process show at once; changes made by another
+// process show within the second.
+
+const TTL_MS = 1_000;
+
+class SecondCache<K, V> {
+  private readonly map = new Map<K, { value: Promise<V>; until: number }>();
+
+  get(key: K, load: () => Promise<V>): Promise<V> {
+    const now = Date.now();
+    const hit = this.map.get(key);
+    if (hit && hit.until > now) return hit.value;
+    const value = load();
+    this.map.set(key, { value, until: now + TTL_MS });
+    value.catch(() => this.map.delete(key));
+    return value;
+  }
+
+  /** Changes a value still held, keeping its expiry; a value not held stays unheld. */
+  adjust(key: K, change: (value: V) => V): void {
+    const hit = this.map.get(key);
+    if (hit) hit.value = hit.value.then(change);
+  }
+
+  delete(key: K): void {
+    this.map.delete(key);
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+/**
+ * Published entries by number. Only published entries are kept (a pending one may be decided any
+ * moment); hiding, withdrawing or publishing in this process empties the cache.
+ */
+export function cachedEntries(entries: EntryStore): EntryStore {
+  const byNumber = new SecondCache<number, Entry | null>();
+  const published = (n: number) =>
+    entries.getByNumber(n).then((e) => {
+      if (e?.status !== 'published') byNumber.delete(n);
+      return e;
+    });
+  return {
+    ...entries,
+    getByNumber: (n) => byNumber.get(n, () => published(n)),
+    async setHidden(...args) {
+      byNumber.clear();
+      const entry = await entries.setHidden(...args);
+      byNumber.clear();
+      return entry;
+    },
+    async eraseAuthor(...args) {
+      byNumber.clear();
+      const result = await entries.eraseAuthor(...args);
+      byNumber.clear();
+      return result;
+    },
+    async publishApproved(...args) {
+      const entry = await entries.publishApproved(...args);
+      byNumber.clear();
+      return entry;
+    },
+  };
+}
+
+/**
+ * Each entry's vote count, and votes counted by outcome for /metrics. A vote cast here adds
+ * itself to the count held, so voters see their own vote at once without a recount.
+ */
+export function cachedVotes(votes: VoteStore, metrics: Metrics): VoteStore {
+  const counts = new SecondCache<string, number>();
+  return {
+    ...votes,
+    async cast(voter, entry, at, since) {
+      const result = await votes.cast(voter, entry, at, since);
+      metrics.votes.inc({ outcome: result.outcome });
+      if (result.outcome === 'new') counts.adjust(entry.id, (n) => n + 1);
+      // A moved vote also lowers another entry's count, known here by number only: recount both.
+      if (result.outcome === 'moved') counts.clear();
+      return result;
+    },
+    countFor: (entryId) => counts.get(entryId, () => votes.countFor(entryId)),
+  };
+}
