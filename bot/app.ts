@@ -19,7 +19,7 @@ import type { Logger } from './logger.js';
 import { OutboxSender } from './outbox-sender.js';
 import { startHttpServer, type RequestHandler } from './http-server.js';
 import { InFlight } from './in-flight.js';
-import { createMetrics, type Metrics } from './metrics.js';
+import { createMetrics } from './metrics.js';
 import { createTelegramBot } from './telegram/bot.js';
 import { registerCommands } from './telegram/commands.js';
 import { telegramMembership } from './telegram/membership.js';

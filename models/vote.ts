@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import mongoose, { Schema, model } from 'mongoose';
-import type { CastResult, Entry, UserRef, VoteStore } from '../handlers/ports.js';
+import { Schema, model } from 'mongoose';
+import type { CastResult, UserRef, VoteStore } from '../handlers/ports.js';
 import { isDuplicateKey } from './errors.js';
 
 // A vote names its voter only by a keyed one-way hash of the account. That is what lets the
