@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { webhookCallback, type Bot } from 'grammy';
+import type { Bot } from 'grammy';
 import type { Campaign } from '../handlers/campaign.js';
 import type { Deps } from '../handlers/index.js';
 import type { Clock, Links, Outbox, UserRef } from '../handlers/ports.js';
@@ -19,19 +19,22 @@ import type { Logger } from './logger.js';
 import { OutboxSender } from './outbox-sender.js';
 import { startHttpServer, type RequestHandler } from './http-server.js';
 import { InFlight } from './in-flight.js';
+import { MediaLibrary } from './media-library.js';
+import type { EdgeContext, PlatformEdge } from './platform.js';
+import { startTelegram } from './telegram/start.js';
+import { startVk } from './vk/start.js';
 import { createMetrics } from './metrics.js';
-import { createTelegramBot } from './telegram/bot.js';
-import { registerCommands } from './telegram/commands.js';
-import { telegramMembership } from './telegram/membership.js';
-import { TelegramPolling } from './telegram/polling.js';
-import { telegramTransport } from './telegram/transport.js';
 
 export interface App {
-  bot: Bot;
-  /** The port of the HTTP server (webhook, /healthz, /metrics). */
+  /** The Telegram bot, when Telegram is configured. */
+  bot?: Bot;
+  /** The port of the HTTP server (webhooks, /healthz, /metrics). */
   httpPort: number;
   deps: Deps;
-  sender: OutboxSender;
+  /** One outbox sender per configured platform. */
+  senders: OutboxSender[];
+  /** Nothing claimed or on its way in any sender. */
+  readonly outboxIdle: boolean;
   /** Runs the clock's work once (publication, announcements); a timer calls it, tests call it too. */
   tick(): Promise<void>;
   stop(): Promise<void>;
@@ -40,13 +43,21 @@ export interface App {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function adminsOf(config: Config): UserRef[] {
-  return config.TELEGRAM_ADMIN_IDS.map((id) => ({ platform: 'telegram' as const, id }));
+  return [
+    ...config.TELEGRAM_ADMIN_IDS.map((id) => ({ platform: 'telegram' as const, id })),
+    ...config.VK_ADMIN_IDS.map((id) => ({ platform: 'vk' as const, id })),
+  ];
 }
 
-function linksFor(botUsername: string): Links {
+/** Share links: a Telegram start parameter, or a VK ref; "e17" fits both. */
+function linksFor(telegramBot: string | undefined, vkGroupId: string | undefined): Links {
   return {
-    // Telegram start parameters allow A-Z, a-z, 0-9, _ and -, up to 64 characters: "e17" fits.
-    entry: (_platform, number) => `https://t.me/${botUsername}?start=e${number}`,
+    entry: (platform, number) =>
+      platform === 'vk' && vkGroupId
+        ? `https://vk.me/club${vkGroupId}?ref=e${number}`
+        : telegramBot
+          ? `https://t.me/${telegramBot}?start=e${number}`
+          : `https://vk.me/club${vkGroupId}?ref=e${number}`,
   };
 }
 
@@ -55,7 +66,7 @@ export interface AppOptions {
   poll?: boolean;
 }
 
-/** Starts the whole bot: database, Telegram long polling, command menu, outbox sender, clock. */
+/** Starts the whole bot: database, each configured platform, the outbox senders, the clock. */
 export async function startApp(
   config: Config,
   campaign: Campaign,
@@ -100,71 +111,45 @@ export async function startApp(
     pressLimiter: new PressLimiter(config.BUTTON_PRESSES_PER_10S, 10_000),
     outbox,
   };
-  const bot = createTelegramBot({
-    metrics,
-    inFlight,
-    processId,
-    // Webhooks: Telegram gives up on a request after about 10 s; a claim a minute old is abandoned.
-    takeOverAfterMs: config.TELEGRAM_MODE === 'webhook' ? 60_000 : 0,
-    token: config.TELEGRAM_BOT_TOKEN!,
-    apiRoot: config.TELEGRAM_API_ROOT,
-    deps,
-    log,
-  });
-  await bot.init();
-  deps.links = linksFor(bot.botInfo.username);
-  if (config.TELEGRAM_VOTE_CHANNEL) {
-    deps.membership = telegramMembership(bot.api, config.TELEGRAM_VOTE_CHANNEL, log);
-  }
-  await registerCommands(bot.api, campaign.defaultLanguage);
+  const library = new MediaLibrary(log.child({ part: 'media' }));
+  const ctx: EdgeContext = { config, deps, metrics, inFlight, library, processId, log };
+  const poll = options.poll !== false;
+  const telegram = config.TELEGRAM_BOT_TOKEN ? await startTelegram(ctx, { poll }) : undefined;
+  const vk = config.VK_TOKEN ? await startVk(ctx, { poll }) : undefined;
+  const edges: PlatformEdge[] = [telegram, vk].filter((e): e is PlatformEdge => Boolean(e));
+  if (!edges.length) throw new Error('no platform configured: set TELEGRAM_BOT_TOKEN or VK_TOKEN');
+  deps.links = linksFor(telegram?.linkName, vk?.linkName);
+  deps.membership = Object.fromEntries(
+    edges.flatMap((e) => (e.membership ? [[e.platform, e.membership]] : [])),
+  );
 
-  const sender = new OutboxSender(telegramTransport(bot.api), log.child({ part: 'outbox' }), {
-    owner: processId,
-    ratePerSecond: config.TELEGRAM_RATE_PER_SECOND,
-    perChatIntervalMs: config.TELEGRAM_PER_CHAT_INTERVAL_MS,
-    inFlight: config.OUTBOX_IN_FLIGHT,
-    leaseMs: config.OUTBOX_LEASE_SECONDS * 1000,
-    maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
-    idleMs: 250,
-    onUnreachable: (reply) => stores.users.markUnreachable(reply.to),
-  });
-  wakeSender.poke = () => sender.poke();
-  sender.start();
+  const senders = edges.map(
+    (edge) =>
+      new OutboxSender(edge.transport, log.child({ part: 'outbox', platform: edge.platform }), {
+        owner: processId,
+        ratePerSecond: edge.ratePerSecond,
+        perChatIntervalMs: edge.perChatIntervalMs,
+        inFlight: edge.inFlight,
+        leaseMs: config.OUTBOX_LEASE_SECONDS * 1000,
+        maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+        idleMs: 250,
+        onUnreachable: (reply) => stores.users.markUnreachable(reply.to),
+      }),
+  );
+  wakeSender.poke = () => senders.forEach((s) => s.poke());
+  senders.forEach((s) => s.start());
 
-  const allowedUpdates: ('message' | 'callback_query')[] = ['message', 'callback_query'];
-  const polling = new TelegramPolling(bot, log, { allowedUpdates });
-  const webhooks: Record<string, RequestHandler> = {};
-  if (config.TELEGRAM_MODE === 'webhook') {
-    const url = new URL(config.TELEGRAM_WEBHOOK_URL!);
-    // The secret is mandatory in this mode: a request without it gets 401 and changes nothing.
-    webhooks[url.pathname] = webhookCallback(bot, 'http', {
-      secretToken: config.TELEGRAM_WEBHOOK_SECRET!,
-      onTimeout: 'return',
-      timeoutMilliseconds: 9_000,
-    });
-  }
   const http = await startHttpServer({
     host: config.HTTP_HOST,
     port: config.HTTP_PORT,
     metrics,
     log,
-    webhooks,
+    webhooks: Object.assign({}, ...edges.map((e) => e.webhooks)) as Record<string, RequestHandler>,
   });
-  if (config.TELEGRAM_MODE === 'webhook') {
-    if (options.poll !== false) {
-      await bot.api.setWebhook(config.TELEGRAM_WEBHOOK_URL!, {
-        secret_token: config.TELEGRAM_WEBHOOK_SECRET!,
-        allowed_updates: allowedUpdates,
-        max_connections: 100,
-      });
-    }
-    log.info({ bot: bot.botInfo.username }, 'Telegram webhook mode');
-  } else if (options.poll !== false) {
-    polling.start();
-    log.info({ bot: bot.botInfo.username }, 'Telegram long polling started');
-  }
+  for (const edge of edges) await edge.receive();
 
   const tick = async () => {
+    await library.keepNew();
     await publishDue(deps);
     const ran = await runDueEvents(deps, processId);
     if (ran.length) log.info({ events: ran }, 'campaign events');
@@ -177,19 +162,22 @@ export async function startApp(
   ticking = tick().catch((error: unknown) => log.error({ err: error }, 'clock tick failed'));
 
   return {
-    bot,
+    ...(telegram ? { bot: telegram.bot } : {}),
     httpPort: http.port,
     deps,
-    sender,
+    senders,
+    get outboxIdle() {
+      return senders.every((s) => s.idle);
+    },
     tick,
     /** Graceful: stop taking updates, finish what is in hand, give back outbox leases. */
     async stop() {
       clearInterval(timer);
-      await polling.stop();
+      for (const edge of edges) await edge.stop();
       await http.close();
       await inFlight.idle(10_000);
       await ticking;
-      await sender.stop();
+      for (const sender of senders) await sender.stop();
       await disconnectDatabase();
     },
   };

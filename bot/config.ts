@@ -66,11 +66,51 @@ export const envSchema = z
     TELEGRAM_WEBHOOK_URL: z.url().optional(),
     /** Checked on every webhook request (Telegram's secret_token); without it anyone could post updates. */
     TELEGRAM_WEBHOOK_SECRET: webhookSecret.optional(),
+    /** A community token (Manage community → API usage) with messages, photos and docs rights. */
+    VK_TOKEN: z.string().min(20, 'does not look like a VK community token').optional(),
+    /** The community's numeric id (without the minus). Required with VK_TOKEN. */
+    VK_GROUP_ID: z
+      .string()
+      .regex(/^\d{1,12}$/, 'must be the numeric community id')
+      .optional(),
+    VK_API_ROOT: z.url().default('https://api.vk.ru/method'),
+    /** Requests a second to the VK API: a community token allows 20. */
+    VK_API_LIMIT: z.coerce.number().int().min(1).max(20).default(20),
+    VK_ADMIN_IDS: idList,
+    /** longpoll: one machine. callback: VK posts events to VK_CALLBACK_PATH on the HTTP server. */
+    VK_MODE: z.enum(['longpoll', 'callback']).default('longpoll'),
+    VK_CALLBACK_PATH: z
+      .string()
+      .regex(/^\/[\w/-]*$/, 'must be a path such as /vk')
+      .default('/vk'),
+    /** The "Secret key" set in the community's Callback API settings; checked on every request. */
+    VK_CALLBACK_SECRET: webhookSecret.optional(),
+    /** The "String to be returned" shown in the community's Callback API settings. */
+    VK_CONFIRMATION: z
+      .string()
+      .regex(/^\w{4,64}$/, 'must be the confirmation string VK shows')
+      .optional(),
+    /** Messages a second the outbox sends on VK (identical messages go out 100 to a request). */
+    VK_RATE_PER_SECOND: z.coerce.number().positive().max(5000).default(100),
+    /** When true, only members of the community may vote on VK (groups.isMember). */
+    VK_VOTE_MEMBERS_ONLY: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
     /** The HTTP server: the webhook, /healthz and /metrics. */
     HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
     HTTP_HOST: z.string().default('0.0.0.0'),
   })
   .superRefine((env, ctx) => {
+    const need = (name: keyof typeof env, when: string) => {
+      if (!env[name])
+        ctx.addIssue({ code: 'custom', path: [name], message: `is required ${when}` });
+    };
+    if (env.VK_TOKEN) need('VK_GROUP_ID', 'with VK_TOKEN');
+    if (env.VK_TOKEN && env.VK_MODE === 'callback') {
+      need('VK_CALLBACK_SECRET', 'when VK_MODE=callback');
+      need('VK_CONFIRMATION', 'when VK_MODE=callback');
+    }
     if (env.TELEGRAM_MODE !== 'webhook') return;
     if (!env.TELEGRAM_WEBHOOK_URL) {
       ctx.addIssue({

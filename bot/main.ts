@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
   const campaign = loadCampaign(config.CAMPAIGN_FILE);
-  if (!config.TELEGRAM_BOT_TOKEN) {
+  if (!config.TELEGRAM_BOT_TOKEN && !config.VK_TOKEN) {
     // No platform configured: the same conversations in this terminal.
     await startTerminal(config, campaign, { now: () => new Date() });
     await embedded?.stop();

@@ -26,7 +26,8 @@ export type SendOutcome =
 
 export interface Transport {
   platform: Platform;
-  send(reply: Reply): Promise<SendOutcome>;
+  /** `key` is the outbox row's: a platform that can drop resends (VK's random_id) uses it. */
+  send(reply: Reply, key: string): Promise<SendOutcome>;
 }
 
 export interface SenderOptions {
@@ -197,7 +198,7 @@ export class OutboxSender {
   private async send(row: OutboxRow): Promise<void> {
     let outcome: SendOutcome;
     try {
-      outcome = await this.transport.send(row.reply);
+      outcome = await this.transport.send(row.reply, row.id);
     } catch (error) {
       outcome = { kind: 'transient', reason: String(error) };
     }

@@ -29,6 +29,8 @@ export interface Media {
   /** Stable across bots and time; used to recognise the same file sent twice. */
   uniqueId: string;
   sizeBytes?: number;
+  /** Where the bytes can be downloaded, when the platform's id alone does not say (VK photos). */
+  url?: string;
 }
 
 export type UnsupportedKind = 'sticker' | 'voice' | 'document' | 'audio' | 'animation' | 'other';

@@ -9,6 +9,7 @@ import type {
   Links,
   Membership,
   Outbox,
+  Platform,
   Media,
   Moderator,
   Reply,
@@ -30,7 +31,8 @@ export interface Deps {
   /** Channels (a Telegram channel, a VK community wall) that get a post per published entry. */
   channels: UserRef[];
   /** When set, only members of this channel may vote. */
-  membership?: Membership;
+  /** Per platform: voters there must be members of a channel or community. */
+  membership?: Partial<Record<Platform, Membership>>;
   pressLimiter: PressLimiter;
   /** Where unprompted messages are queued (announcements, broadcasts). */
   outbox: Outbox;

@@ -76,8 +76,9 @@ export async function castVote(turn: Turn, number: number): Promise<void> {
   if (!votingOpen(turn)) return;
   const entry = await publishedEntry(turn, number);
   if (!entry) return;
-  const { campaign, stores, membership } = turn.deps;
+  const { campaign, stores } = turn.deps;
   const me = turn.event.actor;
+  const membership = turn.deps.membership?.[me.platform];
   if (!campaign.rules.allowSelfVote && sameUser(entry.author, me))
     return turn.notice(t('vote-own-entry'), true);
   if (membership && !(await membership.isMember(me))) {

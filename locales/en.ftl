@@ -360,3 +360,10 @@ phase-name-submissions = entries are open
 phase-name-review = entries closed, moderators finish
 phase-name-voting = the list is published, voting is open
 phase-name-results = voting closed, the results are announced
+
+# Shown on a platform that could not take an entry's photo or video from another platform.
+media-not-shown = (This entry's photo or video could not be shown here.)
+media-not-shown-card =
+    { media-not-shown }
+
+    { $card }

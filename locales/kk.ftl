@@ -360,3 +360,10 @@ phase-name-submissions = өтінім қабылдау жүріп жатыр
 phase-name-review = қабылдау жабылды, модераторлар аяқтап жатыр
 phase-name-voting = тізім жарияланды, дауыс беру жүріп жатыр
 phase-name-results = дауыс беру аяқталды, нәтижелер жарияланды
+
+# Shown on a platform that could not take an entry's photo or video from another platform.
+media-not-shown = (Бұл өтінімнің фотосын не бейнесін мұнда көрсету мүмкін болмады.)
+media-not-shown-card =
+    { media-not-shown }
+
+    { $card }

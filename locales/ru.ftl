@@ -371,3 +371,10 @@ phase-name-submissions = идёт приём заявок
 phase-name-review = приём закрыт, модераторы завершают
 phase-name-voting = список опубликован, идёт голосование
 phase-name-results = голосование завершено, итоги объявлены
+
+# Shown on a platform that could not take an entry's photo or video from another platform.
+media-not-shown = (Фото или видео этой заявки здесь показать не удалось.)
+media-not-shown-card =
+    { media-not-shown }
+
+    { $card }

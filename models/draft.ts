@@ -1,7 +1,7 @@
 import mongoose, { Schema, Types, model } from 'mongoose';
 import type { Draft, DraftStore, EntryKind, DraftStep, Media, UserRef } from '../handlers/ports.js';
 import { accountKey } from './keys.js';
-import { mediaSchema } from './media.js';
+import { mediaSchema, toMedia } from './media.js';
 
 // The conversation state of an entry being written: one draft per account, kept in the database
 // so that a restart or another process continues the conversation where it was.
@@ -41,13 +41,7 @@ function toDraft(doc: DraftDoc): Draft {
     kind: doc.kind,
     step: doc.step as DraftStep,
     editing: doc.editing,
-    media: doc.media.map((m) => ({
-      type: m.type,
-      platform: m.platform,
-      fileId: m.fileId,
-      uniqueId: m.uniqueId,
-      ...(m.sizeBytes != null ? { sizeBytes: m.sizeBytes } : {}),
-    })),
+    media: doc.media.map(toMedia),
     consent: doc.consent,
     ...(doc.story != null ? { story: doc.story } : {}),
     ...(doc.city != null ? { city: doc.city } : {}),

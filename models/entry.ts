@@ -1,7 +1,7 @@
 import mongoose, { Schema, model } from 'mongoose';
 import type { Entry, EntryStore, Moderator, RejectReason, UserRef } from '../handlers/ports.js';
 import { isDuplicateKey } from './errors.js';
-import { mediaSchema } from './media.js';
+import { mediaSchema, toMedia } from './media.js';
 
 const personSchema = new Schema(
   {
@@ -28,6 +28,8 @@ const entrySchema = new Schema({
   city: { type: String, default: '' },
   nominee: String,
   media: { type: [mediaSchema], default: [] },
+  /** Set once the media's bytes are copied into GridFS for the other platforms. */
+  mediaKept: { type: Boolean, default: false },
   createdAt: { type: Date, required: true },
   publishedAt: Date,
   decision: {
@@ -88,13 +90,7 @@ function toEntry(doc: EntryDoc): Entry {
     category: doc.category,
     story: doc.story,
     city: doc.city,
-    media: doc.media.map((m) => ({
-      type: m.type,
-      platform: m.platform,
-      fileId: m.fileId,
-      uniqueId: m.uniqueId,
-      ...(m.sizeBytes != null ? { sizeBytes: m.sizeBytes } : {}),
-    })),
+    media: doc.media.map(toMedia),
     createdAt: doc.createdAt,
     ...(doc.publishedAt ? { publishedAt: doc.publishedAt } : {}),
     ...(doc.nominee != null ? { nominee: doc.nominee } : {}),
@@ -244,3 +240,19 @@ export const mongoEntryStore: EntryStore = {
     return doc ? toEntry(doc) : null;
   },
 };
+
+/** Entries whose media was not yet copied into GridFS, oldest first. */
+export async function entriesWithMediaToKeep(limit: number): Promise<Entry[]> {
+  const docs = await EntryModel.find({
+    mediaKept: mongoose.trusted({ $ne: true }),
+    status: mongoose.trusted({ $in: ['pending', 'approved', 'published'] }),
+  })
+    .sort({ createdAt: 1 })
+    .limit(limit)
+    .lean();
+  return docs.map(toEntry);
+}
+
+export async function markMediaKept(id: string): Promise<void> {
+  await EntryModel.updateOne({ _id: id }, { $set: { mediaKept: true } });
+}

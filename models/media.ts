@@ -1,4 +1,5 @@
 import { Schema } from 'mongoose';
+import type { Media } from '../handlers/ports.js';
 
 export const mediaSchema = new Schema(
   {
@@ -7,6 +8,27 @@ export const mediaSchema = new Schema(
     fileId: { type: String, required: true },
     uniqueId: { type: String, required: true },
     sizeBytes: { type: Number },
+    /** Where the platform lets the bytes be downloaded, when its id alone does not (VK photos). */
+    url: { type: String },
   },
   { _id: false },
 );
+
+/** A stored media item as the core sees it (no empty optional fields). */
+export function toMedia(m: {
+  type: string;
+  platform: string;
+  fileId: string;
+  uniqueId: string;
+  sizeBytes?: number | null;
+  url?: string | null;
+}): Media {
+  return {
+    type: m.type as Media['type'],
+    platform: m.platform as Media['platform'],
+    fileId: m.fileId,
+    uniqueId: m.uniqueId,
+    ...(m.sizeBytes != null ? { sizeBytes: m.sizeBytes } : {}),
+    ...(m.url ? { url: m.url } : {}),
+  };
+}

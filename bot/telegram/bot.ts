@@ -14,6 +14,7 @@ import { deliver, type ButtonSource } from './render.js';
 import { splitReplies } from '../replies.js';
 import type { InFlight } from '../in-flight.js';
 import type { Metrics } from '../metrics.js';
+import type { MediaLibrary } from '../media-library.js';
 
 /** The database was away: the update was answered with "try again" and must be delivered again. */
 export class DeliverAgain extends Error {
@@ -30,6 +31,8 @@ export interface TelegramOptions {
   token: string;
   apiRoot: string;
   deps: Deps;
+  /** Brings media sent on other platforms over to Telegram. */
+  library?: MediaLibrary;
   log: Logger;
 }
 
@@ -100,7 +103,7 @@ export function createTelegramBot(options: TelegramOptions): Bot {
       if (away) throw new DeliverAgain(updateId);
       return;
     }
-    await deliver(ctx.api, own, updateLog, source);
+    await deliver(ctx.api, own, updateLog, source, options.library);
     timer();
     if (repeatSafe) return;
     // Not awaited: the person has their answer; a lost "done" only lets a redelivery through.

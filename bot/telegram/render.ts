@@ -1,8 +1,9 @@
 import { GrammyError, InputFile, type Api } from 'grammy';
-import type { InlineKeyboardButton, InputMediaPhoto, InputMediaVideo } from 'grammy/types';
+import type { InlineKeyboardButton, InputMediaPhoto, InputMediaVideo, Message } from 'grammy/types';
 import type { Keyboard, Lang, Media, Reply } from '../../handlers/ports.js';
 import { translate } from '../../locales/index.js';
 import type { Logger } from '../logger.js';
+import type { MediaLibrary } from '../media-library.js';
 
 // Replies → Bot API calls. Plain text (no parse mode), so user-written stories can never inject
 // markup. Telegram's limits: 4,096 characters a message.
@@ -38,21 +39,59 @@ function keyboardOf(lang: Lang, keyboard: Keyboard | undefined) {
   return { inline_keyboard: rows };
 }
 
-async function sendMedia(api: Api, chatId: number | string, media: Media[]): Promise<void> {
-  // File ids are Telegram's own; media from another platform needs our stored copy (not yet kept).
-  const ours = media.filter((m) => m.platform === 'telegram');
+/** What Telegram is given for a media item: its own file id, or our copy's bytes to upload. */
+async function fileOf(media: Media, library?: MediaLibrary): Promise<string | InputFile | null> {
+  if (media.platform === 'telegram') return media.fileId;
+  if (!library) return null;
+  const known = await library.copyOn(media, 'telegram');
+  if (known) return known;
+  try {
+    const { bytes } = await library.bytesOf(media);
+    return new InputFile(bytes, media.type === 'photo' ? 'deed.jpg' : 'deed.mp4');
+  } catch {
+    // A VK video cannot be downloaded with a community token: the card goes without it.
+    return null;
+  }
+}
+
+/** After an upload, Telegram's id for the file is kept, so it is uploaded once. */
+async function remember(
+  library: MediaLibrary | undefined,
+  media: Media,
+  file: string | InputFile,
+  sent: Message | undefined,
+): Promise<void> {
+  if (!library || typeof file === 'string' || !sent) return;
+  const id = sent.photo?.at(-1)?.file_id ?? sent.video?.file_id ?? sent.document?.file_id;
+  if (id) await library.remember(media, 'telegram', id);
+}
+
+async function sendMedia(
+  api: Api,
+  chatId: number | string,
+  media: Media[],
+  library?: MediaLibrary,
+): Promise<void> {
+  const files = await Promise.all(media.map((m) => fileOf(m, library)));
+  const ours = media
+    .map((m, i) => ({ m, file: files[i] }))
+    .filter((x): x is { m: Media; file: string | InputFile } => Boolean(x.file));
   const [first] = ours;
   if (!first) return;
   if (ours.length === 1) {
-    if (first.type === 'video') await api.sendVideo(chatId, first.fileId);
-    else await api.sendPhoto(chatId, first.fileId);
+    const sent =
+      first.m.type === 'video'
+        ? await api.sendVideo(chatId, first.file)
+        : await api.sendPhoto(chatId, first.file);
+    await remember(library, first.m, first.file, sent);
     return;
   }
-  const group = ours.map((m): InputMediaPhoto | InputMediaVideo => ({
+  const group = ours.map(({ m, file }): InputMediaPhoto | InputMediaVideo => ({
     type: m.type,
-    media: m.fileId,
+    media: file,
   }));
-  await api.sendMediaGroup(chatId, group);
+  const sent = await api.sendMediaGroup(chatId, group);
+  await Promise.all(ours.map(({ m, file }, i) => remember(library, m, file, sent[i])));
 }
 
 function isNotModified(error: unknown): boolean {
@@ -65,52 +104,57 @@ async function sendCard(
   chatId: number | string,
   reply: Reply & { view: { kind: 'card' } },
   source: ButtonSource | undefined,
+  library: MediaLibrary | undefined,
 ): Promise<void> {
   const { view, lang } = reply;
-  const media = view.media?.platform === 'telegram' ? view.media : undefined;
+  const file = view.media ? await fileOf(view.media, library) : null;
   const reply_markup = keyboardOf(lang, view.buttons);
   const markup = reply_markup ? { reply_markup } : {};
-  if (!media) {
-    // Media from another platform reaches here only once our stored copy is uploaded: text for now.
-    return sendOne(
-      api,
-      {
-        ...reply,
-        view: {
-          kind: 'text',
-          text: view.text,
-          replaceSource: Boolean(view.replaceSource),
-          ...(view.buttons ? { buttons: view.buttons } : {}),
-        },
-      },
-      source,
-    );
+  if (!view.media || !file) {
+    // No media, or media another platform would not give us: the card as text, saying so.
+    const text: Reply['view'] = {
+      kind: 'text',
+      text: view.media ? { key: 'media-not-shown-card', args: { card: view.text } } : view.text,
+      replaceSource: Boolean(view.replaceSource),
+      ...(view.buttons ? { buttons: view.buttons } : {}),
+    };
+    return sendOne(api, { ...reply, view: text }, source, library);
   }
+  const media = view.media;
   const caption = fit(translate(lang, view.text), CAPTION_LIMIT);
   if (view.replaceSource && source?.messageId !== undefined && source.chatId === chatId) {
     try {
-      await api.editMessageMedia(
+      const edited = await api.editMessageMedia(
         chatId,
         source.messageId,
-        { type: media.type, media: media.fileId, caption },
+        { type: media.type, media: file, caption },
         markup,
       );
+      await remember(library, media, file, edited === true ? undefined : edited);
       return;
     } catch (error) {
       if (isNotModified(error)) return;
       // The pressed message was text (a category list): a card cannot replace it, so send one.
     }
   }
-  if (media.type === 'video') await api.sendVideo(chatId, media.fileId, { caption, ...markup });
-  else await api.sendPhoto(chatId, media.fileId, { caption, ...markup });
+  const sent =
+    media.type === 'video'
+      ? await api.sendVideo(chatId, file, { caption, ...markup })
+      : await api.sendPhoto(chatId, file, { caption, ...markup });
+  await remember(library, media, file, sent);
 }
 
-export async function sendOne(api: Api, reply: Reply, source?: ButtonSource): Promise<void> {
+export async function sendOne(
+  api: Api,
+  reply: Reply,
+  source?: ButtonSource,
+  library?: MediaLibrary,
+): Promise<void> {
   const chatId = chatIdOf(reply.to.id);
   const view = reply.view;
-  if (view.kind === 'media') return sendMedia(api, chatId, view.media);
+  if (view.kind === 'media') return sendMedia(api, chatId, view.media, library);
   if (view.kind === 'notice') return;
-  if (view.kind === 'card') return sendCard(api, chatId, { ...reply, view }, source);
+  if (view.kind === 'card') return sendCard(api, chatId, { ...reply, view }, source, library);
   if (view.kind === 'document') {
     // A byte-order mark, so spreadsheet programs read the Cyrillic and Kazakh letters right.
     const file = new InputFile(Buffer.from(`\uFEFF${view.content}`, 'utf8'), view.filename);
@@ -145,6 +189,7 @@ export async function deliver(
   replies: Reply[],
   log: Logger,
   source?: ButtonSource,
+  library?: MediaLibrary,
 ): Promise<void> {
   if (source) {
     const notice = replies.find((r) => r.view.kind === 'notice');
@@ -161,7 +206,7 @@ export async function deliver(
       continue;
     }
     try {
-      await sendOne(api, reply, source);
+      await sendOne(api, reply, source, library);
     } catch (error) {
       // One recipient who blocked the bot must not stop the others from hearing.
       log.warn({ err: error, to: reply.to, kind: reply.view.kind }, 'send failed');

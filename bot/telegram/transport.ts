@@ -1,6 +1,7 @@
 import { GrammyError, HttpError, type Api } from 'grammy';
 import type { Reply } from '../../handlers/ports.js';
 import type { SendOutcome, Transport } from '../outbox-sender.js';
+import type { MediaLibrary } from '../media-library.js';
 import { sendOne } from './render.js';
 
 /** What a Bot API error means for the outbox: wait, give up on the user, drop, or retry. */
@@ -19,12 +20,12 @@ export function classifyTelegramError(error: unknown): SendOutcome {
   return { kind: 'transient', reason: String(error) };
 }
 
-export function telegramTransport(api: Api): Transport {
+export function telegramTransport(api: Api, library?: MediaLibrary): Transport {
   return {
     platform: 'telegram',
     async send(reply: Reply) {
       try {
-        await sendOne(api, reply);
+        await sendOne(api, reply, undefined, library);
         return { kind: 'sent' };
       } catch (error) {
         return classifyTelegramError(error);

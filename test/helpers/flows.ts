@@ -1,9 +1,18 @@
 import type { TelegramUser } from './telegram-user.js';
 
+/** What the flows need of a person, on Telegram or VK. */
+export interface ChatUser {
+  send(text: string): Promise<unknown>;
+  photo(): Promise<unknown>;
+  tapKey(key: string): Promise<unknown>;
+  press(data: string, messageId?: number): Promise<unknown>;
+  messages(): { messageId: number }[];
+}
+
 export const STORY = 'I repaired the roof of a pensioner next door before the first snow fell.';
 
 /** Tells about an own deed the way a person would, up to the Send button. */
-export async function writeOwnEntry(user: TelegramUser, category = 'animals'): Promise<void> {
+export async function writeOwnEntry(user: ChatUser, category = 'animals'): Promise<void> {
   await user.send('/submit');
   await user.photo();
   await user.tapKey('button-media-done');
@@ -13,7 +22,7 @@ export async function writeOwnEntry(user: TelegramUser, category = 'animals'): P
   await user.tapKey('button-consent-own');
 }
 
-export async function submitOwnEntry(user: TelegramUser, category = 'animals'): Promise<void> {
+export async function submitOwnEntry(user: ChatUser, category = 'animals'): Promise<void> {
   await writeOwnEntry(user, category);
   await user.tapKey('button-send');
 }

@@ -10,6 +10,9 @@ import mongoose from 'mongoose';
 import { OutboxModel } from '../../models/outbox.js';
 import { FakeTelegramApi } from '../fakes/telegram-api.js';
 import { TelegramUser } from './telegram-user.js';
+import { FakeVkApi, VK_GROUP_ID } from '../fakes/vk-api.js';
+import { VkUser } from './vk-user.js';
+import type { Lang } from '../../handlers/ports.js';
 
 export const ADMIN_ID = 900_001;
 
@@ -21,6 +24,9 @@ export const WEBHOOK_ENV = {
   TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
 };
 export const SECOND_ADMIN_ID = 900_002;
+/** A moderator on VK. */
+export const VK_ADMIN_ID = 700_001;
+export const VK_CALLBACK_SECRET = 'a-vk-callback-secret-0123456789';
 
 /** A clock the test moves; the bot never sleeps on it. */
 export class TestClock implements Clock {
@@ -45,12 +51,15 @@ export interface HarnessOptions {
   campaign?: (c: Campaign) => Campaign;
   /** Extra environment, as an operator would set it. */
   env?: Record<string, string>;
+  /** Also run the VK community bot against a local VK API (Long Poll, or the Callback API). */
+  vk?: 'longpoll' | 'callback';
 }
 
 /** The real bot, started as main starts it, against a local Bot API and a real Mongo-wire server. */
 export class Harness {
   app!: App;
   readonly api = new FakeTelegramApi();
+  readonly vk = new FakeVkApi();
   readonly clock: TestClock;
   readonly campaign: Campaign;
   private config!: Config;
@@ -65,6 +74,18 @@ export class Harness {
   static async start(options: HarnessOptions = {}): Promise<Harness> {
     const h = new Harness(options);
     const apiRoot = await h.api.start();
+    const vkEnv: Record<string, string> = options.vk
+      ? {
+          VK_TOKEN: 'vk1.a.test-community-token-for-the-local-api',
+          VK_GROUP_ID: String(VK_GROUP_ID),
+          VK_API_ROOT: await h.vk.start(),
+          VK_ADMIN_IDS: String(VK_ADMIN_ID),
+          VK_RATE_PER_SECOND: '1000',
+          VK_MODE: options.vk,
+          VK_CALLBACK_SECRET: VK_CALLBACK_SECRET,
+          VK_CONFIRMATION: 'a1b2c3d4',
+        }
+      : {};
     h.config = loadConfig({
       TELEGRAM_BOT_TOKEN: '123456:TEST-token-for-the-local-bot-api',
       TELEGRAM_API_ROOT: apiRoot,
@@ -79,6 +100,7 @@ export class Harness {
       // The outbox sends as fast as the local Bot API takes it; pacing has its own tests.
       TELEGRAM_RATE_PER_SECOND: '1000',
       TELEGRAM_PER_CHAT_INTERVAL_MS: '0',
+      ...vkEnv,
       ...options.env,
     });
     await h.boot();
@@ -98,6 +120,10 @@ export class Harness {
       const secret = this.config.TELEGRAM_WEBHOOK_SECRET!;
       this.api.webhook = { url: `http://127.0.0.1:${this.app.httpPort}${path}`, secret };
     }
+    if (this.config.VK_TOKEN && this.config.VK_MODE === 'callback') {
+      const url = `http://127.0.0.1:${this.app.httpPort}${this.config.VK_CALLBACK_PATH}`;
+      this.vk.callback = { url, secret: VK_CALLBACK_SECRET };
+    }
   }
 
   /** Stops the bot process state entirely and starts it again on the same database. */
@@ -109,6 +135,7 @@ export class Harness {
   async stop(): Promise<void> {
     await this.app.stop();
     await this.api.stop();
+    if (this.vk.root) await this.vk.stop();
   }
 
   /** Waits until the outbox has sent everything that is due (notifications to other people). */
@@ -119,7 +146,7 @@ export class Harness {
         status: mongoose.trusted({ $in: ['pending', 'sending'] }),
         nextAt: mongoose.trusted({ $lte: new Date() }),
       });
-      if (due === 0 && this.app.sender.idle) return;
+      if (due === 0 && this.app.outboxIdle) return;
       if (Date.now() > deadline) throw new Error(`outbox still has ${due} messages due`);
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -130,6 +157,17 @@ export class Harness {
     const id = options.id ?? 100_000 + this.users;
     const name = options.name ?? `User${this.users}`;
     return new TelegramUser(this.api, id, options.lang ?? 'en', name, () => this.drain());
+  }
+
+  /** A person writing to the community on VK; `tellsLanguage` false: no client_info. */
+  vkUser(options: { lang?: Lang; id?: number; tellsLanguage?: boolean } = {}): VkUser {
+    this.users += 1;
+    const id = options.id ?? 500_000 + this.users;
+    return new VkUser(this.vk, id, options.lang ?? 'ru', () => this.drain(), options.tellsLanguage);
+  }
+
+  vkAdmin(lang: Lang = 'ru'): VkUser {
+    return new VkUser(this.vk, VK_ADMIN_ID, lang, () => this.drain());
   }
 
   admin(lang = 'en', id = ADMIN_ID): TelegramUser {

@@ -1,0 +1,77 @@
+import type { Media, Platform } from '../handlers/ports.js';
+import { entriesWithMediaToKeep, markMediaKept } from '../models/entry.js';
+import { copyOn, isStored, rememberCopy, storeBytes, storedBytes } from '../models/media-copy.js';
+import type { Logger } from './logger.js';
+
+export interface Bytes {
+  bytes: Buffer;
+  contentType: string;
+}
+
+/** Fetches a file from the platform it was sent on. */
+export type Download = (media: Media) => Promise<Bytes>;
+
+/**
+ * The media of all platforms: the bytes of what people sent (kept once in GridFS) and, per
+ * platform, the id under which each file was uploaded there. Each platform's edge registers how
+ * to download from it; rendering on another platform asks here for the bytes or the copy.
+ */
+export class MediaLibrary {
+  private readonly downloads = new Map<Platform, Download>();
+
+  constructor(private readonly log: Logger) {}
+
+  registerDownload(platform: Platform, download: Download): void {
+    this.downloads.set(platform, download);
+  }
+
+  /** The platform's id for this media when it was uploaded there before. */
+  copyOn(media: Media, platform: Platform): Promise<string | undefined> {
+    return copyOn(media, platform);
+  }
+
+  remember(media: Media, platform: Platform, ref: string): Promise<void> {
+    return rememberCopy(media, platform, ref);
+  }
+
+  /** The file's bytes: the kept copy, or fetched from its platform now (and kept). */
+  async bytesOf(media: Media): Promise<Bytes> {
+    const stored = await storedBytes(media);
+    if (stored) return stored;
+    const download = this.downloads.get(media.platform);
+    if (!download) throw new Error(`cannot download media from ${media.platform} here`);
+    const fetched = await download(media);
+    await storeBytes(media, fetched.bytes, fetched.contentType);
+    return fetched;
+  }
+
+  /** Copies the media of newly sent entries into GridFS; the clock calls it every tick. */
+  async keepNew(limit = 20): Promise<number> {
+    const entries = await entriesWithMediaToKeep(limit);
+    let kept = 0;
+    for (const entry of entries) {
+      try {
+        for (const media of entry.media) {
+          if (!(await isStored(media)) && this.downloads.has(media.platform)) {
+            await this.bytesOf(media);
+            kept += 1;
+          }
+        }
+        await markMediaKept(entry.id);
+      } catch (error) {
+        // Tried again next tick; showing the entry elsewhere fetches it on demand meanwhile.
+        this.log.warn({ err: error, entry: entry.number }, 'could not keep an entry’s media');
+      }
+    }
+    return kept;
+  }
+}
+
+/** Downloads a URL's bytes, refusing anything over `maxBytes`. */
+export async function downloadUrl(url: string, maxBytes = 50 * 1024 * 1024): Promise<Bytes> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(60_000) });
+  if (!response.ok) throw new Error(`download failed: HTTP ${response.status}`);
+  const bytes = Buffer.from(await response.arrayBuffer());
+  if (bytes.length > maxBytes) throw new Error(`download over ${maxBytes} bytes`);
+  return { bytes, contentType: response.headers.get('content-type') ?? 'application/octet-stream' };
+}

@@ -1,0 +1,38 @@
+import type { Deps } from '../handlers/index.js';
+import type { Membership, Platform } from '../handlers/ports.js';
+import type { Config } from './config.js';
+import type { InFlight } from './in-flight.js';
+import type { Logger } from './logger.js';
+import type { MediaLibrary } from './media-library.js';
+import type { Metrics } from './metrics.js';
+import type { Transport } from './outbox-sender.js';
+import type { RequestHandler } from './http-server.js';
+
+/** What the app gives each platform's edge. */
+export interface EdgeContext {
+  config: Config;
+  deps: Deps;
+  metrics: Metrics;
+  inFlight: InFlight;
+  library: MediaLibrary;
+  processId: string;
+  log: Logger;
+}
+
+/** One platform, started: how the app sends there, receives from it, and stops it. */
+export interface PlatformEdge {
+  platform: Platform;
+  transport: Transport;
+  /** Outbox pacing for this platform. */
+  ratePerSecond: number;
+  perChatIntervalMs: number;
+  inFlight: number;
+  /** Webhook paths served by the HTTP server. */
+  webhooks: Record<string, RequestHandler>;
+  membership?: Membership;
+  /** The name share links use (Telegram's bot username, VK's community id). */
+  linkName: string;
+  /** Starts taking updates (long polling, or registering the webhook). */
+  receive(): Promise<void>;
+  stop(): Promise<void>;
+}

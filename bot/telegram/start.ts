@@ -1,0 +1,78 @@
+import { webhookCallback } from 'grammy';
+import type { EdgeContext, PlatformEdge } from '../platform.js';
+import { downloadUrl } from '../media-library.js';
+import type { RequestHandler } from '../http-server.js';
+import { createTelegramBot } from './bot.js';
+import { registerCommands } from './commands.js';
+import { telegramMembership } from './membership.js';
+import { TelegramPolling } from './polling.js';
+import { telegramTransport } from './transport.js';
+
+/** Telegram: the bot, its outbox transport, long polling or the webhook with its secret. */
+export async function startTelegram(
+  ctx: EdgeContext,
+  options: { poll: boolean },
+): Promise<PlatformEdge & { bot: ReturnType<typeof createTelegramBot> }> {
+  const { config, deps, log } = ctx;
+  const token = config.TELEGRAM_BOT_TOKEN!;
+  const bot = createTelegramBot({
+    metrics: ctx.metrics,
+    inFlight: ctx.inFlight,
+    processId: ctx.processId,
+    // Webhooks: Telegram gives up on a request after about 10 s; a claim a minute old is abandoned.
+    takeOverAfterMs: config.TELEGRAM_MODE === 'webhook' ? 60_000 : 0,
+    token,
+    apiRoot: config.TELEGRAM_API_ROOT,
+    deps,
+    library: ctx.library,
+    log,
+  });
+  await bot.init();
+  await registerCommands(bot.api, deps.campaign.defaultLanguage);
+  // getFile serves files up to 20 MB: the size the bot accepts for videos.
+  ctx.library.registerDownload('telegram', async (media) => {
+    const file = await bot.api.getFile(media.fileId);
+    return downloadUrl(`${config.TELEGRAM_API_ROOT}/file/bot${token}/${file.file_path}`);
+  });
+
+  const allowedUpdates: ('message' | 'callback_query')[] = ['message', 'callback_query'];
+  const polling = new TelegramPolling(bot, log, { allowedUpdates });
+  const webhooks: Record<string, RequestHandler> = {};
+  if (config.TELEGRAM_MODE === 'webhook') {
+    const url = new URL(config.TELEGRAM_WEBHOOK_URL!);
+    // The secret is mandatory in this mode: a request without it gets 401 and changes nothing.
+    webhooks[url.pathname] = webhookCallback(bot, 'http', {
+      secretToken: config.TELEGRAM_WEBHOOK_SECRET!,
+      onTimeout: 'return',
+      timeoutMilliseconds: 9_000,
+    });
+  }
+  return {
+    platform: 'telegram',
+    bot,
+    transport: telegramTransport(bot.api, ctx.library),
+    ratePerSecond: config.TELEGRAM_RATE_PER_SECOND,
+    perChatIntervalMs: config.TELEGRAM_PER_CHAT_INTERVAL_MS,
+    inFlight: config.OUTBOX_IN_FLIGHT,
+    webhooks,
+    ...(config.TELEGRAM_VOTE_CHANNEL
+      ? { membership: telegramMembership(bot.api, config.TELEGRAM_VOTE_CHANNEL, log) }
+      : {}),
+    linkName: bot.botInfo.username,
+    async receive() {
+      if (!options.poll) return;
+      if (config.TELEGRAM_MODE === 'webhook') {
+        await bot.api.setWebhook(config.TELEGRAM_WEBHOOK_URL!, {
+          secret_token: config.TELEGRAM_WEBHOOK_SECRET!,
+          allowed_updates: allowedUpdates,
+          max_connections: 100,
+        });
+        log.info({ bot: bot.botInfo.username }, 'Telegram webhook mode');
+      } else {
+        polling.start();
+        log.info({ bot: bot.botInfo.username }, 'Telegram long polling started');
+      }
+    },
+    stop: () => polling.stop(),
+  };
+}

@@ -1,0 +1,214 @@
+import { createHash } from 'node:crypto';
+import { APIError, Keyboard, type API, type Upload } from 'vk-io';
+import type { Keyboard as CoreKeyboard, Lang, Media, Reply } from '../../handlers/ports.js';
+import { translate } from '../../locales/index.js';
+import type { Logger } from '../logger.js';
+import type { MediaLibrary } from '../media-library.js';
+import type { SendOutcome } from '../outbox-sender.js';
+import type { VkSource } from './incoming.js';
+
+// Replies → VK API calls. VK differs from Telegram in its limits (inline keyboards of at most
+// 6 rows and 10 buttons, labels of 40 characters, snackbars of 90), in how a press is answered
+// (messages.sendMessageEventAnswer) and in media: a file from Telegram is uploaded to VK the
+// first time it is shown, and the attachment string is kept for every later card.
+
+const MESSAGE_LIMIT = 4096;
+const LABEL_LIMIT = 40;
+const SNACKBAR_LIMIT = 90;
+const MAX_ROWS = 6;
+const MAX_BUTTONS = 10;
+
+export interface VkOut {
+  api: API;
+  upload: Upload;
+  library: MediaLibrary;
+  log: Logger;
+}
+
+function fit(text: string, limit: number): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}
+
+/** VK's random_id, from a key: the same key always gives the same id, so VK drops a resend. */
+export function randomIdOf(key: string): number {
+  return createHash('sha256').update(key).digest().readUInt32BE(0) & 0x7fffffff || 1;
+}
+
+/** An inline keyboard within VK's limits: rows are packed two to a row when there are too many. */
+export function keyboardOf(lang: Lang, keyboard: CoreKeyboard | undefined): string | undefined {
+  if (!keyboard?.length) return undefined;
+  let rows = keyboard;
+  if (rows.length > MAX_ROWS || rows.flat().length > MAX_BUTTONS) {
+    const buttons = rows.flat().slice(0, MAX_BUTTONS);
+    rows = [];
+    for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
+  }
+  const builder = Keyboard.builder().inline();
+  rows.forEach((row, i) => {
+    for (const b of row) {
+      const label = fit(translate(lang, b.label), LABEL_LIMIT);
+      if ('data' in b) builder.callbackButton({ label, payload: { b: b.data } });
+      else builder.urlButton({ label, url: b.url });
+    }
+    if (i < rows.length - 1) builder.row();
+  });
+  return String(builder);
+}
+
+/** What VK shows a failure to send as, for the outbox: wait, give up on the user, or retry. */
+export function classifyVkError(error: unknown): SendOutcome {
+  if (error instanceof APIError) {
+    const code = Number(error.code);
+    // 6: too many requests a second; 9: flood control (too many identical messages).
+    if (code === 6) return { kind: 'rate-limited', retryAfterMs: 1_000 };
+    if (code === 9) return { kind: 'rate-limited', retryAfterMs: 30_000 };
+    // 901/902: the user has not allowed messages or forbids them; 900: they blocked the community.
+    if ([900, 901, 902].includes(code)) return { kind: 'unreachable', reason: error.message };
+    if (code === 10 || code === 1) return { kind: 'transient', reason: error.message };
+    return { kind: 'rejected', reason: `${code} ${error.message}` };
+  }
+  return { kind: 'transient', reason: String(error) };
+}
+
+const EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg' };
+
+/** The attachment string for a media item on VK, uploading it from our copy the first time. */
+async function attachmentOf(out: VkOut, media: Media, peerId: number): Promise<string | null> {
+  const known = await out.library.copyOn(media, 'vk');
+  if (known) return known;
+  try {
+    const { bytes, contentType } = await out.library.bytesOf(media);
+    const source = { value: bytes, filename: `deed.${EXTENSIONS[contentType] ?? 'mp4'}` };
+    // A community token cannot save videos (video.save wants a user token): a video goes as a file.
+    const uploaded =
+      media.type === 'photo'
+        ? await out.upload.messagePhoto({ source, peer_id: peerId })
+        : await out.upload.messageDocument({ source, peer_id: peerId });
+    const attachment = uploaded.toString();
+    await out.library.remember(media, 'vk', attachment);
+    return attachment;
+  } catch (error) {
+    out.log.warn({ err: error, media: media.uniqueId }, 'could not bring media over to VK');
+    return null;
+  }
+}
+
+interface Message {
+  message: string;
+  keyboard?: string;
+  attachment?: string;
+}
+
+/** A reply as the fields of messages.send / messages.edit. */
+export async function messageOf(out: VkOut, reply: Reply, peerId: number): Promise<Message> {
+  const { view, lang } = reply;
+  const tr = (text: Parameters<typeof translate>[1]) => translate(lang, text);
+  switch (view.kind) {
+    case 'text': {
+      const keyboard = keyboardOf(lang, view.buttons);
+      return { message: fit(tr(view.text), MESSAGE_LIMIT), ...(keyboard ? { keyboard } : {}) };
+    }
+    case 'card': {
+      const keyboard = keyboardOf(lang, view.buttons);
+      const attachment = view.media ? await attachmentOf(out, view.media, peerId) : null;
+      const text =
+        view.media && !attachment
+          ? tr({ key: 'media-not-shown-card', args: { card: view.text } })
+          : tr(view.text);
+      return {
+        message: fit(text, MESSAGE_LIMIT),
+        ...(keyboard ? { keyboard } : {}),
+        ...(attachment ? { attachment } : {}),
+      };
+    }
+    case 'media': {
+      const attachments = [];
+      for (const m of view.media.slice(0, 10)) {
+        const a = await attachmentOf(out, m, peerId);
+        if (a) attachments.push(a);
+      }
+      return attachments.length
+        ? { message: '', attachment: attachments.join(',') }
+        : { message: tr({ key: 'media-not-shown' }) };
+    }
+    case 'document': {
+      // A byte-order mark, so spreadsheet programs read the Cyrillic and Kazakh letters right.
+      const value = Buffer.from(`\uFEFF${view.content}`, 'utf8');
+      const doc = await out.upload.messageDocument({
+        source: { value, filename: view.filename },
+        peer_id: peerId,
+      });
+      return {
+        message: view.caption ? fit(tr(view.caption), MESSAGE_LIMIT) : '',
+        attachment: doc.toString(),
+      };
+    }
+    case 'notice':
+      return { message: fit(tr(view.text), MESSAGE_LIMIT) };
+  }
+}
+
+/** Sends one reply (or rewrites the pressed message, for paging); `key` makes its random_id. */
+export async function sendVk(
+  out: VkOut,
+  reply: Reply,
+  key: string,
+  source?: VkSource,
+): Promise<void> {
+  const peerId = Number(reply.to.id);
+  const message = await messageOf(out, reply, peerId);
+  const view = reply.view;
+  const replace = (view.kind === 'text' || view.kind === 'card') && view.replaceSource;
+  if (replace && source?.conversationMessageId !== undefined && source.peerId === peerId) {
+    try {
+      await out.api.messages.edit({
+        peer_id: peerId,
+        conversation_message_id: source.conversationMessageId,
+        ...message,
+        keep_forward_messages: 0,
+      });
+      return;
+    } catch (error) {
+      // Too old to edit, or a text message a card cannot replace: send a new one.
+      out.log.debug({ err: error }, 'messages.edit failed; sending instead');
+    }
+  }
+  await out.api.messages.send({ peer_id: peerId, random_id: randomIdOf(key), ...message });
+}
+
+/**
+ * The replies of one event, in order. A button press is answered first: a short notice as a
+ * snackbar, anything longer or an alert as a message of its own (VK has no alert box).
+ */
+export async function deliverVk(
+  out: VkOut,
+  replies: Reply[],
+  keyPrefix: string,
+  source?: VkSource,
+): Promise<void> {
+  const sends = [...replies];
+  if (source) {
+    const at = sends.findIndex((r) => r.view.kind === 'notice');
+    const notice = at >= 0 ? sends[at]! : undefined;
+    const text = notice?.view.kind === 'notice' ? translate(notice.lang, notice.view.text) : '';
+    const snackbar =
+      notice?.view.kind === 'notice' && !notice.view.alert && text.length <= SNACKBAR_LIMIT;
+    if (notice && snackbar) sends.splice(at, 1);
+    await out.api.messages
+      .sendMessageEventAnswer({
+        event_id: source.eventId,
+        user_id: source.userId,
+        peer_id: source.peerId,
+        ...(snackbar ? { event_data: JSON.stringify({ type: 'show_snackbar', text }) } : {}),
+      })
+      .catch((error: unknown) => out.log.warn({ err: error }, 'sendMessageEventAnswer failed'));
+  }
+  for (const [n, reply] of sends.entries()) {
+    if (reply.view.kind === 'notice' && !source) continue;
+    try {
+      await sendVk(out, reply, `${keyPrefix}:own:${n}`, source);
+    } catch (error) {
+      out.log.warn({ err: error, to: reply.to, kind: reply.view.kind }, 'VK send failed');
+    }
+  }
+}
