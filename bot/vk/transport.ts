@@ -11,7 +11,7 @@ import { classifyVkError, messageOf, randomIdOf, sendVk, type VkOut } from './re
 
 const BATCH_MAX = 100;
 /** How long the first message of a batch waits for others like it. */
-const GATHER_MS = 150;
+const GATHER_MS = 500;
 
 interface Waiting {
   peerId: number;

@@ -40,6 +40,15 @@ interface Failure {
   peerId?: number;
   code: number;
   message: string;
+  /** Do the work, then answer with the error: the answer was lost on its way back. */
+  afterDelivery?: boolean;
+}
+
+/** VK's errors for people the community cannot write to. */
+class PeerError extends Error {
+  constructor(readonly code: number) {
+    super(code === 901 ? "Can't send messages for users without permission" : 'Access denied');
+  }
 }
 
 export class FakeVkApi {
@@ -52,6 +61,8 @@ export class FakeVkApi {
   /** Uploaded or user-sent files by attachment string ("photo-1_5_key"), with their hash. */
   readonly files = new Map<string, Stored>();
   readonly members = new Set<number>();
+  /** People who have not allowed the community to write to them (error 901). */
+  readonly blocked = new Set<number>();
   readonly names = new Map<number, [string, string]>();
   /** messages.send calls accepted, with how many peers each. */
   readonly sendRequests: { peers: number[]; randomId: number }[] = [];
@@ -161,15 +172,16 @@ export class FakeVkApi {
     const params = { ...Object.fromEntries(url.searchParams), ...(await readForm(req)) };
     this.calls.push({ method, params, at: Date.now() });
     const failure = this.takeFailure(method, Number(params.peer_id ?? params.user_id));
-    if (failure) {
-      return reply({
-        error: { error_code: failure.code, error_msg: failure.message, request_params: [] },
-      });
-    }
+    const fail = (code: number, message: string) =>
+      reply({ error: { error_code: code, error_msg: message, request_params: [] } });
+    if (failure && !failure.afterDelivery) return fail(failure.code, failure.message);
     try {
-      reply({ response: this.result(method, params) });
+      const response = this.result(method, params);
+      if (failure) return fail(failure.code, failure.message);
+      reply({ response });
     } catch (error) {
-      reply({ error: { error_code: 100, error_msg: String(error), request_params: [] } });
+      if (error instanceof PeerError) return fail(error.code, error.message);
+      fail(100, String(error));
     }
   }
 
@@ -278,7 +290,12 @@ export class FakeVkApi {
     const peers = (p.peer_ids ?? p.peer_id ?? '').split(',').filter(Boolean).map(Number);
     const randomId = Number(p.random_id ?? 0);
     this.sendRequests.push({ peers, randomId });
+    if (!many && this.blocked.has(peers[0]!)) throw new PeerError(901);
     const results = peers.map((peer) => {
+      if (this.blocked.has(peer)) {
+        const error = new PeerError(901);
+        return { peer_id: peer, error: { code: error.code, description: error.message } };
+      }
       // VK drops a message whose random_id this community already used for this peer.
       const seen = randomId ? this.seenRandom.get(`${peer}:${randomId}`) : undefined;
       if (seen !== undefined)

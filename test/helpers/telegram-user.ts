@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import { translate } from '../../locales/index.js';
 import type { Arg, Lang } from '../../handlers/ports.js';
@@ -14,6 +15,9 @@ export interface Seen {
 }
 
 let nextFileId = 1;
+
+/** The bytes behind every photo a test user sends, served by the local Bot API's getFile. */
+export const DEED_PNG = readFileSync(new URL('../fixtures/deed.png', import.meta.url));
 
 export interface ChatMessage {
   messageId: number;
@@ -109,6 +113,7 @@ export class TelegramUser {
 
   photo(options: { albumId?: string; sizeBytes?: number } = {}): Promise<Seen> {
     const id = `photo-${nextFileId++}`;
+    this.api.files.set(id, DEED_PNG);
     return this.act(
       this.messageUpdate({
         photo: [
@@ -134,6 +139,8 @@ export class TelegramUser {
 
   video(sizeMb: number): Promise<Seen> {
     const id = `video-${nextFileId++}`;
+    // A stand-in for the video's bytes: what the bot downloads with getFile and copies elsewhere.
+    this.api.files.set(id, Buffer.from(`mp4 bytes of ${id}`));
     return this.act(
       this.messageUpdate({
         video: {

@@ -94,6 +94,11 @@ export class VkUser {
     return this.act(this.messageNew({ attachments }));
   }
 
+  /** Sends attachments as VK gives them (a sticker, a voice message, anything). */
+  attach(...attachments: Record<string, unknown>[]): Promise<VkSeen> {
+    return this.act(this.messageNew({ attachments }));
+  }
+
   /** A callback button press on a message of the dialog (any payload: a modified client can). */
   press(data: string, messageId?: number): Promise<VkSeen> {
     return this.act({
