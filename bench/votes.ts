@@ -2,7 +2,8 @@
 //
 // N people press Vote through the real bot's HTTP path (webhook → grammY → the core → MongoDB →
 // answerCallbackQuery and the card's update), against a local Bot API server and a real
-// Mongo-wire server. In the same run, the same load through a bare grammY bot that does nothing
+// Mongo-wire server. Each has first opened an entry by its shared link (not timed), so they press
+// the Vote button of the card the bot sent them, as people do. In the same run, the same load through a bare grammY bot that does nothing
 // but one upsert per vote and answers the press: the baseline. Prints votes a second, latency
 // percentiles (request posted → bot's HTTP answer, which comes after the press was answered) and
 // peak memory, and the bot's throughput as a fraction of the baseline's.
@@ -17,7 +18,6 @@ import { loadCampaign } from '../bot/campaign-file.js';
 import { loadConfig } from '../bot/config.js';
 import { createLogger } from '../bot/logger.js';
 import { EntryModel } from '../models/entry.js';
-import { UserModel } from '../models/user.js';
 import { VoteModel } from '../models/vote.js';
 import { FakeTelegramApi } from '../test/fakes/telegram-api.js';
 import { startMongoServer } from '../test/support/mongo-server.js';
@@ -45,44 +45,97 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-function press(updateId: number, voter: number, entry: number) {
+const FROM = (voter: number) => ({
+  id: voter,
+  is_bot: false,
+  first_name: 'Voter',
+  language_code: 'ru',
+});
+
+/** A press on the card of entry `entry`: Telegram includes the message's photo, as here. */
+function press(updateId: number, voter: number, data: string, entry: number) {
+  const photo = [
+    { file_id: `photo-${entry - 1}`, file_unique_id: `u-${entry - 1}`, width: 1, height: 1 },
+  ];
   return {
     update_id: updateId,
     callback_query: {
       id: `cb${updateId}`,
-      from: { id: voter, is_bot: false, first_name: 'Voter', language_code: 'ru' },
+      from: FROM(voter),
       chat_instance: 'c',
-      data: `v:v:${entry}`,
-      message: { message_id: 1, date: 0, chat: { id: voter, type: 'private' } },
+      data,
+      message: { message_id: 1, date: 0, chat: { id: voter, type: 'private' }, photo },
     },
   };
 }
 
-async function load(name: string, url: string, firstVoter: number): Promise<Result> {
+function post(url: string, body: unknown): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+    body: JSON.stringify(body),
+  });
+}
+
+/** Runs `work` for 0..VOTERS-1, CONCURRENCY at a time. */
+async function inParallel(work: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < VOTERS) await work(next++);
+    }),
+  );
+}
+
+/**
+ * Before the timed part, each of the bot's voters opens an entry by its shared link, as a real
+ * voter does: the card they get carries the Vote button they will press.
+ */
+async function openCards(url: string, firstVoter: number): Promise<string[]> {
+  const buttons: string[] = [];
+  await inParallel(async (i) => {
+    const voter = firstVoter + i;
+    const res = await post(url, {
+      update_id: 9_000_000 + i,
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: voter, type: 'private' },
+        from: FROM(voter),
+        text: `/start e${1 + (i % ENTRIES)}`,
+      },
+    });
+    await res.arrayBuffer();
+    const card = api.calls.find((c) => c.method === 'sendPhoto' && c.params.chat_id === voter);
+    const markup = card?.params.reply_markup as
+      { inline_keyboard: { callback_data?: string }[][] } | undefined;
+    const data = markup?.inline_keyboard[0]?.[0]?.callback_data;
+    if (!data?.startsWith('v:v:')) throw new Error(`voter ${voter} got no card with a Vote button`);
+    buttons[i] = data;
+  });
+  return buttons;
+}
+
+async function load(
+  name: string,
+  url: string,
+  firstVoter: number,
+  buttons: string[],
+): Promise<Result> {
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const latencies: number[] = [];
-  let next = 0;
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < VOTERS) {
-        const i = next++;
-        const t = performance.now();
-        const res = await fetch(url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'x-telegram-bot-api-secret-token': SECRET,
-          },
-          body: JSON.stringify(press(firstVoter + i, firstVoter + i, 1 + (i % ENTRIES))),
-        });
-        await res.arrayBuffer();
-        if (res.status !== 200) throw new Error(`${name}: HTTP ${res.status}`);
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
+  await inParallel(async (i) => {
+    const t = performance.now();
+    const res = await post(
+      url,
+      press(firstVoter + i, firstVoter + i, buttons[i]!, 1 + (i % ENTRIES)),
+    );
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${name}: HTTP ${res.status}`);
+    latencies.push(performance.now() - t);
+  });
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   return { name, seconds, latencies: latencies.sort((a, b) => a - b), peakRssMb: peak / 2 ** 20 };
@@ -90,7 +143,10 @@ async function load(name: string, url: string, firstVoter: number): Promise<Resu
 
 /** The baseline: grammY and one upsert per vote, nothing else. */
 async function startBaseline(apiRoot: string): Promise<{ url: string; close(): Promise<void> }> {
-  const bot = new Bot(TOKEN, { client: { apiRoot } });
+  // Answering on the webhook's response, as the bot does: the two differ only in what they do.
+  const bot = new Bot(TOKEN, {
+    client: { apiRoot, canUseWebhookReply: (method) => method === 'answerCallbackQuery' },
+  });
   bot.on('callback_query:data', async (ctx) => {
     await VoteModel.updateOne(
       { _id: `baseline:${ctx.from.id}:animals` },
@@ -151,32 +207,18 @@ await EntryModel.insertMany(
   })),
 );
 
-// The voters. A button press can only come from a card the bot sent that person, after their
-// /start or a shared link, so everyone pressing Vote is already known to the bot.
+// The voters: each opens an entry by its link first (untimed), as a real voter does, and then
+// presses the Vote button on the card the bot sent them. The baseline gets the same presses.
 const BOT_VOTERS = 3_000_000;
-await UserModel.insertMany(
-  Array.from({ length: VOTERS }, (_, i) => ({
-    _id: `telegram:${BOT_VOTERS + i}`,
-    platform: 'telegram',
-    userId: String(BOT_VOTERS + i),
-    lang: 'ru',
-    displayName: 'Voter',
-    createdAt: new Date(votingDay.getTime() - 60_000),
-  })),
-);
+const botUrl = `http://127.0.0.1:${app.httpPort}/telegram`;
+const buttons = await openCards(botUrl, BOT_VOTERS);
 
 const baseline = await startBaseline(apiRoot);
 const results: Result[] = [];
 // A warm-up of both, so neither pays for first connections and JIT alone.
-await load('warm-up', baseline.url, 1_000_000);
-results.push(await load('baseline (grammY + one upsert)', baseline.url, 2_000_000));
-results.push(
-  await load(
-    'the bot (webhook → core → MongoDB)',
-    `http://127.0.0.1:${app.httpPort}/telegram`,
-    BOT_VOTERS,
-  ),
-);
+await load('warm-up', baseline.url, 1_000_000, buttons);
+results.push(await load('baseline (grammY + one upsert)', baseline.url, 2_000_000, buttons));
+results.push(await load('the bot (webhook → core → MongoDB)', botUrl, BOT_VOTERS, buttons));
 
 const counted = await VoteModel.countDocuments({ _id: mongoose.trusted({ $not: /^baseline:/ }) });
 console.log(

@@ -20,6 +20,7 @@ import { OutboxSender } from './outbox-sender.js';
 import { startHttpServer, type RequestHandler } from './http-server.js';
 import { InFlight } from './in-flight.js';
 import { MediaLibrary } from './media-library.js';
+import { pressTokens } from './press-tokens.js';
 import type { EdgeContext, PlatformEdge } from './platform.js';
 import { startTelegram } from './telegram/start.js';
 import { startVk } from './vk/start.js';
@@ -35,6 +36,8 @@ export interface App {
   senders: OutboxSender[];
   /** Nothing claimed or on its way in any sender. */
   readonly outboxIdle: boolean;
+  /** Resolves when no update is being handled (a webhook reply can end a request before that). */
+  handlersIdle(): Promise<void>;
   /** Runs the clock's work once (publication, announcements); a timer calls it, tests call it too. */
   tick(): Promise<void>;
   stop(): Promise<void>;
@@ -109,6 +112,7 @@ export async function startApp(
       ? [{ platform: 'telegram', id: config.TELEGRAM_CHANNEL_ID }]
       : [],
     pressLimiter: new PressLimiter(config.BUTTON_PRESSES_PER_10S, 10_000),
+    pressTokens: pressTokens(config.VOTER_HASH_SECRET),
     outbox,
   };
   const library = new MediaLibrary(log.child({ part: 'media' }));
@@ -169,6 +173,7 @@ export async function startApp(
     get outboxIdle() {
       return senders.every((s) => s.idle);
     },
+    handlersIdle: () => inFlight.idle(10_000),
     tick,
     /** Graceful: stop taking updates, finish what is in hand, give back outbox leases. */
     async stop() {

@@ -19,10 +19,11 @@ export function entryText(deps: Deps, entry: Entry, votes: number | null): Text 
   });
 }
 
-function entryButtons(entry: Entry, votedHere: boolean): Keyboard {
+function entryButtons(entry: Entry, votedHere: boolean, token: string | undefined): Keyboard {
   const n = entry.number;
+  const vote = token ? payload('v', 'v', n, token) : payload('v', 'v', n);
   return [
-    [{ label: t(votedHere ? 'vote-button-mine' : 'vote-button'), data: payload('v', 'v', n) }],
+    [{ label: t(votedHere ? 'vote-button-mine' : 'vote-button'), data: vote }],
     [
       { label: t('button-prev'), data: payload('v', 'pv', n) },
       { label: t('button-next'), data: payload('v', 'nx', n) },
@@ -54,7 +55,7 @@ export async function showEntry(
   turn.card(
     entry.media[0],
     entryText(turn.deps, entry, votes),
-    entryButtons(entry, votedHere ?? choice === entry.id),
+    entryButtons(entry, votedHere ?? choice === entry.id, turn.deps.pressTokens?.sign(turn.user)),
     replace,
   );
 }

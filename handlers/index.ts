@@ -29,7 +29,7 @@ import {
 } from './admin.js';
 import { showResults } from './results.js';
 import { promptStep } from './draft-steps.js';
-import type { Event, Input, Reply } from './ports.js';
+import type { Event, Input, Reply, UserRecord } from './ports.js';
 import {
   askLanguage,
   chooseLanguage,
@@ -50,10 +50,21 @@ export function isRepeatSafeEvent(event: Event): boolean {
 /** The whole core in one call: an event in, the replies out. Platform adapters call only this. */
 export async function handleEvent(event: Event, deps: Deps): Promise<Reply[]> {
   const lang = languageFromHint(event.actor.langHint, deps.campaign.defaultLanguage);
-  const user = await deps.stores.users.ensure(event.actor, lang);
+  const user = signedVoter(event, deps) ?? (await deps.stores.users.ensure(event.actor, lang));
   const turn = new Turn(event, user, deps);
   await route(turn, event.input);
   return turn.replies;
+}
+
+/** The person behind a Vote press on a card signed for them: no lookup needed (see PressTokens). */
+function signedVoter(event: Event, deps: Deps): UserRecord | null {
+  if (event.input.kind !== 'button' || !deps.pressTokens) return null;
+  const p = parsePayload(event.input.data);
+  if (p?.[0] !== 'v' || p[1] !== 'v' || p.length !== 4) return null;
+  const signed = deps.pressTokens.read(event.actor, p[3]);
+  if (!signed) return null;
+  const { platform, id } = event.actor;
+  return { platform, id, ...signed, awaiting: null, announcements: true };
 }
 
 async function route(turn: Turn, input: Input): Promise<void> {

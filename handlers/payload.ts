@@ -14,6 +14,8 @@ const reasonIndex = z
   .string()
   .regex(/^[1-9]$/)
   .transform(Number);
+/** What PressTokens.sign makes: language, first contact (base 36 seconds), a MAC. */
+const pressToken = z.string().regex(/^(kk|ru|en)[0-9a-z]{1,10}\.[A-Za-z0-9_-]{12}$/);
 const entryNumber = z
   .string()
   .regex(/^[1-9]\d{0,6}$/)
@@ -38,6 +40,7 @@ const shapes = z.union([
   z.tuple([z.literal('bc'), z.enum(['to', 'go']), objectId, z.enum(['all', ...LANGS])]),
   z.tuple([z.literal('v'), z.literal('cat'), categoryId]),
   z.tuple([z.literal('v'), z.enum(['nx', 'pv', 'v', 'sh', 'rp']), entryNumber]),
+  z.tuple([z.literal('v'), z.literal('v'), entryNumber, pressToken]),
   z.tuple([z.literal('v'), z.literal('rr'), entryNumber, reasonIndex]),
 ]);
 

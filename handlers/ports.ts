@@ -328,6 +328,17 @@ export interface Links {
 }
 
 /** An optional rule: voters must belong to a channel or community. */
+/**
+ * A card's Vote button carries a signed note of whom the card was shown to (their language and
+ * when they first wrote): a press on it needs no lookup of the person, which on the day a
+ * celebrity shares a link is a database read saved on every vote. A token that is not the
+ * presser's own is ignored and the person is looked up as always.
+ */
+export interface PressTokens {
+  sign(user: UserRecord): string;
+  read(actor: UserRef, token: string): { lang: Lang; createdAt: Date } | null;
+}
+
 export interface Membership {
   /** How the channel is named to users (e.g. @dogoodthings). */
   channel: string;

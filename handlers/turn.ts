@@ -10,6 +10,7 @@ import type {
   Membership,
   Outbox,
   Platform,
+  PressTokens,
   Media,
   Moderator,
   Reply,
@@ -30,10 +31,11 @@ export interface Deps {
   links: Links;
   /** Channels (a Telegram channel, a VK community wall) that get a post per published entry. */
   channels: UserRef[];
-  /** When set, only members of this channel may vote. */
   /** Per platform: voters there must be members of a channel or community. */
   membership?: Partial<Record<Platform, Membership>>;
   pressLimiter: PressLimiter;
+  /** Signs cards' Vote buttons; without it every press looks the person up. */
+  pressTokens?: PressTokens;
   /** Where unprompted messages are queued (announcements, broadcasts). */
   outbox: Outbox;
 }

@@ -40,17 +40,30 @@ function sourceOf(ctx: Context): ButtonSource | undefined {
   const q = ctx.callbackQuery;
   if (!q) return undefined;
   const message = q.message;
+  // Checked by the update schema: the photo's or video's unique id, when the message shows one.
+  const shows = message as
+    | { photo?: { file_unique_id: string }[]; video?: { file_unique_id: string } }
+    | undefined;
+  const shown = shows?.photo?.at(-1)?.file_unique_id ?? shows?.video?.file_unique_id;
   return {
     callbackQueryId: q.id,
     chatId: message?.chat.id ?? q.from.id,
     ...(message ? { messageId: message.message_id } : {}),
+    ...(shown ? { shownMedia: shown } : {}),
   };
 }
 
 /** The Telegram edge: one middleware that translates, asks the core, and renders its answer. */
 export function createTelegramBot(options: TelegramOptions): Bot {
   const { processId, takeOverAfterMs, token, apiRoot, deps, log, metrics, inFlight } = options;
-  const bot = new Bot(token, { client: { apiRoot } });
+  const bot = new Bot(token, {
+    client: {
+      apiRoot,
+      // Under webhooks the answer to a button press rides back on the webhook's HTTP response
+      // instead of a request of its own: on the busiest day, one request saved per press.
+      canUseWebhookReply: (method) => method === 'answerCallbackQuery',
+    },
+  });
 
   const failedWhileAway = new Set<string>();
   bot.use((ctx) => inFlight.run(() => handle(ctx)));
@@ -97,7 +110,13 @@ export function createTelegramBot(options: TelegramOptions): Bot {
       // Tell the person in their language instead of going silent.
       const lang = languageFromHint(event.actor.langHint, deps.campaign.defaultLanguage);
       const text = translate(lang, { key: 'error-try-again' });
-      if (source) await ctx.answerCallbackQuery({ text, show_alert: true }).catch(() => undefined);
+      // bot.api, not ctx.api: a webhook reply would answer the request with 200, and the 500
+      // below must reach Telegram so that it delivers the update again.
+      if (source) {
+        await bot.api
+          .answerCallbackQuery(source.callbackQueryId, { text, show_alert: true })
+          .catch(() => undefined);
+      }
       else await ctx.reply(text).catch(() => undefined);
       // Not confirmed (polling) or answered 500 (webhook): Telegram delivers it again.
       if (away) throw new DeliverAgain(updateId);

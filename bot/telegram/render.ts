@@ -16,6 +16,8 @@ export interface ButtonSource {
   callbackQueryId: string;
   chatId: number;
   messageId?: number;
+  /** The unique id of the photo or video the pressed message shows, if any. */
+  shownMedia?: string;
 }
 
 function fit(text: string, limit = MESSAGE_LIMIT): string {
@@ -123,6 +125,15 @@ async function sendCard(
   const media = view.media;
   const caption = fit(translate(lang, view.text), CAPTION_LIMIT);
   if (view.replaceSource && source?.messageId !== undefined && source.chatId === chatId) {
+    // The same picture (a vote refreshing its card): only the caption and buttons change.
+    if (media.platform === 'telegram' && source.shownMedia === media.uniqueId) {
+      try {
+        await api.editMessageCaption(chatId, source.messageId, { caption, ...markup });
+        return;
+      } catch (error) {
+        if (isNotModified(error)) return;
+      }
+    }
     try {
       const edited = await api.editMessageMedia(
         chatId,

@@ -47,7 +47,14 @@ export const updateSchema = z.object({
       id: z.string().min(1),
       from: user,
       data: text.optional(),
-      message: z.object({ message_id: z.number().int(), chat }).optional(),
+      message: z
+        .object({
+          message_id: z.number().int(),
+          chat,
+          photo: z.array(file).min(1).optional(),
+          video: file.optional(),
+        })
+        .optional(),
     })
     .optional(),
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EntryModel } from '../../models/entry.js';
 import { VoteModel } from '../../models/vote.js';
+import { UserModel } from '../../models/user.js';
 import { BOT_USERNAME } from '../fakes/telegram-api.js';
 import { Harness, type HarnessOptions } from '../helpers/harness.js';
 import { AFTER_VOTING, DURING_SUBMISSIONS, publishedEntries } from '../helpers/flows.js';
@@ -53,6 +54,8 @@ describe('browsing the published entries and voting', () => {
     await voter.tap('Animals (2)');
     const voted = await voter.tapKey('vote-button');
     expect(voted.notice).toBe(voter.tr('vote-counted', { number: '1' }));
+    // The same picture stays: only the caption (the count) and the buttons are rewritten.
+    expect(voted.calls.map((c) => c.method)).toEqual(['editMessageCaption']);
     expect(voter.messages().at(-1)?.text).toContain('👍 1 vote');
     expect(voter.visibleButtons()).toContain('✅ Your vote');
 
@@ -137,6 +140,35 @@ describe('browsing the published entries and voting', () => {
     await moderator.send('/restore 1');
     expect((await EntryModel.findOne({ number: 1 }).lean())?.status).toBe('published');
     expect(await voteCount(1)).toBe(1);
+  });
+
+  it('counts a Vote button passed on to someone else for the one who pressed it, in their language', async () => {
+    await start();
+    await publishedEntries(h, ['animals']);
+    const aigerim = h.user({ lang: 'kk' });
+    await aigerim.send('/start e1');
+    const button = aigerim
+      .messages()
+      .at(-1)!
+      .keyboard!.inline_keyboard.flat()
+      .find((b) => b.text === aigerim.tr('vote-button'));
+    const data = button && 'callback_data' in button ? button.callback_data! : '';
+    // The card's Vote button is signed for Aigerim: her language and when she first wrote.
+    expect(data).toMatch(/^v:v:1:kk[0-9a-z]+\.[\w-]{12}$/);
+
+    // Ben presses a copy of it (a forwarded card, a modified client): it is his vote, in English.
+    const ben = h.user({ lang: 'en' });
+    const pressed = await ben.press(data);
+    expect(pressed.notice).toBe(ben.tr('vote-counted', { number: '1' }));
+    const [vote] = await VoteModel.find({}).lean();
+    const benSince = (await UserModel.findById(`telegram:${ben.id}`).lean())!.createdAt;
+    expect(vote!.voterSince.getTime()).toBe(benSince.getTime());
+    // Aigerim's own press on it is hers, with no lookup, and still one vote each.
+    expect((await aigerim.press(data)).notice).toBe(aigerim.tr('vote-counted', { number: '1' }));
+    expect(await voteCount(1)).toBe(2);
+    // A token with a forged signature is not trusted either.
+    const forged = data.replace(/.{12}$/, 'AAAAAAAAAAAA');
+    expect((await ben.press(forged)).notice).toBe(ben.tr('vote-already', { number: '1' }));
   });
 
   it('opens a shared link for someone who never pressed /start, and lets them vote', async () => {

@@ -79,7 +79,12 @@ export class FakeTelegramApi {
       },
       body: JSON.stringify(full),
     });
-    await res.arrayBuffer();
+    // The bot may answer the webhook with a method call (a webhook reply): Telegram performs it.
+    const reply = await res.text();
+    if (res.ok && reply.startsWith('{')) {
+      const { method, ...params } = JSON.parse(reply) as { method?: string };
+      if (method) this.calls.push({ method, params, at: Date.now(), result: true });
+    }
   }
 
   /** Queues an update and resolves once the bot has confirmed it (asked for the next offset);

@@ -141,6 +141,7 @@ export class Harness {
   /** Waits until the outbox has sent everything that is due (notifications to other people). */
   async drain(timeoutMs = 15_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
+    await this.app.handlersIdle();
     for (;;) {
       const due = await OutboxModel.countDocuments({
         status: mongoose.trusted({ $in: ['pending', 'sending'] }),

@@ -39,6 +39,8 @@ function shownBy(call: ApiCall): Omit<ChatMessage, 'messageId'> | null {
     case 'sendPhoto':
     case 'sendVideo':
       return { text: String(p.caption ?? ''), media: String(p.photo ?? p.video), ...withKeyboard };
+    case 'editMessageCaption':
+      return { text: String(p.caption ?? ''), ...withKeyboard };
     case 'editMessageMedia': {
       const media = (typeof p.media === 'string' ? JSON.parse(p.media) : p.media) as {
         media: string;
@@ -204,9 +206,17 @@ export class TelegramUser {
           message_id: messageId,
           date: 0,
           chat: { id: this.id, type: 'private', first_name: this.name },
+          // Telegram includes what the pressed message shows; test photos' unique ids end in -u.
+          ...this.shownIn(messageId),
         },
       },
     };
+  }
+
+  private shownIn(messageId: number): Record<string, unknown> {
+    const media = this.messages().find((m) => m.messageId === messageId)?.media;
+    if (!media?.startsWith('photo-')) return {};
+    return { photo: [{ file_id: media, file_unique_id: `${media}-u`, width: 1, height: 1 }] };
   }
 
   /** Sends callback data as a button press on a message (any bytes: a modified client can). */
@@ -239,7 +249,8 @@ export class TelegramUser {
       const id = call.method.startsWith('edit')
         ? Number(call.params.message_id)
         : (call.result as { message_id: number }).message_id;
-      byId.set(id, { messageId: id, ...shown });
+      // A caption edit keeps the picture: what an edit does not say stays as it was.
+      byId.set(id, { ...byId.get(id), messageId: id, ...shown });
     }
     return [...byId.values()].sort((a, b) => a.messageId - b.messageId);
   }

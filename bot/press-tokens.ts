@@ -1,0 +1,27 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Lang, PressTokens, UserRef } from '../handlers/ports.js';
+
+const TOKEN = /^(kk|ru|en)([0-9a-z]{1,10})\.([A-Za-z0-9_-]{12})$/;
+
+/** Signed Vote buttons (see PressTokens), keyed from the voter-hash secret. */
+export function pressTokens(secret: string): PressTokens {
+  const key = createHmac('sha256', secret).update('press-token').digest();
+  const mac = (ref: UserRef, lang: string, since: string) =>
+    createHmac('sha256', key)
+      .update(`${ref.platform}:${ref.id}:${lang}:${since}`)
+      .digest('base64url')
+      .slice(0, 12);
+  return {
+    sign(user) {
+      const since = Math.floor(user.createdAt.getTime() / 1000).toString(36);
+      return `${user.lang}${since}.${mac(user, user.lang, since)}`;
+    },
+    read(actor, token) {
+      const m = TOKEN.exec(token);
+      if (!m) return null;
+      const [, lang, since, given] = m as unknown as [string, Lang, string, string];
+      if (!timingSafeEqual(Buffer.from(given), Buffer.from(mac(actor, lang, since)))) return null;
+      return { lang, createdAt: new Date(parseInt(since, 36) * 1000) };
+    },
+  };
+}
