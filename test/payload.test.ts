@@ -11,6 +11,12 @@ describe('button payloads', () => {
       '0123456789abcdef01234567',
       2,
     ]);
+    expect(parsePayload('v:v:17:kk1ab2c3.AbC-_0123456')).toEqual([
+      'v',
+      'v',
+      17,
+      'kk1ab2c3.AbC-_0123456',
+    ]);
   });
 
   it.each([
@@ -21,6 +27,8 @@ describe('button payloads', () => {
     ['an operator as category', 'd:cat:$where'],
     ['over 64 bytes', `d:cat:${'a'.repeat(60)}`],
     ['a reason out of range', 'mod:rr:0123456789abcdef01234567:0'],
+    ['a press token of the wrong shape', 'v:v:1:xx12.abcdefghijkl'],
+    ['a press token on another button', 'v:nx:1:kk1a.abcdefghijkl'],
   ])('refuses %s', (_, data) => {
     expect(parsePayload(data)).toBeNull();
   });
