@@ -42,8 +42,7 @@ function sourceOf(ctx: Context): ButtonSource | undefined {
   const message = q.message;
   // Checked by the update schema: the photo's or video's unique id, when the message shows one.
   const shows = message as
-    | { photo?: { file_unique_id: string }[]; video?: { file_unique_id: string } }
-    | undefined;
+    { photo?: { file_unique_id: string }[]; video?: { file_unique_id: string } } | undefined;
   const shown = shows?.photo?.at(-1)?.file_unique_id ?? shows?.video?.file_unique_id;
   return {
     callbackQueryId: q.id,
@@ -116,8 +115,7 @@ export function createTelegramBot(options: TelegramOptions): Bot {
         await bot.api
           .answerCallbackQuery(source.callbackQueryId, { text, show_alert: true })
           .catch(() => undefined);
-      }
-      else await ctx.reply(text).catch(() => undefined);
+      } else await ctx.reply(text).catch(() => undefined);
       // Not confirmed (polling) or answered 500 (webhook): Telegram delivers it again.
       if (away) throw new DeliverAgain(updateId);
       return;

@@ -13,7 +13,10 @@ describe('a database restart in the middle of a run', () => {
   let h: Harness;
   beforeAll(async () => {
     db = await startMongoServer();
-    h = await Harness.start({ env: { MONGODB_URI: `${db.uri.replace(/\/$/, '')}/dgt_restart` } });
+    h = await Harness.start({
+      vk: 'longpoll',
+      env: { MONGODB_URI: `${db.uri.replace(/\/$/, '')}/dgt_restart` },
+    });
   });
   afterAll(async () => {
     await h.stop();
@@ -27,21 +30,36 @@ describe('a database restart in the middle of a run', () => {
     await alice.send('/submit');
     await alice.photo();
     await alice.tapKey('button-media-done');
+    // And on VK, where Long Poll asks again for events it could not handle.
+    const bota = h.vkUser({ lang: 'kk' });
+    await bota.send('/submit');
+    await bota.photo();
+    await bota.tapKey('button-media-done');
 
     await db.pause!();
     const health = await fetch(`http://127.0.0.1:${h.app.httpPort}/healthz`);
     expect(health.status).toBe(503);
     // The story is sent while the database is away; the bot answers, and does not confirm it.
     const sending = alice.send(STORY);
+    const vkSending = bota.send(STORY);
     const tryAgain = alice.tr('error-try-again');
-    for (let i = 0; i < 600 && !alice.messages().some((m) => m.text === tryAgain); i += 1) {
+    const vkTryAgain = bota.tr('error-try-again');
+    const told = () =>
+      alice.messages().some((m) => m.text === tryAgain) &&
+      bota.messages().some((m) => m.text === vkTryAgain);
+    for (let i = 0; i < 600 && !told(); i += 1) {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(alice.messages().map((m) => m.text)).toContain(tryAgain);
+    expect(bota.messages().map((m) => m.text)).toContain(vkTryAgain);
 
     await db.resume!();
     await sending; // Telegram delivered it again, and now it went through.
     expect(alice.lastText()).toBe(alice.tr('ask-city'));
+    await vkSending; // The bot asked VK for the same events again.
+    expect(bota.lastText()).toBe(bota.tr('ask-city'));
+    const vkDraft = await DraftModel.findById(`vk:${bota.id}`).lean();
+    expect(vkDraft).toMatchObject({ step: 'city', story: STORY });
     const draft = await DraftModel.findOne({ userId: String(alice.id) }).lean();
     expect(draft).toMatchObject({ step: 'city', story: STORY });
     expect(draft?.media).toHaveLength(1);
