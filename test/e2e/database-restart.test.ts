@@ -15,7 +15,7 @@ describe('a database restart in the middle of a run', () => {
     db = await startMongoServer();
     h = await Harness.start({
       vk: 'longpoll',
-      env: { MONGODB_URI: `${db.uri.replace(/\/$/, '')}/dgt_restart` },
+      env: { MONGODB_URI: `${db.uri.replace(/\/$/, '')}/dgt_restart?maxPoolSize=12` },
     });
   });
   afterAll(async () => {

@@ -43,6 +43,10 @@ export class TestClock implements Clock {
 export function testDatabaseUri(): string {
   const url = new URL(inject('mongoUri'));
   url.pathname = `/dgt_${randomUUID().slice(0, 8)}`;
+  // FerretDB 1.x can take more than one PostgreSQL connection for one operation, and deadlocks
+  // when its pool runs dry with every holder waiting for another: a bot in a test keeps at most
+  // 12 operations in flight, well inside FerretDB's 40. (MongoDB itself has no such limit.)
+  url.searchParams.set('maxPoolSize', '12');
   return url.toString();
 }
 

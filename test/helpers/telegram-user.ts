@@ -249,8 +249,9 @@ export class TelegramUser {
       const id = call.method.startsWith('edit')
         ? Number(call.params.message_id)
         : (call.result as { message_id: number }).message_id;
-      // A caption edit keeps the picture: what an edit does not say stays as it was.
-      byId.set(id, { ...byId.get(id), messageId: id, ...shown });
+      // A caption edit keeps the picture; its buttons are what the edit says, as any edit's.
+      const kept = call.method === 'editMessageCaption' ? byId.get(id)?.media : undefined;
+      byId.set(id, { messageId: id, ...(kept ? { media: kept } : {}), ...shown });
     }
     return [...byId.values()].sort((a, b) => a.messageId - b.messageId);
   }

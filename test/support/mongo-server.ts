@@ -32,7 +32,9 @@ function createPostgresDatabase(): { url: string; drop: () => void } | null {
     return null;
   }
   return {
-    url: `${url}/${name}`,
+    // Two of these run at once (the main one and the database-restart test's): each gets at
+    // most 40 of PostgreSQL's 100 connections, not FerretDB's default 50.
+    url: `${url}/${name}?pool_max_conns=40`,
     drop: () => {
       try {
         execFileSync(
