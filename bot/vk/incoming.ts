@@ -189,8 +189,9 @@ export function incomingOf(raw: unknown): VkIncoming | null {
     if (m.peer_id >= CHAT_PEERS || m.peer_id !== m.from_id) return null;
     const actor = actorOf(m.from_id, client_info?.lang_id);
     const eventId = message.data.event_id;
-    // Someone who opened vk.me/club…?ref=e17: the same as /start e17 on Telegram.
-    if (m.ref && !m.text)
+    // Someone who opened vk.me/club…?ref=e17: the same as /start e17 on Telegram. VK attaches
+    // the ref to the first message after the link, usually the Start button's "Начать".
+    if (m.ref && !m.attachments.length)
       return {
         eventId,
         events: [{ actor, input: { kind: 'command', name: 'start', arg: m.ref } }],

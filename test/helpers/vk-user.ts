@@ -84,9 +84,16 @@ export class VkUser {
     return this.act(this.messageNew({ text }));
   }
 
-  /** Opens the community's dialog from a link such as vk.me/club1?ref=e17. */
+  /** Opens the community's dialog from a link such as vk.me/club1?ref=e17 and presses Start. */
   openRef(ref: string): Promise<VkSeen> {
-    return this.act(this.messageNew({ ref, ref_source: 'share' }));
+    return this.act(
+      this.messageNew({
+        ref,
+        ref_source: 'share',
+        text: 'Начать',
+        payload: JSON.stringify({ command: 'start' }),
+      }),
+    );
   }
 
   photo(bytes: Buffer = DEED, count = 1): Promise<VkSeen> {
