@@ -18,14 +18,40 @@ function afterDay(date: string, tz: string): number {
   return dayjs.tz(`${date} 00:00:00`, tz).add(1, 'day').valueOf();
 }
 
+interface Bounds {
+  open: number;
+  afterClose: number;
+  publication: number;
+  afterVoting: number;
+}
+
+/** Phase boundaries by dates and zone: every button press asks for the phase, dates rarely change. */
+const boundsCache = new Map<string, Bounds>();
+
+function boundsOf(campaign: Campaign): Bounds {
+  const { dates: d, timeZone: tz } = campaign;
+  const key = [tz, d.submissionsOpen, d.submissionsClose, d.publication, d.votingClose].join('|');
+  let bounds = boundsCache.get(key);
+  if (!bounds) {
+    bounds = {
+      open: startOfDay(d.submissionsOpen, tz),
+      afterClose: afterDay(d.submissionsClose, tz),
+      publication: startOfDay(d.publication, tz),
+      afterVoting: afterDay(d.votingClose, tz),
+    };
+    boundsCache.set(key, bounds);
+  }
+  return bounds;
+}
+
 /** Which phase the campaign is in at a moment. Days end at 23:59:59 in the campaign's zone. */
 export function phaseAt(campaign: Campaign, now: Date): Phase {
-  const { dates, timeZone: tz } = campaign;
+  const b = boundsOf(campaign);
   const t = now.getTime();
-  if (t < startOfDay(dates.submissionsOpen, tz)) return 'before';
-  if (t < afterDay(dates.submissionsClose, tz)) return 'submissions';
-  if (t < startOfDay(dates.publication, tz)) return 'review';
-  if (t < afterDay(dates.votingClose, tz)) return 'voting';
+  if (t < b.open) return 'before';
+  if (t < b.afterClose) return 'submissions';
+  if (t < b.publication) return 'review';
+  if (t < b.afterVoting) return 'voting';
   return 'results';
 }
 

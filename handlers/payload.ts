@@ -52,10 +52,18 @@ export const payloadSchema = z
 
 export type Payload = z.infer<typeof payloadSchema>;
 
+/** Recent answers: one press is read at the edge, by the router and by the vote path. */
+const recent = new Map<string, Payload | null>();
+
 /** The payload, or null when it is not one this bot could have made. */
 export function parsePayload(data: string): Payload | null {
+  const known = recent.get(data);
+  if (known !== undefined) return known;
   const parsed = payloadSchema.safeParse(data);
-  return parsed.success ? parsed.data : null;
+  const payload = parsed.success ? parsed.data : null;
+  if (recent.size >= 1_000) recent.clear();
+  recent.set(data, payload);
+  return payload;
 }
 
 /** Builds a payload; the parts are joined the way parsePayload splits them. */
