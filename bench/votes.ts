@@ -11,6 +11,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { Bot, webhookCallback } from 'grammy';
 import mongoose from 'mongoose';
 import { startApp } from '../bot/app.js';
@@ -26,6 +28,8 @@ const { values } = parseArgs({
   options: {
     voters: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '32' },
+    /** Writes a CPU profile of the bot's timed run (open it in Chrome DevTools). */
+    profile: { type: 'string' },
   },
 });
 const VOTERS = Number(values.voters);
@@ -218,7 +222,17 @@ const results: Result[] = [];
 // A warm-up of both, so neither pays for first connections and JIT alone.
 await load('warm-up', baseline.url, 1_000_000, buttons);
 results.push(await load('baseline (grammY + one upsert)', baseline.url, 2_000_000, buttons));
+const profiler = values.profile ? new Session() : null;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.start');
+}
 results.push(await load('the bot (webhook → core → MongoDB)', botUrl, BOT_VOTERS, buttons));
+if (profiler) {
+  const { profile } = await profiler.post('Profiler.stop');
+  writeFileSync(values.profile!, JSON.stringify(profile));
+}
 
 const counted = await VoteModel.countDocuments({ _id: mongoose.trusted({ $not: /^baseline:/ }) });
 console.log(
