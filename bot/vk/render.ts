@@ -78,7 +78,8 @@ async function attachmentOf(out: VkOut, media: Media, peerId: number): Promise<s
   if (known) return known;
   try {
     const { bytes, contentType } = await out.library.bytesOf(media);
-    const source = { value: bytes, filename: `deed.${EXTENSIONS[contentType] ?? 'mp4'}` };
+    const extension = EXTENSIONS[contentType] ?? (media.type === 'photo' ? 'jpg' : 'mp4');
+    const source = { value: bytes, filename: `deed.${extension}` };
     // A community token cannot save videos (video.save wants a user token): a video goes as a file.
     const uploaded =
       media.type === 'photo'

@@ -161,8 +161,11 @@ export class FakeVkApi {
       const parts = await readMultipart(req);
       const part = parts.photo ?? parts.file;
       if (!part) return reply({ error: 'no file' });
+      // VK's photo server takes pictures only, by their file name.
+      if (url.pathname === '/upload/photo' && !/\.(jpe?g|png|gif)$/i.test(part.filename ?? ''))
+        return reply({ server: 1, photo: '[]', hash: 'h' });
       const token = `up${this.nextId++}`;
-      this.uploads.set(token, part);
+      this.uploads.set(token, part.bytes);
       return reply(
         url.pathname === '/upload/photo' ? { server: 1, photo: token, hash: 'h' } : { file: token },
       );
@@ -333,19 +336,24 @@ async function readForm(req: IncomingMessage): Promise<Record<string, string>> {
   return body ? Object.fromEntries(new URLSearchParams(body)) : {};
 }
 
-/** multipart/form-data with binary files: each named part's raw bytes. */
-async function readMultipart(req: IncomingMessage): Promise<Record<string, Buffer>> {
+/** multipart/form-data with binary files: each named part's raw bytes and file name. */
+async function readMultipart(
+  req: IncomingMessage,
+): Promise<Record<string, { bytes: Buffer; filename?: string }>> {
   const type = req.headers['content-type'] ?? '';
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(type);
   const body = await readBody(req);
   if (!boundary) return {};
   const text = body.toString('latin1');
-  const parts: Record<string, Buffer> = {};
+  const parts: Record<string, { bytes: Buffer; filename?: string }> = {};
   for (const part of text.split(`--${boundary[1] ?? boundary[2]}`)) {
     const split = part.indexOf('\r\n\r\n');
     if (split < 0) continue;
-    const name = /name="([^"]+)"/.exec(part.slice(0, split))?.[1];
-    if (name) parts[name] = Buffer.from(part.slice(split + 4).replace(/\r\n$/, ''), 'latin1');
+    const headers = part.slice(0, split);
+    const name = /name="([^"]+)"/.exec(headers)?.[1];
+    const filename = /filename="([^"]*)"/.exec(headers)?.[1];
+    const bytes = Buffer.from(part.slice(split + 4).replace(/\r\n$/, ''), 'latin1');
+    if (name) parts[name] = { bytes, ...(filename ? { filename } : {}) };
   }
   return parts;
 }
