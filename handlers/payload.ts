@@ -60,6 +60,7 @@ export function parsePayload(data: string): Payload | null {
   const known = recent.get(data);
   if (known !== undefined) return known;
   const parsed = payloadSchema.safeParse(data);
+  // Shared by every reader of the same press: read it, never change it.
   const payload = parsed.success ? parsed.data : null;
   if (recent.size >= 1_000) recent.clear();
   recent.set(data, payload);
