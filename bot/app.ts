@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Bot } from 'grammy';
 import type { Campaign } from '../handlers/campaign.js';
 import type { Deps } from '../handlers/index.js';
-import type { Clock, Links, Outbox, UserRef } from '../handlers/ports.js';
+import type { Clock, Outbox, UserRef } from '../handlers/ports.js';
 import { cachedEntries, cachedVotes } from './caches.js';
 import { PressLimiter } from '../handlers/press-limit.js';
 import { publishDue } from '../handlers/publish.js';
@@ -50,18 +50,6 @@ function adminsOf(config: Config): UserRef[] {
     ...config.TELEGRAM_ADMIN_IDS.map((id) => ({ platform: 'telegram' as const, id })),
     ...config.VK_ADMIN_IDS.map((id) => ({ platform: 'vk' as const, id })),
   ];
-}
-
-/** Share links: a Telegram start parameter, or a VK ref; "e17" fits both. */
-function linksFor(telegramBot: string | undefined, vkGroupId: string | undefined): Links {
-  return {
-    entry: (platform, number) =>
-      platform === 'vk' && vkGroupId
-        ? `https://vk.me/club${vkGroupId}?ref=e${number}`
-        : telegramBot
-          ? `https://t.me/${telegramBot}?start=e${number}`
-          : `https://vk.me/club${vkGroupId}?ref=e${number}`,
-  };
 }
 
 export interface AppOptions {
@@ -122,7 +110,11 @@ export async function startApp(
   const vk = config.VK_TOKEN ? await startVk(ctx, { poll }) : undefined;
   const edges: PlatformEdge[] = [telegram, vk].filter((e): e is PlatformEdge => Boolean(e));
   if (!edges.length) throw new Error('no platform configured: set TELEGRAM_BOT_TOKEN or VK_TOKEN');
-  deps.links = linksFor(telegram?.linkName, vk?.linkName);
+  // A share link for the platform the author is on, else for the first one configured.
+  deps.links = {
+    entry: (platform, number) =>
+      (edges.find((e) => e.platform === platform) ?? edges[0]!).entryLink(number),
+  };
   deps.membership = Object.fromEntries(
     edges.flatMap((e) => (e.membership ? [[e.platform, e.membership]] : [])),
   );

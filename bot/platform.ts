@@ -30,8 +30,8 @@ export interface PlatformEdge {
   /** Webhook paths served by the HTTP server. */
   webhooks: Record<string, RequestHandler>;
   membership?: Membership;
-  /** The name share links use (Telegram's bot username, VK's community id). */
-  linkName: string;
+  /** The link that opens an entry in this platform's bot, for sharing. */
+  entryLink(number: number): string;
   /** Starts taking updates (long polling, or registering the webhook). */
   receive(): Promise<void>;
   stop(): Promise<void>;

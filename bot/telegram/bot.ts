@@ -1,25 +1,12 @@
 import { Bot, type Context } from 'grammy';
-import { handleEvent, isRepeatSafeEvent, type Deps } from '../../handlers/index.js';
-import { languageFromHint } from '../../handlers/start.js';
-import { translate } from '../../locales/index.js';
-import {
-  claimUpdate,
-  finishUpdate,
-  isDatabaseUnavailable,
-  releaseUpdate,
-} from '../../models/index.js';
+import type { Deps } from '../../handlers/index.js';
+import { createEventFlow } from '../event-flow.js';
 import type { Logger } from '../logger.js';
 import { eventOf } from './incoming.js';
 import { deliver, type ButtonSource } from './render.js';
-import { splitReplies } from '../replies.js';
 import type { InFlight } from '../in-flight.js';
 import type { Metrics } from '../metrics.js';
 import type { MediaLibrary } from '../media-library.js';
-
-/** The database was away: the update was answered with "try again" and must be delivered again. */
-export class DeliverAgain extends Error {
-  override name = 'DeliverAgain';
-}
 
 export interface TelegramOptions {
   metrics: Metrics;
@@ -64,12 +51,17 @@ export function createTelegramBot(options: TelegramOptions): Bot {
     },
   });
 
-  const failedWhileAway = new Set<string>();
+  const run = createEventFlow({
+    platform: 'telegram',
+    deps,
+    metrics,
+    processId,
+    takeOverAfterMs,
+    log,
+  });
   bot.use((ctx) => inFlight.run(() => handle(ctx)));
 
   async function handle(ctx: Context): Promise<void> {
-    const timer = metrics.handlerSeconds.startTimer({ platform: 'telegram' });
-    const updateId = String(ctx.update.update_id);
     const event = eventOf(ctx.update);
     metrics.updates.inc({ platform: 'telegram', kind: event?.input.kind ?? 'ignored' });
     if (!event) {
@@ -81,52 +73,18 @@ export function createTelegramBot(options: TelegramOptions): Bot {
     }
     // The update's shape was checked by eventOf: reading the button's message is safe now.
     const source = sourceOf(ctx);
-    const updateLog = log.child({ platform: 'telegram', updateId, userId: event.actor.id });
-    // A vote or a page turn is not remembered: done twice, it looks the same as done once.
-    const repeatSafe = isRepeatSafeEvent(event);
-    let own;
-    try {
-      // An update this process failed on while the database was away comes back: take it.
-      const retrying = failedWhileAway.delete(updateId);
-      if (
-        !repeatSafe &&
-        !(await claimUpdate('telegram', updateId, processId, takeOverAfterMs)) &&
-        !retrying
-      ) {
-        updateLog.debug('duplicate update skipped');
-        return;
-      }
-      const replies = await handleEvent(event, deps);
-      const split = splitReplies(event.actor, replies, `telegram:${updateId}`);
-      await deps.outbox.enqueue(split.outbox);
-      own = split.own;
-    } catch (error) {
-      const away = isDatabaseUnavailable(error);
-      updateLog.error({ err: error, databaseAway: away }, 'update failed');
-      metrics.errors.inc({ platform: 'telegram' });
-      if (away) failedWhileAway.add(updateId);
-      else if (!repeatSafe) await releaseUpdate('telegram', updateId).catch(() => undefined);
-      // Tell the person in their language instead of going silent.
-      const lang = languageFromHint(event.actor.langHint, deps.campaign.defaultLanguage);
-      const text = translate(lang, { key: 'error-try-again' });
+    await run({
+      id: String(ctx.update.update_id),
+      events: [event],
+      deliver: (own, updateLog) => deliver(ctx.api, own, updateLog, source, options.library),
       // bot.api, not ctx.api: a webhook reply would answer the request with 200, and the 500
-      // below must reach Telegram so that it delivers the update again.
-      if (source) {
-        await bot.api
-          .answerCallbackQuery(source.callbackQueryId, { text, show_alert: true })
-          .catch(() => undefined);
-      } else await ctx.reply(text).catch(() => undefined);
-      // Not confirmed (polling) or answered 500 (webhook): Telegram delivers it again.
-      if (away) throw new DeliverAgain(updateId);
-      return;
-    }
-    await deliver(ctx.api, own, updateLog, source, options.library);
-    timer();
-    if (repeatSafe) return;
-    // Not awaited: the person has their answer; a lost "done" only lets a redelivery through.
-    finishUpdate('telegram', updateId).catch((error: unknown) =>
-      updateLog.warn({ err: error }, 'could not mark the update done'),
-    );
+      // that follows DeliverAgain must reach Telegram so that it delivers the update again.
+      sorry: async (text) => {
+        if (source) {
+          await bot.api.answerCallbackQuery(source.callbackQueryId, { text, show_alert: true });
+        } else await ctx.reply(text);
+      },
+    });
   }
 
   // handleUpdate (used by our polling and by webhookCallback) throws what the middleware threw,

@@ -1,7 +1,7 @@
 import { BotError, GrammyError, type Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from '../logger.js';
-import { DeliverAgain } from './bot.js';
+import { DeliverAgain } from '../event-flow.js';
 
 // Long polling that is both concurrent and at-least-once. grammY's runner confirms offsets before
 // handlers finish (a SIGKILL loses up to a batch); bot.start() is safe but handles one update at

@@ -58,7 +58,8 @@ export async function startTelegram(
     ...(config.TELEGRAM_VOTE_CHANNEL
       ? { membership: telegramMembership(bot.api, config.TELEGRAM_VOTE_CHANNEL, log) }
       : {}),
-    linkName: bot.botInfo.username,
+    // Start parameters allow A-Z, a-z, 0-9, _ and -, up to 64 characters: "e17" fits.
+    entryLink: (number) => `https://t.me/${bot.botInfo.username}?start=e${number}`,
     async receive() {
       if (!options.poll) return;
       if (config.TELEGRAM_MODE === 'webhook') {

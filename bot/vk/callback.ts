@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logger.js';
 import type { RequestHandler } from '../http-server.js';
-import { VkDeliverAgain } from './edge.js';
+import { DeliverAgain } from '../event-flow.js';
 
 // The Callback API: VK posts each event to our address and wants "ok" at once (it repeats an
 // event that is not answered in time). Every request must carry the community's secret key;
@@ -42,7 +42,7 @@ export function vkCallback(options: {
     try {
       await handle(event);
     } catch (error) {
-      if (error instanceof VkDeliverAgain && Date.now() - since < RETRY_FOR_MS) {
+      if (error instanceof DeliverAgain && Date.now() - since < RETRY_FOR_MS) {
         setTimeout(() => void work(event, since), 2_000).unref();
       } else log.error({ err: error }, 'VK callback event failed');
     }

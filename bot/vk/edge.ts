@@ -1,24 +1,11 @@
-import { handleEvent, isRepeatSafeEvent, type Deps } from '../../handlers/index.js';
-import type { Event, Reply } from '../../handlers/ports.js';
-import { languageFromHint } from '../../handlers/start.js';
-import { translate } from '../../locales/index.js';
-import {
-  claimUpdate,
-  finishUpdate,
-  isDatabaseUnavailable,
-  releaseUpdate,
-} from '../../models/index.js';
+import type { Deps } from '../../handlers/index.js';
+import type { Event } from '../../handlers/ports.js';
+import { createEventFlow } from '../event-flow.js';
 import type { InFlight } from '../in-flight.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
-import { splitReplies } from '../replies.js';
 import { incomingOf } from './incoming.js';
 import { deliverVk, type VkOut } from './render.js';
-
-/** The database was away: the person was told to try again, and the event must be handled later. */
-export class VkDeliverAgain extends Error {
-  override name = 'VkDeliverAgain';
-}
 
 export interface VkEdgeOptions {
   out: VkOut;
@@ -36,7 +23,7 @@ export interface VkEdgeOptions {
 /** The VK edge: one event in (from Long Poll or the Callback API), the core asked, replies out. */
 export function createVkEdge(options: VkEdgeOptions): (raw: unknown) => Promise<void> {
   const { out, deps, metrics, inFlight, processId, takeOverAfterMs, log } = options;
-  const failedWhileAway = new Set<string>();
+  const run = createEventFlow({ platform: 'vk', deps, metrics, processId, takeOverAfterMs, log });
   const admins = new Set(deps.admins.filter((a) => a.platform === 'vk').map((a) => a.id));
 
   async function named(event: Event): Promise<Event> {
@@ -46,59 +33,29 @@ export function createVkEdge(options: VkEdgeOptions): (raw: unknown) => Promise<
   }
 
   async function handle(raw: unknown): Promise<void> {
-    const timer = metrics.handlerSeconds.startTimer({ platform: 'vk' });
     const incoming = incomingOf(raw);
     const first = incoming?.events[0];
     metrics.updates.inc({ platform: 'vk', kind: first?.input.kind ?? 'ignored' });
     if (!incoming || !first) return;
-    const { eventId, events, source } = incoming;
-    const eventLog = log.child({ platform: 'vk', eventId, userId: first.actor.id });
-    const repeatSafe = events.length === 1 && isRepeatSafeEvent(first);
-    let own: Reply[];
-    try {
-      const retrying = failedWhileAway.delete(eventId);
-      if (
-        !repeatSafe &&
-        !(await claimUpdate('vk', eventId, processId, takeOverAfterMs)) &&
-        !retrying
-      ) {
-        eventLog.debug('duplicate event skipped');
-        return;
-      }
-      const replies: Reply[] = [];
-      // Several photos in one message arrive as one event: the core hears them one by one.
-      for (const event of events) replies.push(...(await handleEvent(await named(event), deps)));
-      const split = splitReplies(first.actor, replies, `vk:${eventId}`);
-      await deps.outbox.enqueue(split.outbox);
-      own = split.own;
-    } catch (error) {
-      const away = isDatabaseUnavailable(error);
-      eventLog.error({ err: error, databaseAway: away }, 'event failed');
-      metrics.errors.inc({ platform: 'vk' });
-      if (away) failedWhileAway.add(eventId);
-      else if (!repeatSafe) await releaseUpdate('vk', eventId).catch(() => undefined);
-      const lang = languageFromHint(first.actor.langHint, deps.campaign.defaultLanguage);
-      const sorry: Reply = {
-        to: first.actor,
-        lang,
-        view: { kind: 'notice', text: { key: 'error-try-again' }, alert: true },
-      };
-      if (source) await deliverVk(out, [sorry], `vk:${eventId}:sorry`, source);
-      else {
-        const message = translate(lang, { key: 'error-try-again' });
-        await out.api.messages
-          .send({ peer_id: Number(first.actor.id), random_id: 0, message })
-          .catch(() => undefined);
-      }
-      if (away) throw new VkDeliverAgain(eventId);
-      return;
-    }
-    await deliverVk(out, own, `vk:${eventId}`, source);
-    timer();
-    if (repeatSafe) return;
-    finishUpdate('vk', eventId).catch((error: unknown) =>
-      eventLog.warn({ err: error }, 'could not mark the event done'),
-    );
+    const { eventId, source } = incoming;
+    const peer_id = Number(first.actor.id);
+    await run({
+      id: eventId,
+      events: await Promise.all(incoming.events.map(named)),
+      deliver: (own, eventLog) =>
+        deliverVk({ ...out, log: eventLog }, own, `vk:${eventId}`, source),
+      // VK has no alert box: the press is answered without a snackbar and the text is a message.
+      sorry: async (message) => {
+        if (source) {
+          await out.api.messages.sendMessageEventAnswer({
+            event_id: source.eventId,
+            user_id: source.userId,
+            peer_id: source.peerId,
+          });
+        }
+        await out.api.messages.send({ peer_id, random_id: 0, message });
+      },
+    });
   }
 
   return (raw) => inFlight.run(() => handle(raw));

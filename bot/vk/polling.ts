@@ -1,6 +1,6 @@
 import type { API } from 'vk-io';
 import type { Logger } from '../logger.js';
-import { VkDeliverAgain } from './edge.js';
+import { DeliverAgain } from '../event-flow.js';
 
 // Bots Long Poll for one machine, at least once: the position (ts) moves past a batch only when
 // every event in it was handled. One person's events are handled in order; different people's
@@ -92,7 +92,7 @@ export class VkLongPoll {
           try {
             await this.handle(event);
           } catch (error) {
-            if (error instanceof VkDeliverAgain) again = true;
+            if (error instanceof DeliverAgain) again = true;
             else this.log.error({ err: error }, 'VK event failed');
           }
         }

@@ -65,7 +65,7 @@ export async function startVk(ctx: EdgeContext, options: { poll: boolean }): Pro
     inFlight: ctx.inFlight,
     processId: ctx.processId,
     takeOverAfterMs: config.VK_MODE === 'callback' ? 60_000 : 0,
-    log: vkLog,
+    log,
     async nameOf(userId) {
       if (!names.has(userId)) {
         const [user] = await api.users.get({ user_ids: [userId] });
@@ -97,7 +97,8 @@ export async function startVk(ctx: EdgeContext, options: { poll: boolean }): Pro
     inFlight: Math.max(config.OUTBOX_IN_FLIGHT, 100),
     webhooks,
     ...(config.VK_VOTE_MEMBERS_ONLY ? { membership: vkMembership(api, groupId, ctx) } : {}),
-    linkName: String(groupId),
+    // VK hands the ref to the bot with the first message after the link: "e17" opens entry 17.
+    entryLink: (number) => `https://vk.me/club${groupId}?ref=e${number}`,
     async receive() {
       if (!options.poll || config.VK_MODE === 'callback') {
         if (config.VK_MODE === 'callback')
