@@ -3,7 +3,7 @@ import type { Bot } from 'grammy';
 import type { Campaign } from '../handlers/campaign.js';
 import type { Deps } from '../handlers/index.js';
 import type { Clock, Outbox, UserRef } from '../handlers/ports.js';
-import { cachedEntries, cachedVotes } from './caches.js';
+import { cachedEntries, cachedResults, countedVotes } from './caches.js';
 import { PressLimiter } from '../handlers/press-limit.js';
 import { publishDue } from '../handlers/publish.js';
 import { runDueEvents } from '../handlers/schedule.js';
@@ -88,7 +88,8 @@ export async function startApp(
   const stores = {
     ...base,
     entries: cachedEntries(base.entries),
-    votes: cachedVotes(base.votes, metrics),
+    votes: countedVotes(base.votes, metrics),
+    results: cachedResults(base.results),
   };
   const deps: Deps = {
     stores,
@@ -175,6 +176,9 @@ export async function startApp(
       await inFlight.idle(10_000);
       await ticking;
       for (const sender of senders) await sender.stop();
+      await base
+        .close()
+        .catch((error: unknown) => log.warn({ err: error }, 'vote counts not written'));
       await disconnectDatabase();
     },
   };

@@ -1,10 +1,10 @@
-import type { Entry, EntryStore, VoteStore } from '../handlers/ports.js';
+import type { Entry, EntryStore, ResultStore, VoteStore } from '../handlers/ports.js';
 import type { Metrics } from './metrics.js';
 
 // On the day a celebrity shares a link, thousands of people a minute open and vote for the same
-// few entries. These wrappers keep what every one of them reads for one second per process, so
-// one read serves them all. Changes made in this process show at once; changes made by another
-// process show within the second.
+// few entries. The entry wrapper keeps what every one of them reads for one second per process,
+// so one read serves them all. Changes made in this process show at once; changes made by another
+// process show within the second. (Vote counts are kept by models/vote-counts.ts.)
 
 const TTL_MS = 1_000;
 
@@ -19,12 +19,6 @@ class SecondCache<K, V> {
     this.map.set(key, { value, until: now + TTL_MS });
     value.catch(() => this.map.delete(key));
     return value;
-  }
-
-  /** Changes a value still held, keeping its expiry; a value not held stays unheld. */
-  adjust(key: K, change: (value: V) => V): void {
-    const hit = this.map.get(key);
-    if (hit) hit.value = hit.value.then(change);
   }
 
   delete(key: K): void {
@@ -70,22 +64,26 @@ export function cachedEntries(entries: EntryStore): EntryStore {
   };
 }
 
-/**
- * Each entry's vote count, and votes counted by outcome for /metrics. A vote cast here adds
- * itself to the count held, so voters see their own vote at once without a recount.
- */
-export function cachedVotes(votes: VoteStore, metrics: Metrics): VoteStore {
-  const counts = new SecondCache<string, number>();
+/** Frozen results never change: once found, they are not read again. */
+export function cachedResults(results: ResultStore): ResultStore {
+  let frozen: Awaited<ReturnType<ResultStore['frozen']>> = null;
+  return {
+    ...results,
+    async frozen() {
+      frozen ??= await results.frozen();
+      return frozen;
+    },
+  };
+}
+
+/** Votes counted by outcome for /metrics. */
+export function countedVotes(votes: VoteStore, metrics: Metrics): VoteStore {
   return {
     ...votes,
     async cast(voter, entry, at, since) {
       const result = await votes.cast(voter, entry, at, since);
       metrics.votes.inc({ outcome: result.outcome });
-      if (result.outcome === 'new') counts.adjust(entry.id, (n) => n + 1);
-      // A moved vote also lowers another entry's count, known here by number only: recount both.
-      if (result.outcome === 'moved') counts.clear();
       return result;
     },
-    countFor: (entryId) => counts.get(entryId, () => votes.countFor(entryId)),
   };
 }

@@ -37,6 +37,19 @@ function entryButtons(entry: Entry, votedHere: boolean, token: string | undefine
 }
 
 /**
+ * The count on the card: while voting, the live count when the campaign shows it; once results are
+ * frozen, the entry's figure in them, so the card and the results always agree.
+ */
+async function shownVotes(turn: Turn, entry: Entry): Promise<number | null> {
+  const { campaign, stores } = turn.deps;
+  if (phaseAt(campaign, turn.now) === 'results') {
+    const row = (await stores.results.frozen())?.rows.find((r) => r.entryId === entry.id);
+    if (row) return row.votes;
+  } else if (!campaign.rules.showLiveCounts) return null;
+  return stores.votes.countFor(entry.id);
+}
+
+/**
  * Shows an entry to the person in this turn; `replace` rewrites the card they pressed on.
  * `votedHere` is passed when the caller already knows (it just cast the vote), saving a query.
  */
@@ -46,10 +59,9 @@ export async function showEntry(
   replace: boolean,
   votedHere?: boolean,
 ): Promise<void> {
-  const { campaign, stores } = turn.deps;
-  const countsVisible = campaign.rules.showLiveCounts || phaseAt(campaign, turn.now) === 'results';
+  const { stores } = turn.deps;
   const [votes, choice] = await Promise.all([
-    countsVisible ? stores.votes.countFor(entry.id) : Promise.resolve(null),
+    shownVotes(turn, entry),
     votedHere === undefined ? stores.votes.choiceOf(turn.event.actor, entry.category) : null,
   ]);
   turn.card(

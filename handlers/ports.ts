@@ -250,7 +250,10 @@ export interface VoteSignals {
 export interface VoteStore {
   /** One vote per person per category; casting again moves the vote. */
   cast(voter: UserRef, entry: Entry, at: Date, voterSince: Date): Promise<CastResult>;
-  /** Votes for an entry, whatever its status: callers count only published entries. */
+  /**
+   * The live count shown on a published entry's card: this process's votes at once, other
+   * processes' within seconds. Results are tallied from the votes themselves, not from this.
+   */
   countFor(entryId: string): Promise<number>;
   /** The entry id a person's vote in a category is on, if any. */
   choiceOf(voter: UserRef, category: string): Promise<string | null>;

@@ -28,6 +28,8 @@ const entrySchema = new Schema({
   city: { type: String, default: '' },
   nominee: String,
   media: { type: [mediaSchema], default: [] },
+  /** Votes shown on the card while voting (see vote-counts.ts); results count the votes. */
+  voteCount: { type: Number, default: 0 },
   /** Set once the media's bytes are copied into GridFS for the other platforms. */
   mediaKept: { type: Boolean, default: false },
   createdAt: { type: Date, required: true },

@@ -8,6 +8,7 @@ import { mongoReportStore } from './report.js';
 import { mongoResultStore } from './results.js';
 import { mongoUserStore } from './user.js';
 import { createVoteStore } from './vote.js';
+import { VoteCounts } from './vote-counts.js';
 
 export { connectDatabase, disconnectDatabase } from './connection.js';
 export {
@@ -19,13 +20,20 @@ export {
 export { mongoOutbox } from './outbox.js';
 export { isDatabaseUnavailable } from './errors.js';
 
+export interface MongoStores extends Stores {
+  /** Writes the vote counts this process still holds: call before disconnecting. */
+  close(): Promise<void>;
+}
+
 /** The stores the core uses, over MongoDB. `voterSecret` keys the one-way hash of voters. */
-export function createMongoStores(options: { voterSecret: string }): Stores {
+export function createMongoStores(options: { voterSecret: string }): MongoStores {
+  const counts = new VoteCounts();
   return {
+    close: () => counts.close(),
     users: mongoUserStore,
     drafts: mongoDraftStore,
     entries: mongoEntryStore,
-    votes: createVoteStore(options.voterSecret),
+    votes: createVoteStore(options.voterSecret, counts),
     reports: mongoReportStore,
     results: mongoResultStore,
     events: mongoEventStore,

@@ -4,8 +4,9 @@ import { EntryModel } from './entry.js';
 import { isDuplicateKey } from './errors.js';
 import { VoteModel } from './vote.js';
 
-// Tallies are counted from the stored votes every time, never kept as counters that could drift.
-// At the close of voting they are frozen once, under a fixed id.
+// Tallies are counted from the stored votes every time, never kept as counters that could drift
+// (the counter on each entry only feeds the cards while voting). At the close of voting they are
+// frozen once, under a fixed id, and from then on cards show the frozen figures.
 
 const resultSchema = new Schema({
   _id: { type: String, required: true },

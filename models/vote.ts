@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { Schema, model } from 'mongoose';
 import type { CastResult, UserRef, VoteStore } from '../handlers/ports.js';
 import { isDuplicateKey } from './errors.js';
+import { VoteCounts } from './vote-counts.js';
 
 // A vote names its voter only by a keyed one-way hash of the account. That is what lets the
 // rule "one vote per person per category" outlive /deleteme without keeping who the person is.
@@ -26,7 +27,7 @@ const NEW_ACCOUNT_MS = 10 * 60 * 1000;
 const BURST_WINDOW_MS = 60 * 1000;
 const BURST_VOTES = 10;
 
-export function createVoteStore(secret: string): VoteStore {
+export function createVoteStore(secret: string, counts = new VoteCounts()): VoteStore {
   const hashOf = (voter: UserRef) =>
     createHmac('sha256', secret).update(`${voter.platform}:${voter.id}`).digest('base64url');
 
@@ -49,6 +50,7 @@ export function createVoteStore(secret: string): VoteStore {
             category: entry.category,
             ...set,
           } as never);
+          counts.add(entry.id, 1);
           return { outcome: 'new' };
         } catch (error) {
           if (!isDuplicateKey(error)) throw error;
@@ -57,17 +59,18 @@ export function createVoteStore(secret: string): VoteStore {
         if (current?.entryId === entry.id) return { outcome: 'same' };
         if (current) {
           const moved = await VoteModel.updateOne({ _id, entryId: current.entryId }, { $set: set });
-          if (moved.modifiedCount === 1)
+          if (moved.modifiedCount === 1) {
+            counts.add(current.entryId, -1);
+            counts.add(entry.id, 1);
             return { outcome: 'moved', fromNumber: current.entryNumber };
+          }
         }
         // Another press of the same person changed the vote between the read and the write.
         if (attempt >= 10) throw new Error(`vote ${_id}: too many concurrent changes`);
       }
     },
 
-    async countFor(entryId) {
-      return VoteModel.countDocuments({ entryId });
-    },
+    countFor: (entryId) => counts.countFor(entryId),
 
     async choiceOf(voter, category) {
       const vote = await VoteModel.findById(idOf(voter, category)).lean();

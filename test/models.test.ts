@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase } from '../models/connection.js';
 import { claimUpdate, finishUpdate } from '../models/processed-update.js';
 import { createVoteStore, VoteModel } from '../models/vote.js';
+import { VoteCounts } from '../models/vote-counts.js';
+import { EntryModel } from '../models/entry.js';
 import type { Entry } from '../handlers/ports.js';
 import { testDatabaseUri } from './helpers/harness.js';
 
@@ -59,6 +61,57 @@ describe('casting votes at the same instant', () => {
     expect(results.filter((r) => r.outcome === 'new')).toHaveLength(1);
     const stored = await VoteModel.findOne().lean();
     expect(await votes.choiceOf(voter, 'animals')).toBe(stored?.entryId);
+  });
+});
+
+describe('live vote counts', () => {
+  beforeAll(async () => {
+    await connectDatabase(testDatabaseUri());
+  });
+  afterAll(async () => {
+    await mongoose.disconnect();
+  });
+
+  it('add up to the stored votes across two processes, moved votes included', async () => {
+    const ids = ['5', '6'].map((n) => `aaaaaaaaaaaaaaaaaaaaaa0${n}`);
+    await EntryModel.insertMany(
+      ids.map((id, i) => ({
+        _id: id,
+        draftKey: `counts-${i}`,
+        number: 500 + i,
+        kind: 'own',
+        author: { platform: 'telegram', id: '1' },
+        status: 'published',
+        category: 'kindness',
+        createdAt: new Date(),
+      })),
+    );
+    const entry = (i: number) => ({ id: ids[i]!, number: 500 + i, category: 'kindness' }) as Entry;
+    const secret = 'a-test-secret-of-enough-length';
+    const [countsA, countsB] = [new VoteCounts(60_000), new VoteCounts(60_000)];
+    const [a, b] = [createVoteStore(secret, countsA), createVoteStore(secret, countsB)];
+    const voter = (id: number) => ({ platform: 'vk' as const, id: String(id) });
+    // Both have read the counters (all 0) and will not read them again for a minute.
+    await countsA.sync();
+    await countsB.sync();
+    // Process A: five votes on the first entry. Process B: three on the second, and two of A's
+    // voters move theirs there.
+    for (let v = 0; v < 5; v++) await a.cast(voter(v), entry(0), new Date(), new Date());
+    for (let v = 5; v < 8; v++) await b.cast(voter(v), entry(1), new Date(), new Date());
+    for (const v of [0, 1]) await b.cast(voter(v), entry(1), new Date(), new Date());
+
+    // Each process sees its own votes at once, before it has written them.
+    expect(await a.countFor(ids[0]!)).toBe(5);
+    expect(await b.countFor(ids[1]!)).toBe(5);
+    // Once B has written what it holds, A's next reading has everyone's.
+    await countsB.close();
+    await countsA.sync();
+    const stored = async (i: number) => VoteModel.countDocuments({ entryId: ids[i]! });
+    expect(await stored(0)).toBe(3);
+    expect(await stored(1)).toBe(5);
+    expect(await a.countFor(ids[0]!)).toBe(3);
+    expect(await a.countFor(ids[1]!)).toBe(5);
+    await countsA.close();
   });
 });
 

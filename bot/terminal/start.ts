@@ -27,8 +27,9 @@ export async function startTerminal(
   const clock = demo ? new DemoClock() : realClock;
   const activeCampaign = demo ? demoCampaign(campaign, realClock.now()) : campaign;
   await connectDatabase(config.MONGODB_URI);
+  const stores = createMongoStores({ voterSecret: config.VOTER_HASH_SECRET });
   const deps: Deps = {
-    stores: createMongoStores({ voterSecret: config.VOTER_HASH_SECRET }),
+    stores,
     campaign: activeCampaign,
     clock,
     admins: [{ platform: TERMINAL_USER.platform, id: TERMINAL_USER.id }],
@@ -53,6 +54,7 @@ export async function startTerminal(
       ...(clock instanceof DemoClock ? { nextPhase: () => nextPhase(activeCampaign, clock) } : {}),
     });
   } finally {
+    await stores.close().catch(() => undefined);
     await disconnectDatabase();
   }
 }

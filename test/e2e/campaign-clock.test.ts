@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runDueEvents } from '../../handlers/schedule.js';
 import { CampaignEventModel } from '../../models/campaign-event.js';
+import { EntryModel } from '../../models/entry.js';
 import { OutboxModel } from '../../models/outbox.js';
 import { UserModel } from '../../models/user.js';
 import { Harness } from '../helpers/harness.js';
@@ -118,6 +119,13 @@ describe('the campaign clock and its announcements', () => {
       }),
     );
     expect((await voters[1]!.send('/results')).texts[0]).toContain('Final results');
+
+    // From the close on, a card shows the frozen figure, even where the live counter fell short
+    // (a process died before writing its votes to it): here №1's counter is wiped.
+    await EntryModel.updateOne({ number: 1 }, { $set: { voteCount: 0 } });
+    await new Promise((r) => setTimeout(r, 1_100)); // the live counters are read once a second
+    await voters[3]!.send('/start e1');
+    expect(voters[3]!.messages().at(-1)?.text).toContain('👍 2 votes');
   });
 });
 
