@@ -2,6 +2,7 @@ import { Bot, type Context } from 'grammy';
 import type { Deps } from '../../handlers/index.js';
 import { createEventFlow } from '../event-flow.js';
 import type { Logger } from '../logger.js';
+import { botApiFetch } from './bot-api-fetch.js';
 import { eventOf } from './incoming.js';
 import { deliver, type ButtonSource } from './render.js';
 import type { InFlight } from '../in-flight.js';
@@ -45,6 +46,7 @@ export function createTelegramBot(options: TelegramOptions): Bot {
   const bot = new Bot(token, {
     client: {
       apiRoot,
+      fetch: botApiFetch() as unknown as typeof fetch,
       // Under webhooks the answer to a button press rides back on the webhook's HTTP response
       // instead of a request of its own: on the busiest day, one request saved per press.
       canUseWebhookReply: (method) => method === 'answerCallbackQuery',
