@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { Schema, model } from 'mongoose';
+import mongoose, { Schema, model } from 'mongoose';
 import type { CastResult, UserRef, VoteStore } from '../handlers/ports.js';
+import { EntryModel } from './entry.js';
 import { isDuplicateKey } from './errors.js';
 import { VoteCounts } from './vote-counts.js';
 
@@ -20,6 +21,20 @@ const voteSchema = new Schema({
 voteSchema.index({ entryId: 1, at: 1 });
 
 export const VoteModel = model('Vote', voteSchema);
+
+/**
+ * Entries made before the live counter existed (a bot upgraded mid-contest) get it once, counted
+ * from their votes. Run before taking updates; an entry that has the counter is left alone.
+ */
+export async function fillMissingVoteCounts(): Promise<number> {
+  const noCounter = { voteCount: mongoose.trusted({ $exists: false }) };
+  const missing = await EntryModel.find(noCounter, { _id: 1 }).lean();
+  for (const { _id } of missing) {
+    const votes = await VoteModel.countDocuments({ entryId: _id.toHexString() });
+    await EntryModel.updateOne({ _id, ...noCounter }, { $set: { voteCount: votes } });
+  }
+  return missing.length;
+}
 
 /** Votes from accounts younger than this at the time of the vote count as "new account". */
 const NEW_ACCOUNT_MS = 10 * 60 * 1000;

@@ -2,7 +2,7 @@ import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase } from '../models/connection.js';
 import { claimUpdate, finishUpdate } from '../models/processed-update.js';
-import { createVoteStore, VoteModel } from '../models/vote.js';
+import { createVoteStore, fillMissingVoteCounts, VoteModel } from '../models/vote.js';
 import { VoteCounts } from '../models/vote-counts.js';
 import { EntryModel } from '../models/entry.js';
 import type { Entry } from '../handlers/ports.js';
@@ -112,6 +112,29 @@ describe('live vote counts', () => {
     expect(await a.countFor(ids[0]!)).toBe(3);
     expect(await a.countFor(ids[1]!)).toBe(5);
     await countsA.close();
+  });
+
+  it('are filled once from the votes for entries made before the counter existed', async () => {
+    const { insertedId: _id } = await EntryModel.collection.insertOne({
+      draftKey: 'before-counters',
+      number: 600,
+      kind: 'own',
+      author: { platform: 'telegram', id: '2' },
+      status: 'published',
+      category: 'kindness',
+      createdAt: new Date(),
+    });
+    const entry = { id: _id.toHexString(), number: 600, category: 'kindness' } as Entry;
+    const votes = createVoteStore('a-test-secret-of-enough-length', new VoteCounts(60_000));
+    for (const id of ['61', '62']) {
+      await votes.cast({ platform: 'vk', id }, entry, new Date(), new Date());
+    }
+    // The votes are there; the entry has no counter yet.
+    await EntryModel.collection.updateOne({ _id }, { $unset: { voteCount: '' } });
+
+    expect(await fillMissingVoteCounts()).toBe(1);
+    expect((await EntryModel.findById(_id).lean())?.voteCount).toBe(2);
+    expect(await fillMissingVoteCounts()).toBe(0);
   });
 });
 

@@ -8,6 +8,7 @@ import {
   connectDatabase,
   createMongoStores,
   disconnectDatabase,
+  fillMissingVoteCounts,
   mongoOutbox,
 } from '../../models/index.js';
 import type { Config } from '../config.js';
@@ -27,6 +28,7 @@ export async function startTerminal(
   const clock = demo ? new DemoClock() : realClock;
   const activeCampaign = demo ? demoCampaign(campaign, realClock.now()) : campaign;
   await connectDatabase(config.MONGODB_URI);
+  await fillMissingVoteCounts();
   const stores = createMongoStores({ voterSecret: config.VOTER_HASH_SECRET });
   const deps: Deps = {
     stores,
