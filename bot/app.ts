@@ -11,7 +11,6 @@ import {
   connectDatabase,
   createMongoStores,
   disconnectDatabase,
-  fillMissingVoteCounts,
   forgetUpdatesBefore,
   mongoOutbox,
 } from '../models/index.js';
@@ -70,8 +69,6 @@ export async function startApp(
   await connectDatabase(config.MONGODB_URI);
   // Update ids older than a day can no longer be redelivered.
   await forgetUpdatesBefore(new Date(Date.now() - DAY_MS));
-  const filled = await fillMissingVoteCounts();
-  if (filled) log.info({ entries: filled }, 'live vote counters filled from the votes');
   if (config.VOTER_HASH_SECRET === 'change-me-in-production') {
     log.warn('VOTER_HASH_SECRET is the default: set a secret of your own before the contest');
   }

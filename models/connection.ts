@@ -8,7 +8,7 @@ import { ResultModel } from './results.js';
 import { CampaignEventModel } from './campaign-event.js';
 import { BroadcastModel } from './broadcast.js';
 import { UserModel } from './user.js';
-import { VoteModel } from './vote.js';
+import { fillMissingVoteCounts, VoteModel } from './vote.js';
 
 // Every query filter built from user input is stripped of $-operators unless the code marks its
 // own operators with mongoose.trusted(): a forged payload cannot become a query.
@@ -30,7 +30,10 @@ export const models = [
   BroadcastModel,
 ];
 
-/** Connects and makes sure the unique indexes that carry the contest's rules exist. */
+/**
+ * Connects, makes sure the unique indexes that carry the contest's rules exist, and gives entries
+ * made before the live vote counter existed their counter.
+ */
 export async function connectDatabase(uri: string): Promise<typeof mongoose> {
   // While the database is away, fail within seconds (the person is told to try again in a
   // moment, the platform delivers the update again) rather than hold every update in a buffer.
@@ -39,6 +42,7 @@ export async function connectDatabase(uri: string): Promise<typeof mongoose> {
     autoIndex: false,
   });
   await Promise.all(models.map((m) => m.createIndexes()));
+  await fillMissingVoteCounts();
   return connection;
 }
 

@@ -19,7 +19,6 @@ export {
 } from './processed-update.js';
 export { mongoOutbox } from './outbox.js';
 export { isDatabaseUnavailable } from './errors.js';
-export { fillMissingVoteCounts } from './vote.js';
 
 export interface MongoStores extends Stores {
   /** Writes the vote counts this process still holds: call before disconnecting. */

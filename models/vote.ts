@@ -24,7 +24,8 @@ export const VoteModel = model('Vote', voteSchema);
 
 /**
  * Entries made before the live counter existed (a bot upgraded mid-contest) get it once, counted
- * from their votes. Run before taking updates; an entry that has the counter is left alone.
+ * from their votes. Run at connection, before taking updates; an entry that has the counter is
+ * left alone.
  */
 export async function fillMissingVoteCounts(): Promise<number> {
   const noCounter = { voteCount: mongoose.trusted({ $exists: false }) };

@@ -8,14 +8,14 @@ import { EntryModel } from '../models/entry.js';
 import type { Entry } from '../handlers/ports.js';
 import { testDatabaseUri } from './helpers/harness.js';
 
-describe('claiming updates', () => {
-  beforeAll(async () => {
-    await connectDatabase(testDatabaseUri());
-  });
-  afterAll(async () => {
-    await mongoose.disconnect();
-  });
+beforeAll(async () => {
+  await connectDatabase(testDatabaseUri());
+});
+afterAll(async () => {
+  await mongoose.disconnect();
+});
 
+describe('claiming updates', () => {
   it('processes a redelivered update once', async () => {
     expect(await claimUpdate('telegram', '1', 'process-a')).toBe(true);
     expect(await claimUpdate('telegram', '1', 'process-a')).toBe(false);
@@ -36,13 +36,6 @@ describe('claiming updates', () => {
 });
 
 describe('casting votes at the same instant', () => {
-  beforeAll(async () => {
-    await connectDatabase(testDatabaseUri());
-  });
-  afterAll(async () => {
-    await mongoose.disconnect();
-  });
-
   it('keeps one vote when the same person’s presses race on several entries', async () => {
     const votes = createVoteStore('a-test-secret-of-enough-length');
     const entry = (n: number) =>
@@ -65,13 +58,6 @@ describe('casting votes at the same instant', () => {
 });
 
 describe('live vote counts', () => {
-  beforeAll(async () => {
-    await connectDatabase(testDatabaseUri());
-  });
-  afterAll(async () => {
-    await mongoose.disconnect();
-  });
-
   it('add up to the stored votes across two processes, moved votes included', async () => {
     const ids = ['5', '6'].map((n) => `aaaaaaaaaaaaaaaaaaaaaa0${n}`);
     await EntryModel.insertMany(
@@ -139,13 +125,6 @@ describe('live vote counts', () => {
 });
 
 describe('claims behind a load balancer', () => {
-  beforeAll(async () => {
-    await connectDatabase(testDatabaseUri());
-  });
-  afterAll(async () => {
-    await mongoose.disconnect();
-  });
-
   it('does not take over an update another live process is handling', async () => {
     expect(await claimUpdate('telegram', '50', 'process-a', 60_000)).toBe(true);
     expect(await claimUpdate('telegram', '50', 'process-b', 60_000)).toBe(false);

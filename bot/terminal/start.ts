@@ -8,7 +8,6 @@ import {
   connectDatabase,
   createMongoStores,
   disconnectDatabase,
-  fillMissingVoteCounts,
   mongoOutbox,
 } from '../../models/index.js';
 import type { Config } from '../config.js';
@@ -28,7 +27,6 @@ export async function startTerminal(
   const clock = demo ? new DemoClock() : realClock;
   const activeCampaign = demo ? demoCampaign(campaign, realClock.now()) : campaign;
   await connectDatabase(config.MONGODB_URI);
-  await fillMissingVoteCounts();
   const stores = createMongoStores({ voterSecret: config.VOTER_HASH_SECRET });
   const deps: Deps = {
     stores,
