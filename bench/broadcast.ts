@@ -39,7 +39,7 @@ const config = loadConfig({
   TELEGRAM_ADMIN_IDS: String(ADMIN),
   MONGODB_URI: `${server.uri.replace(/\/$/, '')}/bench_broadcast_${Date.now()}`,
   LOG_LEVEL: 'error',
-  VOTER_HASH_SECRET: 'bench-secret-of-enough-length',
+  VOTER_HASH_SECRET: 'bench-secret-of-enough-length-for-votes',
   HTTP_PORT: '0',
   HTTP_HOST: '127.0.0.1',
   TELEGRAM_RATE_PER_SECOND: String(rate),

@@ -213,7 +213,7 @@ const config = loadConfig({
   TELEGRAM_API_ROOT: apiRoot,
   MONGODB_URI: `${mongo.uri.replace(/\/$/, '')}/bench_votes_${Date.now()}`,
   LOG_LEVEL: 'error',
-  VOTER_HASH_SECRET: 'bench-secret-of-enough-length',
+  VOTER_HASH_SECRET: 'bench-secret-of-enough-length-for-votes',
   TELEGRAM_MODE: 'webhook',
   TELEGRAM_WEBHOOK_URL: 'https://bot.example.kz/telegram',
   TELEGRAM_WEBHOOK_SECRET: SECRET,

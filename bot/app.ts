@@ -7,6 +7,7 @@ import { cachedEntries, cachedResults, countedVotes } from './caches.js';
 import { PressLimiter } from '../handlers/press-limit.js';
 import { publishDue } from '../handlers/publish.js';
 import { runDueEvents } from '../handlers/schedule.js';
+import { resumeBroadcasts } from '../handlers/broadcast.js';
 import {
   connectDatabase,
   createMongoStores,
@@ -14,6 +15,10 @@ import {
   forgetUpdatesBefore,
   mongoOutbox,
 } from '../models/index.js';
+import { deliveryFigures } from '../models/delivery-counters.js';
+import { forgetInboxBefore } from '../models/inbox.js';
+import { pruneOutbox } from '../models/outbox.js';
+import { OutboxFigures } from './outbox-figures.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { OutboxSender } from './outbox-sender.js';
@@ -29,8 +34,10 @@ import { createMetrics } from './metrics.js';
 export interface App {
   /** The Telegram bot, when Telegram is configured. */
   bot?: Bot;
-  /** The port of the HTTP server (webhooks, /healthz, /metrics). */
+  /** The port of the HTTP server (webhooks, /healthz, /metrics with a token). */
   httpPort: number;
+  /** The port of the metrics server, when METRICS_PORT is set. */
+  metricsPort?: number;
   deps: Deps;
   /** One outbox sender per configured platform. */
   senders: OutboxSender[];
@@ -43,7 +50,8 @@ export interface App {
   stop(): Promise<void>;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 
 function adminsOf(config: Config): UserRef[] {
   return [
@@ -66,23 +74,22 @@ export async function startApp(
   options: AppOptions = {},
 ): Promise<App> {
   const processId = randomUUID();
-  await connectDatabase(config.MONGODB_URI);
-  // Update ids older than a day can no longer be redelivered.
+  await connectDatabase(config.MONGODB_URI, config.DATABASE_TIMEOUT_MS);
+  // Update and event ids older than a day can no longer be redelivered.
   await forgetUpdatesBefore(new Date(Date.now() - DAY_MS));
-  if (config.VOTER_HASH_SECRET === 'change-me-in-production') {
-    log.warn('VOTER_HASH_SECRET is the default: set a secret of your own before the contest');
-  }
+  await forgetInboxBefore(new Date(Date.now() - DAY_MS));
 
   // Queuing wakes the sender at once rather than at its next look; it is created further down.
   const wakeSender = { poke: () => undefined as void };
   const outbox: Outbox = {
-    async enqueue(items) {
-      const queued = await mongoOutbox.enqueue(items);
+    async enqueue(items, chunkId) {
+      const queued = await mongoOutbox.enqueue(items, chunkId);
       if (queued) wakeSender.poke();
       return queued;
     },
   };
-  const metrics = createMetrics();
+  const figures = new OutboxFigures();
+  const metrics = createMetrics(figures);
   const inFlight = new InFlight();
   const base = createMongoStores({ voterSecret: config.VOTER_HASH_SECRET });
   const stores = {
@@ -103,6 +110,7 @@ export async function startApp(
     pressLimiter: new PressLimiter(config.BUTTON_PRESSES_PER_10S, 10_000),
     pressTokens: pressTokens(config.VOTER_HASH_SECRET),
     outbox,
+    processId,
   };
   const library = new MediaLibrary(log.child({ part: 'media' }));
   const ctx: EdgeContext = { config, deps, metrics, inFlight, library, processId, log };
@@ -125,9 +133,16 @@ export async function startApp(
       new OutboxSender(edge.transport, log.child({ part: 'outbox', platform: edge.platform }), {
         owner: processId,
         ratePerSecond: edge.ratePerSecond,
+        ...(edge.paid
+          ? {
+              paid: {
+                ...edge.paid,
+                spent: async () => (await deliveryFigures())[edge.platform]?.paid ?? 0,
+              },
+            }
+          : {}),
         perChatIntervalMs: edge.perChatIntervalMs,
         inFlight: edge.inFlight,
-        leaseMs: config.OUTBOX_LEASE_SECONDS * 1000,
         maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
         idleMs: 250,
         onUnreachable: (reply) => stores.users.markUnreachable(reply.to),
@@ -136,20 +151,36 @@ export async function startApp(
   wakeSender.poke = () => senders.forEach((s) => s.poke());
   senders.forEach((s) => s.start());
 
+  figures.start();
   const http = await startHttpServer({
     host: config.HTTP_HOST,
     port: config.HTTP_PORT,
     metrics,
+    outbox: figures,
     log,
     webhooks: Object.assign({}, ...edges.map((e) => e.webhooks)) as Record<string, RequestHandler>,
+    ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
+    ...(config.METRICS_PORT !== undefined
+      ? { metricsPort: config.METRICS_PORT, metricsHost: config.METRICS_HOST }
+      : {}),
   });
   for (const edge of edges) await edge.receive();
 
+  let prunedAt = 0;
+  const housekeeping = async () => {
+    if (Date.now() - prunedAt < HOUR_MS) return;
+    prunedAt = Date.now();
+    const pruned = await pruneOutbox(new Date(Date.now() - config.OUTBOX_KEEP_DAYS * DAY_MS));
+    if (pruned) log.info({ pruned }, 'old outbox rows removed');
+  };
   const tick = async () => {
     await library.keepNew();
     await publishDue(deps);
     const ran = await runDueEvents(deps, processId);
     if (ran.length) log.info({ events: ran }, 'campaign events');
+    const resumed = await resumeBroadcasts(deps);
+    if (resumed) log.info({ resumed }, 'broadcasts resumed after a stop');
+    await housekeeping();
   };
   let ticking = Promise.resolve();
   const timer = setInterval(() => {
@@ -161,6 +192,7 @@ export async function startApp(
   return {
     ...(telegram ? { bot: telegram.bot } : {}),
     httpPort: http.port,
+    ...(http.metricsPort !== undefined ? { metricsPort: http.metricsPort } : {}),
     deps,
     senders,
     get outboxIdle() {
@@ -171,9 +203,10 @@ export async function startApp(
     /** Graceful: stop taking updates, finish what is in hand, give back outbox leases. */
     async stop() {
       clearInterval(timer);
+      figures.stop();
       for (const edge of edges) await edge.stop();
       await http.close();
-      await inFlight.idle(10_000);
+      await inFlight.idle(8_000);
       await ticking;
       for (const sender of senders) await sender.stop();
       await base

@@ -80,8 +80,8 @@ export function cachedResults(results: ResultStore): ResultStore {
 export function countedVotes(votes: VoteStore, metrics: Metrics): VoteStore {
   return {
     ...votes,
-    async cast(voter, entry, at, since) {
-      const result = await votes.cast(voter, entry, at, since);
+    async cast(voter, entry, at, since, eventId) {
+      const result = await votes.cast(voter, entry, at, since, eventId);
       metrics.votes.inc({ outcome: result.outcome });
       return result;
     },

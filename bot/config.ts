@@ -15,6 +15,10 @@ const idList = z
   )
   .pipe(z.array(z.string().regex(/^\d{1,20}$/, 'must be numeric user ids separated by commas')));
 
+/** The value .env.example ships with: anyone who read the README knows it. */
+export const EXAMPLE_VOTER_SECRET = 'change-me-in-production';
+const VOTER_SECRET_MIN = 32;
+
 const webhookSecret = z
   .string()
   .regex(/^[A-Za-z0-9_-]{16,256}$/, 'must be 16-256 characters of A-Z, a-z, 0-9, _ and -');
@@ -41,21 +45,45 @@ export const envSchema = z
       .string()
       .regex(/^(@\w{5,}|-100\d+)$/, 'must be @channelname or a -100… channel id')
       .optional(),
-    /** Keys the one-way hash that stands for a voter in the votes collection. Keep it secret and stable. */
-    VOTER_HASH_SECRET: z
-      .string()
-      .min(16, 'must be at least 16 characters')
-      .default('change-me-in-production'),
+    /**
+     * Keys the one-way hash that stands for a voter in the votes collection, and signs the Vote
+     * buttons. Keep it secret and stable; required (32+ characters) once a platform is set.
+     */
+    VOTER_HASH_SECRET: z.string().default(EXAMPLE_VOTER_SECRET),
     /** Seconds between two checks for entries due to be published. */
     CLOCK_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     TELEGRAM_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(30),
     TELEGRAM_PER_CHAT_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
+    /**
+     * Telegram's paid broadcast: announcements and results beyond the free 30 a second go with
+     * allow_paid_broadcast, up to TELEGRAM_PAID_RATE_PER_SECOND, for 0.1 Star a message from the
+     * bot's balance, until TELEGRAM_PAID_BUDGET_STARS are spent. Off by default.
+     */
+    TELEGRAM_PAID_BROADCAST: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+    TELEGRAM_PAID_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(1000),
+    TELEGRAM_PAID_BUDGET_STARS: z.coerce.number().min(0).default(0),
     OUTBOX_IN_FLIGHT: z.coerce.number().int().min(1).max(200).default(10),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
     /** How long a sender holds the rows it claimed; after a crash, others take them over then. */
     OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     /** Anti-abuse: button presses one account may make in 10 seconds; more get "slow down". */
     BUTTON_PRESSES_PER_10S: z.coerce.number().int().min(1).default(15),
+    /** Anti-abuse: messages (text, photos, commands) one account may send in 10 seconds. */
+    MESSAGES_PER_10S: z.coerce.number().int().min(1).default(30),
+    /** The longest one database operation may wait before the database counts as away. */
+    DATABASE_TIMEOUT_MS: z.coerce.number().int().min(200).max(60_000).default(4_000),
+    /** A webhook is answered before this; an update not handled by then is delivered again. */
+    WEBHOOK_DEADLINE_MS: z.coerce.number().int().min(500).max(60_000).default(8_000),
+    /** Days a sent outbox row is kept; delivery figures survive as counters. */
+    OUTBOX_KEEP_DAYS: z.coerce.number().min(1).max(365).default(14),
+    /** /metrics on a port of its own (bound to METRICS_HOST), away from the public one. */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    METRICS_HOST: z.string().default('127.0.0.1'),
+    /** Or /metrics on HTTP_PORT for a scraper that sends "Authorization: Bearer <token>". */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     CAMPAIGN_FILE: z.string().default('campaign.json'),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -107,6 +135,28 @@ export const envSchema = z
         ctx.addIssue({ code: 'custom', path: [name], message: `is required ${when}` });
     };
     if (env.VK_TOKEN) need('VK_GROUP_ID', 'with VK_TOKEN');
+    const secret = env.VOTER_HASH_SECRET;
+    if (
+      (env.TELEGRAM_BOT_TOKEN || env.VK_TOKEN) &&
+      (secret === EXAMPLE_VOTER_SECRET || secret.length < VOTER_SECRET_MIN)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['VOTER_HASH_SECRET'],
+        message:
+          `${secret === EXAMPLE_VOTER_SECRET ? 'is the example value' : 'is too short'}: it keys the ` +
+          `voters' hashes and signs the Vote buttons, so it must be a secret of your own, at least ` +
+          `${VOTER_SECRET_MIN} characters. Make one with \`openssl rand -hex 32\` and keep it for ` +
+          'the whole contest',
+      });
+    }
+    if (env.WEBHOOK_DEADLINE_MS <= env.DATABASE_TIMEOUT_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEBHOOK_DEADLINE_MS'],
+        message: `must be above DATABASE_TIMEOUT_MS (${env.DATABASE_TIMEOUT_MS}): a database wait may not outlast the answer`,
+      });
+    }
     if (env.VK_TOKEN && env.VK_MODE === 'callback') {
       need('VK_CALLBACK_SECRET', 'when VK_MODE=callback');
       need('VK_CONFIRMATION', 'when VK_MODE=callback');
@@ -142,4 +192,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid environment:\n${describeIssues(parsed.error)}`);
   }
   return parsed.data;
+}
+
+/** Every value in the configuration that must never reach a log line. */
+export function secretsOf(config: Config): (string | undefined)[] {
+  return [
+    config.TELEGRAM_BOT_TOKEN,
+    config.TELEGRAM_WEBHOOK_SECRET,
+    config.VK_TOKEN,
+    config.VK_CALLBACK_SECRET,
+    config.VOTER_HASH_SECRET,
+    config.METRICS_TOKEN,
+  ];
 }

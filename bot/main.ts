@@ -1,10 +1,13 @@
 import { existsSync } from 'node:fs';
 import { loadCampaign } from './campaign-file.js';
-import { ConfigError, loadConfig } from './config.js';
-import { createLogger } from './logger.js';
+import { ConfigError, loadConfig, secretsOf } from './config.js';
+import { createLogger, scrubber, type Logger } from './logger.js';
 import { startApp } from './app.js';
 import { startTerminal } from './terminal/start.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-db.js';
+
+/** A graceful stop that takes longer (the database is gone, a handler hangs) ends anyway. */
+const STOP_DEADLINE_MS = 9_000;
 
 /** No MONGODB_URI: a database of our own, its data kept in DATA_DIR (.data) between runs. */
 async function startEmbedded(): Promise<EmbeddedDatabase> {
@@ -19,12 +22,27 @@ async function startEmbedded(): Promise<EmbeddedDatabase> {
 
 let embedded: EmbeddedDatabase | null = null;
 
+/**
+ * A promise nobody awaited that failed is a bug to log, not a reason to stop serving the whole
+ * country; and Node's own report of it would print the error's context (an update, a token).
+ */
+function guardProcess(log: Logger): void {
+  process.on('unhandledRejection', (reason) => {
+    log.error({ err: reason }, 'unhandled rejection (the process goes on)');
+  });
+  process.on('uncaughtException', (error) => {
+    log.fatal({ err: error }, 'uncaught exception: stopping');
+    setTimeout(() => process.exit(1), 100).unref();
+  });
+}
+
 async function main(): Promise<void> {
   // Variables already in the environment win over the file.
   if (existsSync('.env')) process.loadEnvFile('.env');
   embedded = process.env.MONGODB_URI ? null : await startEmbedded();
   const config = loadConfig();
-  const log = createLogger(config.LOG_LEVEL);
+  const log = createLogger(config.LOG_LEVEL, secretsOf(config));
+  guardProcess(log);
   const campaign = loadCampaign(config.CAMPAIGN_FILE);
   if (!config.TELEGRAM_BOT_TOKEN && !config.VK_TOKEN) {
     // No platform configured: the same conversations in this terminal.
@@ -39,7 +57,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping');
-    await app.stop();
+    setTimeout(() => {
+      log.warn({ deadlineMs: STOP_DEADLINE_MS }, 'graceful stop took too long: exiting');
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
+    await app.stop().catch((error: unknown) => log.error({ err: error }, 'stop failed'));
     await embedded?.stop();
     process.exit(0);
   };
@@ -51,7 +73,14 @@ main().catch(async (error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(error.message);
   } else {
-    console.error(error);
+    // Not console.error(error): an error's own fields may hold a token (a request's URL).
+    const scrub = scrubber(
+      ['TELEGRAM_BOT_TOKEN', 'VK_TOKEN', 'TELEGRAM_WEBHOOK_SECRET', 'VK_CALLBACK_SECRET'].map(
+        (name) => process.env[name],
+      ),
+    );
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    console.error(scrub(`Could not start: ${text}`));
   }
   await embedded?.stop();
   process.exit(1);

@@ -1,9 +1,10 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { outboxCounts } from '../models/outbox.js';
+import type { OutboxFigures } from './outbox-figures.js';
 
 // Prometheus metrics (/metrics): what an operator watches on the day a celebrity shares the link.
+// Nothing here queries the database on a scrape: the outbox figures are read in the background.
 
-export function createMetrics() {
+export function createMetrics(outbox?: OutboxFigures) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const updates = new Counter({
@@ -33,12 +34,17 @@ export function createMetrics() {
   });
   new Gauge({
     name: 'dgt_outbox_messages',
-    help: 'Outbox rows by status (pending, sending, sent, failed)',
+    help: 'Outbox messages: waiting (pending) and so far sent, failed, rate_limited (429s met) and paid',
     labelNames: ['status'] as const,
     registers: [registry],
-    async collect() {
-      const counts = await outboxCounts();
-      for (const [status, n] of Object.entries(counts)) this.set({ status }, n);
+    collect() {
+      if (!outbox) return;
+      const s = outbox.snapshot;
+      this.set({ status: 'pending' }, s.pending);
+      this.set({ status: 'sent' }, s.sent);
+      this.set({ status: 'failed' }, s.failed);
+      this.set({ status: 'rate_limited' }, s.rateLimited);
+      this.set({ status: 'paid' }, s.paid);
     },
   });
   return { registry, updates, handlerSeconds, votes, errors };

@@ -1,22 +1,35 @@
 import type { Platform, Reply } from '../handlers/ports.js';
+import { addDeliveryFigures, type DeliveryFigures } from '../models/delivery-counters.js';
+import { accountKey } from '../models/keys.js';
 import {
-  claimDue,
-  markFailed,
-  markSent,
-  releaseLeases,
-  retryLater,
+  openChunks,
+  recordProgress,
+  rowsOf,
+  type OutboxChunk,
   type OutboxRow,
+  type Progress,
 } from '../models/outbox.js';
+import { holdSenderLease, releaseSenderLease } from '../models/sender-lease.js';
 import type { Logger } from './logger.js';
+import { Pace } from './pace.js';
 
-// Sends the outbox for one platform: paced under the platform's rate limits, a 429 pauses the
-// whole sender for as long as the platform asks, passing failures retry with backoff, a user
-// who blocked the bot is marked and not written to again. At most `inFlight` messages are on
-// their way at once: that is also the most a crash can send twice (sent, not yet recorded).
+// Sends the outbox of one platform. One process at a time does it (it holds the platform's
+// sender lease), so the platform's rate limit holds for the bot however many processes run.
+//
+// A few workers each take an open chunk, most urgent first, and send its rows in order, paced
+// under the platform's limits (shared by all workers); a worker on a broadcast steps aside when
+// a more urgent chunk waits. What happened is written in groups: how far each chunk got, the
+// failures, the rows to try again later. A 429 pauses the whole sender for as long as the
+// platform asks; passing failures come back later with backoff; a user who blocked the bot is
+// marked and not written to again.
+//
+// A row is "in flight" from the moment it is sent until its chunk's place past it is written;
+// at most `inFlight` rows are, and no worker runs further than that ahead of what is written:
+// that is also the most a crash can send twice (sent, not yet recorded).
 
 /** What a platform said about one send. */
 export type SendOutcome =
-  | { kind: 'sent' }
+  | { kind: 'sent'; ref?: string }
   | { kind: 'rate-limited'; retryAfterMs: number }
   /** The user blocked the bot or deleted their account: never write to them again. */
   | { kind: 'unreachable'; reason: string }
@@ -24,20 +37,34 @@ export type SendOutcome =
   | { kind: 'rejected'; reason: string }
   | { kind: 'transient'; reason: string };
 
+export interface SendOptions {
+  /** Telegram's paid broadcast (allow_paid_broadcast): past the free limit, for a fee. */
+  paid?: boolean;
+}
+
 export interface Transport {
   platform: Platform;
   /** `key` is the outbox row's: a platform that can drop resends (VK's random_id) uses it. */
-  send(reply: Reply, key: string): Promise<SendOutcome>;
+  send(reply: Reply, key: string, options?: SendOptions): Promise<SendOutcome>;
+}
+
+export interface PaidBroadcast {
+  ratePerSecond: number;
+  /** Messages that may go paid in all (the organiser's budget divided by the price). */
+  budget: number;
+  /** Paid messages already sent (from the delivery counters). */
+  spent(): Promise<number>;
 }
 
 export interface SenderOptions {
   owner: string;
-  /** Messages a second, for the whole platform (Telegram: about 30). */
+  /** Messages a second, for the whole bot on this platform (Telegram: about 30). */
   ratePerSecond: number;
+  /** When set, announcements and results beyond the free rate go paid, within the budget. */
+  paid?: PaidBroadcast;
   /** Least time between two messages to one chat (Telegram: about 1 s). */
   perChatIntervalMs: number;
   inFlight: number;
-  leaseMs: number;
   maxAttempts: number;
   /** How long to wait before looking again when nothing is due. */
   idleMs: number;
@@ -45,36 +72,141 @@ export interface SenderOptions {
   onUnreachable(reply: Reply): Promise<void>;
 }
 
-const WINDOW_MS = 1_020;
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+/** A sender that dies is replaced this soon; the holder renews its lease several times in it. */
+const SENDER_LEASE_MS = 6_000;
+const RENEW_EVERY_MS = 1_500;
+/** Chunks worked on at once: a person's answer need not wait for a broadcast's page. */
+const WORKERS = 4;
+/** A worker on a less urgent chunk looks for a more urgent one this often (in rows). */
+const PREEMPT_EVERY = 16;
+
+/** Progress gathered until the next write; whatever came in while one ran goes in the next. */
+class Recorder {
+  private progress: Progress = Recorder.empty();
+  private figures: DeliveryFigures = { sent: 0, failed: 0, rateLimited: 0, paid: 0 };
+  private waiting: (() => void)[] = [];
+  private writing: Promise<void> | null = null;
+
+  constructor(
+    private readonly platform: Platform,
+    private readonly log: Logger,
+    private readonly isStopping: () => boolean,
+  ) {}
+
+  private static empty(): Progress {
+    return { done: new Map(), closed: [], failures: [], refs: [], later: [] };
+  }
+
+  /** Adds to the next write and resolves once it is written. */
+  note(change: (p: Progress) => void, figures: Partial<DeliveryFigures> = {}): Promise<void> {
+    change(this.progress);
+    for (const [k, n] of Object.entries(figures))
+      this.figures[k as keyof DeliveryFigures] += n ?? 0;
+    return new Promise((done) => {
+      this.waiting.push(done);
+      this.kick();
+    });
+  }
+
+  private kick(): void {
+    if (this.writing || !this.waiting.length) return;
+    this.writing = this.write().finally(() => {
+      this.writing = null;
+      this.kick();
+    });
+  }
+
+  private async write(): Promise<void> {
+    const progress = this.progress;
+    const figures = this.figures;
+    const waiting = this.waiting;
+    this.progress = Recorder.empty();
+    this.figures = { sent: 0, failed: 0, rateLimited: 0, paid: 0 };
+    this.waiting = [];
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await recordProgress(this.platform, progress);
+        await addDeliveryFigures(this.platform, figures);
+        break;
+      } catch (error) {
+        // The database is away: keep it (the in-flight limit bounds what waits) and try again; a
+        // row whose progress is never written is sent again by the next sender.
+        this.log.error({ err: error }, 'could not record outbox progress');
+        if (this.isStopping() && attempt >= 2) break;
+        await sleep(Math.min(5_000, 250 * 2 ** attempt));
+      }
+    }
+    for (const done of waiting) done();
+  }
+}
+
+/** One chunk being worked on: which of its rows are finished, and how far that is unbroken. */
+class ChunkProgress {
+  private finished = new Set<number>();
+  /** Rows before this place are finished. */
+  mark: number;
+  readonly settled: Promise<void>[] = [];
+
+  constructor(
+    readonly chunk: OutboxChunk,
+    present: number[],
+  ) {
+    this.mark = chunk.done;
+    // Places with no row (a key that was queued already in another chunk) are finished.
+    const here = new Set(present);
+    for (let n = chunk.done; n < chunk.size; n += 1) if (!here.has(n)) this.finished.add(n);
+    this.advance();
+  }
+
+  finish(n: number): number {
+    this.finished.add(n);
+    this.advance();
+    return this.mark;
+  }
+
+  private advance(): void {
+    while (this.finished.has(this.mark)) this.finished.delete(this.mark++);
+  }
+
+  get complete(): boolean {
+    return this.mark >= this.chunk.size;
+  }
+}
 
 export class OutboxSender {
   private running = false;
   private loop: Promise<void> = Promise.resolve();
-  private inFlight = new Set<Promise<void>>();
-  private nextSlot = 0;
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly free: Pace;
+  private readonly paidPace: Pace | null;
+  private paidLeft = 0;
   private pausedUntil = 0;
-  private lastToChat = new Map<string, number>();
+  private readonly lastToChat = new Map<string, number>();
   /** The send on its way to each chat: the next one to that chat waits for it, keeping order. */
-  private chatSends = new Map<string, Promise<void>>();
+  private readonly chatSends = new Map<string, Promise<void>>();
   private wake: (() => void) | null = null;
-  private busy = false;
-  /** Rows this sender claimed and has not finished: a re-claim of one (its lease ran out while it
-   * waited in a long batch) must not send it a second time. */
-  private held = new Set<string>();
-  /** When the recent sends started, for the one-second window. */
-  private recent: number[] = [];
+  /** Chunks being worked on, by id. */
+  private readonly working = new Map<string, Promise<void>>();
+  /** The open chunks as last read: a worker steps aside for a more urgent one waiting there. */
+  private waitingChunks: OutboxChunk[] = [];
+  private leaseValidUntil = 0;
+  private lastRenew = 0;
+  private readonly recorder: Recorder;
 
   constructor(
-    private transport: Transport,
-    private log: Logger,
-    private options: SenderOptions,
-  ) {}
+    private readonly transport: Transport,
+    private readonly log: Logger,
+    private readonly options: SenderOptions,
+  ) {
+    this.free = new Pace(options.ratePerSecond);
+    this.paidPace = options.paid ? new Pace(options.paid.ratePerSecond) : null;
+    this.recorder = new Recorder(transport.platform, log, () => !this.running);
+  }
 
-  /** Nothing on its way and nothing claimed waiting for a slot. */
+  /** Nothing on its way and no chunk being worked on. */
   get idle(): boolean {
-    return this.inFlight.size === 0 && !this.busy;
+    return this.inFlight.size === 0 && this.working.size === 0;
   }
 
   start(): void {
@@ -88,147 +220,224 @@ export class OutboxSender {
     this.wake?.();
   }
 
-  /** Stops claiming, lets what is on its way finish, gives back the rest of its leases. */
+  /** Stops taking rows, lets what is on its way finish and be recorded, gives back its lease. */
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
     this.poke();
     await this.loop;
-    await Promise.allSettled(this.inFlight);
-    await releaseLeases(this.options.owner);
+    await Promise.allSettled([...this.working.values()]);
+    await releaseSenderLease(this.transport.platform, this.options.owner).catch(() => undefined);
   }
 
-  /** About a second of sending per claim: few queries, and a stop or crash strands little. */
-  private get batchSize(): number {
-    const { inFlight, ratePerSecond } = this.options;
-    return Math.min(200, Math.max(inFlight * 2, Math.ceil(ratePerSecond)));
-  }
-
-  private async claim(): Promise<OutboxRow[]> {
+  /** Holds (or renews) the platform's sender lease; false while another process sends. */
+  private async holdLease(): Promise<boolean> {
+    const now = Date.now();
+    if (now - this.lastRenew < RENEW_EVERY_MS && now < this.leaseValidUntil) return true;
     try {
-      const { platform } = this.transport;
-      const rows = await claimDue(
-        platform,
+      const lease = await holdSenderLease(
+        this.transport.platform,
         this.options.owner,
-        this.batchSize,
-        this.options.leaseMs,
+        SENDER_LEASE_MS,
       );
-      const fresh = rows.filter((row) => !this.held.has(row.id));
-      for (const row of fresh) this.held.add(row.id);
-      return fresh;
+      this.lastRenew = now;
+      if (!lease.held) {
+        this.leaseValidUntil = 0;
+        return false;
+      }
+      // Trusted a little less long than it lasts, for clocks and slow writes.
+      const first = this.leaseValidUntil === 0;
+      this.leaseValidUntil = now + SENDER_LEASE_MS - RENEW_EVERY_MS;
+      if (first && this.options.paid)
+        this.paidLeft = Math.max(0, this.options.paid.budget - (await this.options.paid.spent()));
+      return true;
     } catch (error) {
-      this.log.error({ err: error }, 'outbox claim failed');
-      await sleep(1_000);
-      return [];
+      this.log.warn({ err: error }, 'could not renew the sender lease');
+      return now < this.leaseValidUntil;
     }
+  }
+
+  private get leaseHeld(): boolean {
+    return this.running && Date.now() < this.leaseValidUntil;
+  }
+
+  private async rest(ms: number): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.wake = resolve;
+      setTimeout(resolve, ms);
+    });
+    this.wake = null;
   }
 
   private async run(): Promise<void> {
-    let next = this.claim();
     while (this.running) {
-      const rows = await next;
-      if (!rows.length) {
-        await new Promise<void>((resolve) => {
-          this.wake = resolve;
-          setTimeout(resolve, this.options.idleMs);
-        });
-        this.wake = null;
-        next = this.claim();
+      if (!(await this.holdLease())) {
+        await this.rest(1_000);
         continue;
       }
-      // Claim the following batch while this one goes out: sending never waits on the database.
-      next = this.claim();
-      this.busy = true;
-      for (const row of rows) {
-        if (!this.running) break;
-        await this.paced(row);
+      let chunks: OutboxChunk[];
+      try {
+        chunks = await openChunks(this.transport.platform);
+      } catch (error) {
+        this.log.error({ err: error }, 'could not read the outbox');
+        await this.rest(1_000);
+        continue;
       }
-      this.busy = false;
+      const now = Date.now();
+      this.waitingChunks = chunks.filter(
+        (c) => c.nextAt.getTime() <= now && !this.working.has(c.id),
+      );
+      for (const chunk of this.waitingChunks) {
+        if (this.working.size >= WORKERS) break;
+        const work = this.work(chunk).finally(() => {
+          this.working.delete(chunk.id);
+          this.poke();
+        });
+        this.working.set(chunk.id, work);
+      }
+      const next = chunks.find((c) => c.nextAt.getTime() > now);
+      const wait = next
+        ? Math.min(this.options.idleMs, next.nextAt.getTime() - now)
+        : this.options.idleMs;
+      await this.rest(wait);
     }
-    // Rows claimed ahead are given back by stop().
-    await next;
   }
 
-  /**
-   * When the next send fits in any one-second window with at most `ratePerSecond` sends (the
-   * platform counts that way). The window is kept a little longer than a second, so requests
-   * that arrive bunched up after network jitter still fit.
-   */
-  private windowOpens(): number {
-    const limit = Math.max(1, Math.floor(this.options.ratePerSecond));
-    const now = Date.now();
-    this.recent = this.recent.filter((t) => t > now - WINDOW_MS);
-    return this.recent.length < limit ? 0 : this.recent[this.recent.length - limit]! + WINDOW_MS;
+  /** True when a more urgent chunk than this one waits and no worker is free for it. */
+  private outranked(chunk: OutboxChunk): boolean {
+    if (this.working.size < WORKERS) return false;
+    return this.waitingChunks.some((c) => c.lane < chunk.lane && !this.working.has(c.id));
+  }
+
+  /** Sends a chunk's rows in order, as far as it may; the chunk stays open for what is left. */
+  private async work(chunk: OutboxChunk): Promise<void> {
+    let rows: OutboxRow[];
+    try {
+      rows = await rowsOf(chunk);
+    } catch (error) {
+      this.log.error({ err: error, chunk: chunk.id }, 'could not read a chunk');
+      return;
+    }
+    const progress = new ChunkProgress(
+      chunk,
+      rows.map((r) => r.n),
+    );
+    for (const [i, row] of rows.entries()) {
+      if (!this.leaseHeld) break;
+      if (i % PREEMPT_EVERY === PREEMPT_EVERY - 1 && this.outranked(chunk)) break;
+      // Never further ahead of what is written than the in-flight window.
+      while (row.n - progress.mark >= this.options.inFlight && progress.settled.length)
+        await Promise.race(progress.settled);
+      await this.paced(row, progress);
+    }
+    await Promise.allSettled(progress.settled);
+    if (progress.complete)
+      await this.recorder.note((p) => {
+        p.done.set(chunk.id, chunk.size);
+        p.closed.push(chunk.id);
+      });
+  }
+
+  /** The rate pool a row goes through: the free one, or the paid one for a broadcast overflow. */
+  private poolFor(row: OutboxRow, now: number): { pace: Pace; paid: boolean } {
+    const paid = this.paidPace;
+    const overflow = paid && row.lane > 0 && this.paidLeft > 0 && this.free.earliest(now) > now;
+    return overflow ? { pace: paid, paid: true } : { pace: this.free, paid: false };
   }
 
   /** Waits for a free slot under the rate limits, then starts sending one row. */
-  private async paced(row: OutboxRow): Promise<void> {
+  private async paced(row: OutboxRow, progress: ChunkProgress): Promise<void> {
     while (this.inFlight.size >= this.options.inFlight) await Promise.race(this.inFlight);
-    const chat = `${row.reply.to.platform}:${row.reply.to.id}`;
-    const chatReady = (this.lastToChat.get(chat) ?? 0) + this.options.perChatIntervalMs;
-    const now = Date.now();
-    if (chatReady > now + this.options.idleMs) {
-      // This chat just got a message: give the row back rather than hold up everyone else.
-      await retryLater(row.id, new Date(chatReady), undefined, false);
-      this.held.delete(row.id);
-      return;
-    }
+    const chat = accountKey(row.reply.to);
     await this.chatSends.get(chat);
-    const slot = Math.max(
-      Date.now(),
-      this.nextSlot,
-      this.pausedUntil,
-      chatReady,
-      this.windowOpens(),
-    );
-    this.nextSlot = slot + 1000 / this.options.ratePerSecond;
-    this.lastToChat.set(chat, slot);
-    await sleep(slot - Date.now());
-    // The time it really leaves (a busy event loop wakes late): that is what the platform counts.
-    this.recent.push(Date.now());
-    const sending: Promise<void> = this.send(row).finally(() => {
-      this.held.delete(row.id);
+    const chatReady = (this.lastToChat.get(chat) ?? 0) + this.options.perChatIntervalMs;
+    let now = Date.now();
+    let pool = this.poolFor(row, now);
+    let slot = Math.max(this.pausedUntil, chatReady, pool.pace.earliest(now));
+    while (slot > now) {
+      await sleep(slot - now);
+      now = Date.now();
+      pool = this.poolFor(row, now);
+      slot = Math.max(this.pausedUntil, chatReady, pool.pace.earliest(now));
+    }
+    // The time it really leaves: that is what the platform counts.
+    pool.pace.take(now);
+    if (pool.paid) this.paidLeft -= 1;
+    this.lastToChat.set(chat, now);
+    this.forgetQuietChats(now);
+    const sending: Promise<void> = this.send(row, pool.paid, progress).finally(() => {
       this.inFlight.delete(sending);
       if (this.chatSends.get(chat) === sending) this.chatSends.delete(chat);
     });
     this.inFlight.add(sending);
     this.chatSends.set(chat, sending);
+    progress.settled.push(sending);
+    void sending.then(() => progress.settled.splice(progress.settled.indexOf(sending), 1));
   }
 
-  private async send(row: OutboxRow): Promise<void> {
+  /** The last-send times that no longer hold anything up. */
+  private forgetQuietChats(now: number): void {
+    if (this.lastToChat.size < 10_000) return;
+    const before = now - this.options.perChatIntervalMs;
+    for (const [chat, at] of this.lastToChat) if (at < before) this.lastToChat.delete(chat);
+  }
+
+  private async send(row: OutboxRow, paid: boolean, progress: ChunkProgress): Promise<void> {
     let outcome: SendOutcome;
     try {
-      outcome = await this.transport.send(row.reply, row.id);
+      outcome = await this.transport.send(row.reply, row.id, paid ? { paid } : {});
     } catch (error) {
       outcome = { kind: 'transient', reason: String(error) };
     }
-    try {
-      await this.record(row, outcome);
-    } catch (error) {
-      // The lease runs out and the row is sent again: a duplicate, never a loss.
-      this.log.error({ err: error, row: row.id }, 'could not record an outbox outcome');
-    }
+    await this.record(row, outcome, paid, progress);
   }
 
-  private async record(row: OutboxRow, outcome: SendOutcome): Promise<void> {
+  private async record(
+    row: OutboxRow,
+    outcome: SendOutcome,
+    paid: boolean,
+    progress: ChunkProgress,
+  ): Promise<void> {
+    const moved = (p: Progress) => p.done.set(row.chunk, progress.finish(row.n));
+    const failed = (error: string) => (p: Progress) => {
+      moved(p);
+      p.failures.push({ id: row.id, recipient: accountKey(row.reply.to), error });
+    };
+    const later = (at: Date, counts: boolean) => (p: Progress) => {
+      moved(p);
+      p.later.push({ row, at, counts });
+    };
     switch (outcome.kind) {
       case 'sent':
-        return markSent(row.id);
+        return this.recorder.note(
+          (p) => {
+            moved(p);
+            if (row.keepRef && outcome.ref)
+              p.refs.push({ id: row.id, chat: row.reply.to.id, ref: outcome.ref });
+          },
+          { sent: 1, ...(paid ? { paid: 1 } : {}) },
+        );
       case 'rate-limited': {
         this.pausedUntil = Math.max(this.pausedUntil, Date.now() + outcome.retryAfterMs);
+        if (paid) this.paidLeft += 1;
         this.log.warn({ retryAfterMs: outcome.retryAfterMs }, 'rate limited by the platform');
-        return retryLater(row.id, new Date(this.pausedUntil), '429', false);
+        return this.recorder.note(later(new Date(this.pausedUntil), false), { rateLimited: 1 });
       }
       case 'unreachable':
-        await this.options.onUnreachable(row.reply);
-        return markFailed(row.id, outcome.reason);
+        await this.options
+          .onUnreachable(row.reply)
+          .catch((error: unknown) =>
+            this.log.warn({ err: error }, 'could not mark a user unreachable'),
+          );
+        return this.recorder.note(failed(outcome.reason), { failed: 1 });
       case 'rejected':
         this.log.warn({ row: row.id, reason: outcome.reason }, 'message rejected by the platform');
-        return markFailed(row.id, outcome.reason);
+        return this.recorder.note(failed(outcome.reason), { failed: 1 });
       case 'transient': {
-        if (row.attempts + 1 >= this.options.maxAttempts) return markFailed(row.id, outcome.reason);
+        if (row.attempts + 1 >= this.options.maxAttempts)
+          return this.recorder.note(failed(outcome.reason), { failed: 1 });
         const backoffMs = Math.min(60_000, 1_000 * 2 ** row.attempts);
-        return retryLater(row.id, new Date(Date.now() + backoffMs), outcome.reason, true);
+        return this.recorder.note(later(new Date(Date.now() + backoffMs), true));
       }
     }
   }

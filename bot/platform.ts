@@ -25,6 +25,8 @@ export interface PlatformEdge {
   transport: Transport;
   /** Outbox pacing for this platform. */
   ratePerSecond: number;
+  /** A paid lane above the free rate (Telegram's paid broadcast), when the operator turned it on. */
+  paid?: { ratePerSecond: number; budget: number };
   perChatIntervalMs: number;
   inFlight: number;
   /** Webhook paths served by the HTTP server. */

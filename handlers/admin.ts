@@ -1,6 +1,6 @@
 import { findCategory } from './campaign.js';
 import { payload } from './payload.js';
-import { LANGS, type Lang, type OutboxItem, type RecipientFilter, type Text } from './ports.js';
+import type { Text } from './ports.js';
 import { ranked } from './results.js';
 import { t, type Turn } from './turn.js';
 
@@ -29,7 +29,7 @@ export async function showStats(turn: Turn): Promise<void> {
       users: s.users,
       voters: s.voters,
       votes: s.votes,
-      pending: (s.outbox.pending ?? 0) + (s.outbox.sending ?? 0),
+      pending: s.outbox.pending ?? 0,
       sent: s.outbox.sent ?? 0,
       failed: s.outbox.failed ?? 0,
     }),
@@ -70,77 +70,6 @@ export async function exportCsv(turn: Turn): Promise<void> {
   ] as const) {
     turn.document(filename, csv(rows as (string | number)[][]));
   }
-}
-
-export async function startBroadcast(turn: Turn): Promise<void> {
-  await turn.deps.stores.users.setAwaiting(turn.event.actor, { what: 'broadcast-text' });
-  turn.say(t('broadcast-ask'));
-}
-
-type Audience = Lang | 'all';
-
-export async function onBroadcastText(turn: Turn, raw: string): Promise<void> {
-  const text = raw.trim();
-  if (!text || text.length > 4000) return turn.say(t('broadcast-length', { max: 4000 }));
-  await turn.deps.stores.users.setAwaiting(turn.event.actor, null);
-  const id = await turn.deps.stores.broadcasts.create(text, turn.event.actor, turn.now);
-  const audiences: Audience[] = ['all', ...LANGS];
-  turn.say(t('broadcast-preview', { text }), [
-    ...audiences.map((a) => [
-      { label: t(`broadcast-audience-${a}`), data: payload('bc', 'to', id, a) },
-    ]),
-    [{ label: t('button-cancel'), data: payload('bc', 'no', id) }],
-  ]);
-}
-
-const filterFor = (audience: Audience): RecipientFilter =>
-  audience === 'all' ? { wantsAnnouncements: true } : { wantsAnnouncements: true, lang: audience };
-
-export async function onBroadcastButton(
-  turn: Turn,
-  action: 'to' | 'go' | 'no',
-  id: string,
-  audience?: Audience,
-): Promise<void> {
-  if (!turn.isAdmin) return turn.notice(t('mod-not-allowed'), true);
-  const { broadcasts, users } = turn.deps.stores;
-  const broadcast = await broadcasts.get(id);
-  if (!broadcast || broadcast.status !== 'draft')
-    return turn.notice(t('broadcast-already', { status: broadcast?.status ?? '-' }), true);
-  turn.notice(t('button-ok'));
-  if (action === 'no') {
-    await broadcasts.transition(id, 'cancelled');
-    return turn.replace(t('broadcast-cancelled'));
-  }
-  const target = audience ?? 'all';
-  if (action === 'to') {
-    const count = await users.count(filterFor(target));
-    return turn.replace(
-      t('broadcast-confirm', {
-        count,
-        audience: t(`broadcast-audience-${target}`),
-        text: broadcast.text,
-      }),
-      [
-        [{ label: t('broadcast-send'), data: payload('bc', 'go', id, target) }],
-        [{ label: t('button-cancel'), data: payload('bc', 'no', id) }],
-      ],
-    );
-  }
-  if (!(await broadcasts.transition(id, 'queued'))) return;
-  let queued = 0;
-  await users.eachRecipientChunk(filterFor(target), async (chunk) => {
-    const items: OutboxItem[] = chunk.map((u) => ({
-      key: `broadcast:${id}:${u.platform}:${u.id}`,
-      reply: {
-        to: { platform: u.platform, id: u.id },
-        lang: u.lang,
-        view: { kind: 'text', text: t('plain', { value: broadcast.text }) },
-      },
-    }));
-    queued += await turn.deps.outbox.enqueue(items);
-  });
-  turn.replace(t('broadcast-queued', { count: queued }));
 }
 
 function announcementsView(on: boolean) {

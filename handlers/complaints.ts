@@ -37,7 +37,13 @@ export async function reportEntry(turn: Turn, number: number, reason: number): P
   if (reason > REPORT_REASONS) return turn.notice(t('button-stale'), true);
   const entry = await published(turn, number);
   if (!entry) return;
-  const first = await turn.deps.stores.reports.add(entry.id, turn.event.actor, reason, turn.now);
+  const first = await turn.deps.stores.reports.add(
+    entry.id,
+    turn.event.actor,
+    reason,
+    turn.now,
+    turn.event.id,
+  );
   if (!first) return turn.notice(t('report-already'), true);
   turn.notice(t('report-thanks'));
   turn.say(t('report-thanks'));
@@ -70,6 +76,7 @@ export async function setVisibility(
     hidden,
     turn.asModerator,
     turn.now,
+    turn.event.id,
   );
   const n = String(entry.number);
   if (!updated) {

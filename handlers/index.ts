@@ -18,15 +18,8 @@ import {
   turnPage,
 } from './vote.js';
 import { isRepeatSafe, parsePayload, type Payload } from './payload.js';
-import {
-  exportCsv,
-  onBroadcastButton,
-  onBroadcastText,
-  setAnnouncements,
-  showAnnouncements,
-  showStats,
-  startBroadcast,
-} from './admin.js';
+import { exportCsv, setAnnouncements, showAnnouncements, showStats } from './admin.js';
+import { onBroadcastButton, onBroadcastText, startBroadcast } from './broadcast.js';
 import { showResults } from './results.js';
 import { promptStep } from './draft-steps.js';
 import type { Event, Input, Reply, UserRecord } from './ports.js';

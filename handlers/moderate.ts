@@ -111,10 +111,18 @@ async function decide(
   viaButton: boolean,
   reason?: RejectReason,
 ): Promise<void> {
-  const decision = { status, by: turn.asModerator, at: turn.now, ...(reason ? { reason } : {}) };
+  const decision = {
+    status,
+    by: turn.asModerator,
+    at: turn.now,
+    ...(reason ? { reason } : {}),
+    ...(turn.event.id ? { event: turn.event.id } : {}),
+  };
   const result = await turn.deps.stores.entries.decide(entry.id, decision);
-  if (!result.ok) return alreadyDecided(turn, result.entry ?? entry, viaButton);
-  const card = moderationCard(turn, result.entry);
+  // Decided already, unless by this very event (delivered again after its answer was lost).
+  const decided = result.ok ? result.entry : mine(turn, result.entry);
+  if (!decided) return alreadyDecided(turn, result.entry ?? entry, viaButton);
+  const card = moderationCard(turn, decided);
   if (viaButton) {
     turn.notice(t(`mod-done-${status}`));
     turn.replace(card);
@@ -124,18 +132,27 @@ async function decide(
   const publication = { date: turn.deps.campaign.dates.publication };
   await notifyAuthor(
     turn,
-    result.entry,
+    decided,
     status === 'approved'
       ? t('entry-approved', { number: String(entry.number), publication })
       : t('entry-rejected', { number: String(entry.number), reason: reasonText(reason) }),
   );
-  if (status === 'approved') await publishIfVoting(turn, result.entry);
+  if (status === 'approved') await publishIfVoting(turn, decided);
+}
+
+/** The entry, when this turn's own event is what decided it. */
+function mine(turn: Turn, entry: Entry | null): Entry | null {
+  const event = entry?.decision?.event;
+  return event !== undefined && event === turn.event.id ? entry : null;
 }
 
 /** During voting an approved entry joins the public list at once. */
 async function publishIfVoting(turn: Turn, entry: Entry): Promise<void> {
   if (phaseAt(turn.deps.campaign, turn.now) !== 'voting') return;
-  const published = await turn.deps.stores.entries.publishApproved(turn.now, entry.id);
+  // Published already when this is a redelivery of the approval: announced again, keyed the same.
+  const published =
+    (await turn.deps.stores.entries.publishApproved(turn.now, entry.id)) ??
+    (entry.status === 'published' ? entry : null);
   // Through the turn, so the author hears "approved" before "published".
   if (published)
     turn.replies.push(...(await announcePublished(turn.deps, published)).map((i) => i.reply));
@@ -210,8 +227,10 @@ export async function onReasonText(turn: Turn, entryId: string, raw: string): Pr
   if (!text || [...text].length > REASON_MAX_LENGTH) {
     return turn.say(t('mod-reason-length', { max: REASON_MAX_LENGTH }));
   }
-  await turn.deps.stores.users.setAwaiting(turn.event.actor, null);
   const entry = await turn.deps.stores.entries.get(entryId);
-  if (!entry) return turn.say(t('mod-entry-gone'));
-  await decide(turn, entry, 'rejected', false, { text });
+  // The decision first, the question closed after: a failure in between keeps the question
+  // open, and the redelivered reason finds its own decision.
+  if (entry) await decide(turn, entry, 'rejected', false, { text });
+  else turn.say(t('mod-entry-gone'));
+  await turn.deps.stores.users.setAwaiting(turn.event.actor, null);
 }

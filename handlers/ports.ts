@@ -46,6 +46,12 @@ export type Input =
 export interface Event {
   actor: Actor;
   input: Input;
+  /**
+   * The delivery's id ("telegram:1234"): the same on every redelivery of the same update. State
+   * a handler changes is stamped with it, so a redelivery after a partial failure finishes the
+   * work instead of doing it twice.
+   */
+  id?: string;
 }
 
 // ---- What the core answers with -------------------------------------------------------------
@@ -70,7 +76,9 @@ export type View =
   /** A file, such as a CSV export. */
   | { kind: 'document'; filename: string; content: string; caption?: Text }
   /** The short answer to a button press (a toast, or an alert the user must dismiss). */
-  | { kind: 'notice'; text: Text; alert?: boolean };
+  | { kind: 'notice'; text: Text; alert?: boolean }
+  /** Takes down a message the bot sent before (a channel post of a withdrawn entry). */
+  | { kind: 'retract'; ref: string };
 
 export interface Reply {
   to: UserRef;
@@ -78,16 +86,35 @@ export interface Reply {
   view: View;
 }
 
+/**
+ * Which messages go first when many are waiting: a person's answer to their own action and
+ * decisions about their own entry, then results, then announcements, then reminders.
+ */
+export const LANES = ['personal', 'results', 'announcement', 'reminder'] as const;
+export type Lane = (typeof LANES)[number];
+
 /** A message the bot sends unprompted, under a key that makes sending it twice impossible
  * ("voting-opened:telegram:42"): enqueueing the same key again is a no-op. */
 export interface OutboxItem {
   key: string;
   reply: Reply;
+  /** Default: personal. */
+  lane?: Lane;
+  /** People whose personal data the message carries besides its recipient (an entry's author,
+   * on a moderator's card): /deleteme removes it with theirs. */
+  about?: UserRef[];
+  /** Keep the platform's id of the message once sent (a channel post, to take down later). */
+  keepRef?: boolean;
 }
 
 export interface Outbox {
-  /** Queues messages; returns how many were new. */
-  enqueue(items: OutboxItem[]): Promise<number>;
+  /**
+   * Queues messages together, once: queuing the same messages again (a redelivered update, a
+   * job resumed after a crash) is a no-op. `chunkId` names the unit of work when the caller has
+   * one (a page of a broadcast's recipients); by default the messages' keys name it. Returns
+   * how many were new.
+   */
+  enqueue(items: OutboxItem[], chunkId?: string): Promise<number>;
 }
 
 // ---- Ports the core needs -------------------------------------------------------------------
@@ -125,10 +152,14 @@ export interface UserStore {
   /** The platform said this user cannot be written to (blocked the bot): stop writing. */
   markUnreachable(ref: UserRef): Promise<void>;
   delete(ref: UserRef): Promise<void>;
-  /** Walks the users who can be written to, a chunk at a time (a broadcast to everyone). */
+  /**
+   * Walks the users who can be written to, a chunk at a time (a broadcast to everyone), in a
+   * stable order; `after` resumes a walk after the user it names (the cursor a chunk ends at).
+   */
   eachRecipientChunk(
     filter: RecipientFilter,
-    chunk: (users: UserRecord[]) => Promise<void>,
+    chunk: (users: UserRecord[], cursor: string) => Promise<void>,
+    after?: string,
   ): Promise<void>;
   count(filter: RecipientFilter): Promise<number>;
 }
@@ -149,6 +180,8 @@ export interface Draft {
   category?: string;
   nominee?: string;
   consent: boolean;
+  /** The event that last changed it (see Event.id). */
+  lastEvent?: string;
 }
 
 export type DraftPatch = Partial<
@@ -161,20 +194,24 @@ export interface AddMediaResult {
   firstOfAlbum: boolean;
   /** True when the photo was refused because the draft already holds the maximum. */
   full: boolean;
+  /** True when the draft already held this very photo (a redelivered message). */
+  again: boolean;
 }
 
+/** Every change to a draft takes the id of the event that makes it (see Event.id). */
 export interface DraftStore {
   get(owner: UserRef): Promise<Draft | null>;
   /** Starts a new draft, replacing an unfinished one. */
-  start(owner: UserRef, kind: EntryKind, firstStep: DraftStep): Promise<Draft>;
-  update(owner: UserRef, patch: DraftPatch): Promise<Draft | null>;
+  start(owner: UserRef, kind: EntryKind, firstStep: DraftStep, eventId?: string): Promise<Draft>;
+  update(owner: UserRef, patch: DraftPatch, eventId?: string): Promise<Draft | null>;
   addPhoto(
     owner: UserRef,
     media: Media,
     albumId: string | undefined,
     max: number,
+    eventId?: string,
   ): Promise<AddMediaResult | null>;
-  setVideo(owner: UserRef, media: Media): Promise<Draft | null>;
+  setVideo(owner: UserRef, media: Media, eventId?: string): Promise<Draft | null>;
   delete(owner: UserRef): Promise<void>;
 }
 
@@ -194,6 +231,8 @@ export interface Decision {
   by: Moderator;
   at: Date;
   reason?: RejectReason;
+  /** The event (a press, a typed reason) that made it: its redelivery is recognised. */
+  event?: string;
 }
 
 export interface Entry {
@@ -215,8 +254,18 @@ export interface Entry {
 export type DecideResult = { ok: true; entry: Entry } | { ok: false; entry: Entry | null };
 
 export interface EntryStore {
-  /** Creates the entry a finished draft describes; sending the same draft twice creates one. */
-  submitDraft(draft: Draft, author: Actor, at: Date): Promise<{ entry: Entry; created: boolean }>;
+  /**
+   * Creates the entry a finished draft describes; sending the same draft twice creates one.
+   * `created` is also true for the event that did create it, delivered again.
+   */
+  submitDraft(
+    draft: Draft,
+    author: Actor,
+    at: Date,
+    eventId?: string,
+  ): Promise<{ entry: Entry; created: boolean }>;
+  /** The entry an event created, if any (a redelivered Send whose draft is gone). */
+  madeBy(eventId: string): Promise<Entry | null>;
   get(id: string): Promise<Entry | null>;
   /** Decides a pending entry; returns ok: false with the entry as it is if it was already decided. */
   decide(id: string, decision: Decision): Promise<DecideResult>;
@@ -231,8 +280,17 @@ export interface EntryStore {
   neighbour(category: string, number: number, direction: 1 | -1): Promise<Entry | null>;
   /** Published entries per category id. */
   countPublished(): Promise<Record<string, number>>;
-  /** Hides a published entry, or restores a hidden one; null when it is in neither state. */
-  setHidden(id: string, hidden: boolean, by: Moderator, at: Date): Promise<Entry | null>;
+  /**
+   * Hides a published entry, or restores a hidden one; null when it is in neither state, unless
+   * this very event made the change (a redelivery), which returns the entry as it is.
+   */
+  setHidden(
+    id: string,
+    hidden: boolean,
+    by: Moderator,
+    at: Date,
+    eventId?: string,
+  ): Promise<Entry | null>;
 }
 
 export type CastResult =
@@ -248,8 +306,17 @@ export interface VoteSignals {
 }
 
 export interface VoteStore {
-  /** One vote per person per category; casting again moves the vote. */
-  cast(voter: UserRef, entry: Entry, at: Date, voterSince: Date): Promise<CastResult>;
+  /**
+   * One vote per person per category; casting again moves the vote. A redelivered press whose
+   * vote did land is answered as the vote it cast.
+   */
+  cast(
+    voter: UserRef,
+    entry: Entry,
+    at: Date,
+    voterSince: Date,
+    eventId?: string,
+  ): Promise<CastResult>;
   /**
    * The live count shown on a published entry's card: this process's votes at once, other
    * processes' within seconds. Results are tallied from the votes themselves, not from this.
@@ -261,8 +328,17 @@ export interface VoteStore {
 }
 
 export interface ReportStore {
-  /** Records a complaint; false when this person already reported this entry. */
-  add(entryId: string, reporter: UserRef, reason: number, at: Date): Promise<boolean>;
+  /**
+   * Records a complaint; false when this person already reported this entry (by another event
+   * than this one: a redelivered report counts as made now).
+   */
+  add(
+    entryId: string,
+    reporter: UserRef,
+    reason: number,
+    at: Date,
+    eventId?: string,
+  ): Promise<boolean>;
 }
 
 /** One published entry and its votes, counted from the stored votes. */
@@ -298,13 +374,36 @@ export interface Stats {
   outbox: Record<string, number>;
 }
 
+export type BroadcastStatus = 'draft' | 'queuing' | 'queued' | 'cancelled';
+export type Audience = Lang | 'all';
+
+/** A broadcast being queued: its recipients are walked a chunk at a time from `cursor`. */
+export interface BroadcastJob {
+  id: string;
+  text: string;
+  audience: Audience;
+  by: UserRef;
+  cursor: string;
+  queued: number;
+}
+
+/**
+ * An organiser's announcement: written, previewed, then queued once for everyone chosen. Queuing
+ * a country is a job under a lease: if the process queuing it dies, another resumes from the
+ * cursor (the outbox keys make anyone queued twice a no-op).
+ */
 export interface BroadcastStore {
   create(text: string, by: UserRef, at: Date): Promise<string>;
-  get(
-    id: string,
-  ): Promise<{ id: string; text: string; status: 'draft' | 'queued' | 'cancelled' } | null>;
-  /** Moves a draft on, once: a second press of Send finds it already queued. */
-  transition(id: string, to: 'queued' | 'cancelled'): Promise<boolean>;
+  get(id: string): Promise<{ id: string; text: string; status: BroadcastStatus } | null>;
+  cancel(id: string): Promise<boolean>;
+  /** Draft → queuing, once: a second press of Send finds it started. Null when it was not a draft. */
+  startQueuing(id: string, audience: Audience, owner: string): Promise<BroadcastJob | null>;
+  /** A queuing job whose owner stopped renewing its lease (it died), now this owner's. */
+  takeStalled(owner: string): Promise<BroadcastJob | null>;
+  /** Records progress and renews the lease; false when the job is no longer this owner's. */
+  advance(id: string, owner: string, cursor: string, queued: number): Promise<boolean>;
+  /** Queued: returns how many recipients it was queued for, or null when it was not this owner's. */
+  finish(id: string, owner: string): Promise<number | null>;
 }
 
 export interface AdminStore {

@@ -11,7 +11,15 @@ import {
 } from './draft-steps.js';
 import { sendToModerators } from './moderate.js';
 import type { Payload } from './payload.js';
-import type { Draft, DraftPatch, DraftStep, EntryKind, Media, UnsupportedKind } from './ports.js';
+import type {
+  Draft,
+  DraftPatch,
+  DraftStep,
+  Entry,
+  EntryKind,
+  Media,
+  UnsupportedKind,
+} from './ports.js';
 import { mainMenu } from './start.js';
 import { t, type Turn } from './turn.js';
 
@@ -28,25 +36,36 @@ function submissionsOpen(turn: Turn): boolean {
   return false;
 }
 
+/**
+ * True when this very event changed the draft last: it is a redelivery of an update whose work
+ * was done (the database took the write, then went away before the answer). The handler then
+ * answers from where the draft is, rather than take the same message as the next step's answer.
+ */
+function redelivered(turn: Turn, draft: Draft): boolean {
+  return turn.event.id !== undefined && draft.lastEvent === turn.event.id;
+}
+
 export async function startDraft(turn: Turn, kind: EntryKind): Promise<void> {
   if (!submissionsOpen(turn)) return;
   const existing = await turn.deps.stores.drafts.get(turn.event.actor);
-  if (existing) {
+  if (existing && !redelivered(turn, existing)) {
     turn.say(t('draft-in-progress'));
     return promptStep(turn, existing);
   }
-  const draft = await turn.deps.stores.drafts.start(turn.event.actor, kind, STEPS[kind][0]!);
-  turn.say(t(kind === 'own' ? 'submit-intro' : 'nominate-intro'));
+  const draft =
+    existing ??
+    (await turn.deps.stores.drafts.start(turn.event.actor, kind, STEPS[kind][0]!, turn.event.id));
+  turn.say(t(draft.kind === 'own' ? 'submit-intro' : 'nominate-intro'));
   promptStep(turn, draft);
 }
 
 async function advance(turn: Turn, draft: Draft, patch: DraftPatch): Promise<void> {
   const next = stepAfter(draft);
-  const updated = await turn.deps.stores.drafts.update(turn.event.actor, {
-    ...patch,
-    step: next,
-    editing: next === 'summary' ? false : draft.editing,
-  });
+  const updated = await turn.deps.stores.drafts.update(
+    turn.event.actor,
+    { ...patch, step: next, editing: next === 'summary' ? false : draft.editing },
+    turn.event.id,
+  );
   if (updated) promptStep(turn, updated);
 }
 
@@ -58,6 +77,7 @@ function checkLength(text: string, min: number, max: number): 'short' | 'long' |
 }
 
 export async function onDraftText(turn: Turn, draft: Draft, raw: string): Promise<void> {
+  if (redelivered(turn, draft)) return promptStep(turn, draft);
   const text = raw.trim();
   const rules = turn.deps.campaign.rules;
   const length = [...text].length;
@@ -103,7 +123,13 @@ export async function onDraftPhoto(
     return promptStep(turn, draft);
   }
   const max = turn.deps.campaign.rules.maxPhotos;
-  const result = await turn.deps.stores.drafts.addPhoto(turn.event.actor, media, albumId, max);
+  const result = await turn.deps.stores.drafts.addPhoto(
+    turn.event.actor,
+    media,
+    albumId,
+    max,
+    turn.event.id,
+  );
   if (!result || !result.firstOfAlbum) return;
   if (result.full) return turn.say(t('media-full', { max }), mediaKeyboard(result.draft));
   turn.say(
@@ -113,6 +139,10 @@ export async function onDraftPhoto(
 }
 
 export async function onDraftVideo(turn: Turn, draft: Draft, media: Media): Promise<void> {
+  if (redelivered(turn, draft)) {
+    turn.say(t('media-video-added'));
+    return promptStep(turn, draft);
+  }
   if (draft.step !== 'media') {
     turn.say(t('media-not-expected'));
     return promptStep(turn, draft);
@@ -121,7 +151,7 @@ export async function onDraftVideo(turn: Turn, draft: Draft, media: Media): Prom
   if (media.sizeBytes === undefined || media.sizeBytes > mb * 1024 * 1024) {
     return turn.say(t('video-too-large', { mb }), mediaKeyboard(draft));
   }
-  const updated = await turn.deps.stores.drafts.setVideo(turn.event.actor, media);
+  const updated = await turn.deps.stores.drafts.setVideo(turn.event.actor, media, turn.event.id);
   if (!updated) return;
   turn.say(t('media-video-added'));
   // One video is a complete answer: no "Done" needed.
@@ -162,8 +192,15 @@ export async function onDraftButton(turn: Turn, p: DraftPayload): Promise<void> 
   const drafts = turn.deps.stores.drafts;
   const draft = await drafts.get(turn.event.actor);
   if (!draft) {
+    // Send was pressed, the entry made and the draft gone, but the answer never went out.
+    const sent = p[1] === 'send' && turn.event.id ? await sentBy(turn, turn.event.id) : false;
+    if (sent) return;
     turn.notice(t('button-stale'));
     return turn.say(t('no-draft'), mainMenu());
+  }
+  if (redelivered(turn, draft)) {
+    turn.notice(t('button-ok'));
+    return promptStep(turn, draft);
   }
   const step = stepOf(p);
   if (step !== 'any' && step !== draft.step) {
@@ -203,7 +240,7 @@ async function editField(turn: Turn, draft: Draft, field: DraftStep): Promise<vo
     editing: true,
     ...(field === 'media' ? { media: [] } : {}),
   };
-  const updated = await turn.deps.stores.drafts.update(turn.event.actor, patch);
+  const updated = await turn.deps.stores.drafts.update(turn.event.actor, patch, turn.event.id);
   if (updated) promptStep(turn, updated);
 }
 
@@ -211,7 +248,11 @@ async function send(turn: Turn, draft: Draft): Promise<void> {
   if (!submissionsOpen(turn)) return;
   const missing = firstMissing(draft);
   if (missing) {
-    const updated = await turn.deps.stores.drafts.update(turn.event.actor, { step: missing });
+    const updated = await turn.deps.stores.drafts.update(
+      turn.event.actor,
+      { step: missing },
+      turn.event.id,
+    );
     if (updated) promptStep(turn, updated);
     return;
   }
@@ -219,9 +260,14 @@ async function send(turn: Turn, draft: Draft): Promise<void> {
     draft,
     turn.event.actor,
     turn.now,
+    turn.event.id,
   );
   await turn.deps.stores.drafts.delete(turn.event.actor);
-  if (!created) return;
+  if (created) await thankAndNotify(turn, entry);
+}
+
+/** The answer to Send: thanks to the author, the entry to the moderators. */
+async function thankAndNotify(turn: Turn, entry: Entry): Promise<void> {
   turn.say(
     t('submit-thanks', {
       number: String(entry.number),
@@ -230,4 +276,13 @@ async function send(turn: Turn, draft: Draft): Promise<void> {
     mainMenu(),
   );
   await sendToModerators(turn, entry);
+}
+
+/** The entry this event made, answered again (its outbox keys make the moderators' cards once). */
+async function sentBy(turn: Turn, eventId: string): Promise<boolean> {
+  const entry = await turn.deps.stores.entries.madeBy(eventId);
+  if (!entry) return false;
+  turn.notice(t('button-ok'));
+  await thankAndNotify(turn, entry);
+  return true;
 }

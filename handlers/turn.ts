@@ -38,6 +38,8 @@ export interface Deps {
   pressTokens?: PressTokens;
   /** Where unprompted messages are queued (announcements, broadcasts). */
   outbox: Outbox;
+  /** Names this process in leases (campaign events, broadcast jobs). */
+  processId: string;
 }
 
 export function t(key: string, args?: Record<string, Arg>): Text {

@@ -84,7 +84,7 @@ export async function castVote(turn: Turn, number: number): Promise<void> {
   if (membership && !(await membership.isMember(me))) {
     return turn.notice(t('vote-join-channel', { channel: membership.channel }), true);
   }
-  const result = await stores.votes.cast(me, entry, turn.now, turn.user.createdAt);
+  const result = await stores.votes.cast(me, entry, turn.now, turn.user.createdAt, turn.event.id);
   const n = String(entry.number);
   if (result.outcome === 'new') turn.notice(t('vote-counted', { number: n }));
   if (result.outcome === 'same') turn.notice(t('vote-already', { number: n }));

@@ -29,6 +29,7 @@ text-no-draft = To take part, choose what you want to do:
 media-no-draft = Thank you for the picture! To send it to the contest, first choose "Tell about my good deed" or "Nominate someone".
 unsupported-no-draft = I can't use { $what } here. Choose what you want to do:
 error-try-again = Sorry, something went wrong on our side. Nothing you entered is lost — please try again in a moment.
+error-database-away = Sorry, the bot is briefly unavailable. What you sent is kept and will be handled as soon as the bot is back — there is no need to send it again.
 
 ## Phases of the campaign
 phase-before = Entries are accepted from { $open } to { $close }.
@@ -346,7 +347,15 @@ broadcast-queued = Queued for { $count ->
         [one] { $count } person
        *[other] { $count } people
     }. It goes out within the platform's limits; /stats shows the progress.
-broadcast-already = This announcement is already { $status }.
+broadcast-already = This announcement was already { $status ->
+        [queuing] sent and is being queued
+        [queued] sent
+       *[cancelled] cancelled
+    }.
+broadcast-queuing = Queuing the announcement for { $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    }… I will tell you when it is queued.
 
 ## The terminal chat (trying the bot without a platform)
 terminal-hint = This is the #DoGoodThings bot in your terminal. Type /start to begin. A number presses a button; "photo PATH" or "video PATH" sends a file; Ctrl+D quits.

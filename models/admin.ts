@@ -1,6 +1,14 @@
 import type { AdminStore } from '../handlers/ports.js';
 import { EntryModel } from './entry.js';
-import { outboxCounts } from './outbox.js';
+import { deliveryFigures } from './delivery-counters.js';
+import { outboxWaiting } from './outbox.js';
+
+/** Messages waiting, and sent and failed so far (counters: sent rows are not kept). */
+async function outboxFigures(): Promise<Record<string, number>> {
+  const [pending, totals] = await Promise.all([outboxWaiting(), deliveryFigures()]);
+  const sum = (k: 'sent' | 'failed') => Object.values(totals).reduce((n, f) => n + f[k], 0);
+  return { pending, sent: sum('sent'), failed: sum('failed') };
+}
 import { UserModel } from './user.js';
 import { VoteModel } from './vote.js';
 
@@ -21,7 +29,7 @@ export const mongoAdminStore: AdminStore = {
         UserModel.countDocuments(),
         VoteModel.countDocuments(),
         VoteModel.aggregate<{ n: number }>([{ $group: { _id: '$voterHash' } }, { $count: 'n' }]),
-        outboxCounts(),
+        outboxFigures(),
       ]);
     return {
       entriesByStatus,

@@ -9,12 +9,14 @@ import { CampaignEventModel } from './campaign-event.js';
 import { BroadcastModel } from './broadcast.js';
 import { UserModel } from './user.js';
 import { fillMissingVoteCounts, VoteModel } from './vote.js';
+import { InboxModel } from './inbox.js';
+import { SenderLeaseModel } from './sender-lease.js';
+import { DeliveryCounterModel } from './delivery-counters.js';
 
 // Every query filter built from user input is stripped of $-operators unless the code marks its
 // own operators with mongoose.trusted(): a forged payload cannot become a query.
 mongoose.set('sanitizeFilter', true);
 mongoose.set('strictQuery', true);
-mongoose.set('bufferTimeoutMS', 10_000);
 
 export const models = [
   UserModel,
@@ -28,21 +30,49 @@ export const models = [
   ResultModel,
   CampaignEventModel,
   BroadcastModel,
+  InboxModel,
+  SenderLeaseModel,
+  DeliveryCounterModel,
 ];
+
+/** Rows written by an earlier version, brought to what this one reads. Idempotent. */
+async function upgradeStoredData(): Promise<void> {
+  // Outbox rows from before the priority lanes: the personal lane, which sends first.
+  await OutboxModel.updateMany(
+    { lane: mongoose.trusted({ $exists: false }) },
+    { $set: { lane: 0 } },
+  );
+  await fillMissingVoteCounts();
+}
+
+/** The longest one database operation may wait, unless the operator sets DATABASE_TIMEOUT_MS. */
+export const DEFAULT_DATABASE_TIMEOUT_MS = 4_000;
 
 /**
  * Connects, makes sure the unique indexes that carry the contest's rules exist, and gives entries
  * made before the live vote counter existed their counter.
+ *
+ * Every wait on the database is bounded by `timeoutMs`: choosing a server, opening a
+ * connection, waiting for a free one, and a reply on an open socket (a frozen primary answers
+ * nothing at all). It stays below the platforms' deadline for an answer, so an update that meets
+ * the database away is answered "deliver again" in time, never "handled".
  */
-export async function connectDatabase(uri: string): Promise<typeof mongoose> {
-  // While the database is away, fail within seconds (the person is told to try again in a
-  // moment, the platform delivers the update again) rather than hold every update in a buffer.
+export async function connectDatabase(
+  uri: string,
+  timeoutMs = DEFAULT_DATABASE_TIMEOUT_MS,
+): Promise<typeof mongoose> {
+  mongoose.set('bufferTimeoutMS', timeoutMs);
   const connection = await mongoose.connect(uri, {
-    serverSelectionTimeoutMS: 10_000,
+    serverSelectionTimeoutMS: timeoutMs,
+    connectTimeoutMS: timeoutMs,
+    socketTimeoutMS: timeoutMs,
+    waitQueueTimeoutMS: timeoutMs,
+    // Notice a failover (or a server back from the dead) within two seconds rather than ten.
+    heartbeatFrequencyMS: 2_000,
     autoIndex: false,
   });
   await Promise.all(models.map((m) => m.createIndexes()));
-  await fillMissingVoteCounts();
+  await upgradeStoredData();
   return connection;
 }
 

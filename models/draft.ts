@@ -23,6 +23,8 @@ const draftSchema = new Schema(
     category: String,
     nominee: String,
     consent: { type: Boolean, default: false },
+    /** The event that last changed it: its redelivery finds its work done (see Event.id). */
+    lastEvent: String,
   },
   { timestamps: true },
 );
@@ -30,6 +32,9 @@ const draftSchema = new Schema(
 export const DraftModel = model('Draft', draftSchema);
 
 type DraftDoc = mongoose.InferSchemaType<typeof draftSchema>;
+
+/** Marks a change with the event that made it. */
+const stamp = (eventId: string | undefined) => (eventId ? { lastEvent: eventId } : {});
 
 /** One draft per account: its _id is the account's key. */
 const keyOf = (ref: UserRef) => ({ _id: accountKey(ref) });
@@ -43,6 +48,7 @@ function toDraft(doc: DraftDoc): Draft {
     editing: doc.editing,
     media: doc.media.map(toMedia),
     consent: doc.consent,
+    ...(doc.lastEvent ? { lastEvent: doc.lastEvent } : {}),
     ...(doc.story != null ? { story: doc.story } : {}),
     ...(doc.city != null ? { city: doc.city } : {}),
     ...(doc.category != null ? { category: doc.category } : {}),
@@ -56,7 +62,7 @@ export const mongoDraftStore: DraftStore = {
     return doc ? toDraft(doc) : null;
   },
 
-  async start(owner, kind: EntryKind, firstStep: DraftStep) {
+  async start(owner, kind: EntryKind, firstStep: DraftStep, eventId) {
     const doc = await DraftModel.findOneAndUpdate(
       keyOf(owner),
       {
@@ -68,53 +74,66 @@ export const mongoDraftStore: DraftStore = {
           media: [],
           albums: [],
           consent: false,
+          ...stamp(eventId),
         },
         $setOnInsert: { platform: owner.platform, userId: owner.id },
-        $unset: { story: 1, city: 1, category: 1, nominee: 1 },
+        $unset: {
+          story: 1,
+          city: 1,
+          category: 1,
+          nominee: 1,
+          ...(eventId ? {} : { lastEvent: 1 }),
+        },
       },
       { upsert: true, returnDocument: 'after' },
     ).lean();
     return toDraft(doc);
   },
 
-  async update(owner, patch) {
+  async update(owner, patch, eventId) {
     const doc = await DraftModel.findOneAndUpdate(
       keyOf(owner),
-      { $set: patch },
+      { $set: { ...patch, ...stamp(eventId) } },
       { returnDocument: 'after' },
     ).lean();
     return doc ? toDraft(doc) : null;
   },
 
-  async addPhoto(owner, media: Media, albumId, max) {
+  async addPhoto(owner, media: Media, albumId, max, eventId) {
     const key = keyOf(owner);
     // An entry has photos or one video, not both: a photo replaces a video sent before it.
     await DraftModel.updateOne({ ...key, 'media.type': 'video' }, { $set: { media: [] } });
     const album = albumId ? { $addToSet: { albums: albumId } } : {};
     const before = await DraftModel.findOneAndUpdate(
-      // Only while there is room: "media.<max-1>" exists once the draft holds max photos.
-      { ...key, [`media.${max - 1}`]: mongoose.trusted({ $exists: false }) },
-      { $push: { media }, ...album },
+      {
+        ...key,
+        // Only while there is room: "media.<max-1>" exists once the draft holds max photos.
+        [`media.${max - 1}`]: mongoose.trusted({ $exists: false }),
+        // The same photo once: a redelivered message (after a write that did land) adds nothing.
+        'media.uniqueId': mongoose.trusted({ $ne: media.uniqueId }),
+      },
+      { $push: { media }, $set: stamp(eventId), ...album },
       { returnDocument: 'before' },
     ).lean();
     const firstOf = (albums: string[]) => !albumId || !albums.includes(albumId);
     if (before) {
       const draft = toDraft(before);
       draft.media.push(media);
-      return { draft, firstOfAlbum: firstOf(before.albums), full: false };
+      return { draft, firstOfAlbum: firstOf(before.albums), full: false, again: false };
     }
     const current = await DraftModel.findOneAndUpdate(key, album, {
       returnDocument: 'before',
     }).lean();
-    return current
-      ? { draft: toDraft(current), firstOfAlbum: firstOf(current.albums), full: true }
-      : null;
+    if (!current) return null;
+    const draft = toDraft(current);
+    const again = draft.media.some((m) => m.uniqueId === media.uniqueId);
+    return { draft, firstOfAlbum: firstOf(current.albums), full: !again, again };
   },
 
-  async setVideo(owner, media) {
+  async setVideo(owner, media, eventId) {
     const doc = await DraftModel.findOneAndUpdate(
       keyOf(owner),
-      { $set: { media: [media] } },
+      { $set: { media: [media], ...stamp(eventId) } },
       { returnDocument: 'after' },
     ).lean();
     return doc ? toDraft(doc) : null;

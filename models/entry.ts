@@ -15,6 +15,8 @@ const personSchema = new Schema(
 const entrySchema = new Schema({
   /** The draft this entry was made from: sending one draft twice makes one entry. */
   draftKey: { type: String, required: true },
+  /** The event (a Send press) that made it: its redelivery is recognised. */
+  madeBy: String,
   number: { type: Number, required: true },
   kind: { type: String, enum: ['own', 'nomination'], required: true },
   author: { type: personSchema, required: true },
@@ -41,16 +43,20 @@ const entrySchema = new Schema({
         by: { type: personSchema, required: true },
         at: { type: Date, required: true },
         reason: { type: Schema.Types.Mixed },
+        event: String,
       },
       { _id: false },
     ),
   },
+  /** The event that last hid or restored it: its redelivery is recognised. */
+  visibilityEvent: String,
   /** Who did what to this entry, for the moderators. */
   history: [
     new Schema({ action: String, by: personSchema, at: Date, detail: String }, { _id: false }),
   ],
 });
 entrySchema.index({ draftKey: 1 }, { unique: true });
+entrySchema.index({ madeBy: 1 });
 entrySchema.index({ number: 1 }, { unique: true });
 entrySchema.index({ 'author.platform': 1, 'author.id': 1 });
 // Browsing pages through one category's published entries in number order.
@@ -103,6 +109,7 @@ function toEntry(doc: EntryDoc): Entry {
             by: toPerson(d.by),
             at: d.at,
             ...(d.reason ? { reason: d.reason as RejectReason } : {}),
+            ...(d.event ? { event: d.event } : {}),
           },
         }
       : {}),
@@ -113,12 +120,17 @@ const authorKey = (a: UserRef) => ({ 'author.platform': a.platform, 'author.id':
 const isId = (id: string) => mongoose.isObjectIdOrHexString(id);
 
 export const mongoEntryStore: EntryStore = {
-  async submitDraft(draft, author, at) {
+  async submitDraft(draft, author, at, eventId) {
+    const again = (doc: EntryDoc) => ({
+      entry: toEntry(doc),
+      created: eventId !== undefined && doc.madeBy === eventId,
+    });
     const existing = await EntryModel.findOne({ draftKey: draft.id }).lean();
-    if (existing) return { entry: toEntry(existing), created: false };
+    if (existing) return again(existing);
     try {
       const doc = await EntryModel.create({
         draftKey: draft.id,
+        ...(eventId ? { madeBy: eventId } : {}),
         number: await nextNumber(),
         kind: draft.kind,
         author: { platform: author.platform, id: author.id, name: author.displayName },
@@ -136,8 +148,13 @@ export const mongoEntryStore: EntryStore = {
       if (!isDuplicateKey(error)) throw error;
       const raced = await EntryModel.findOne({ draftKey: draft.id }).lean();
       if (!raced) throw error;
-      return { entry: toEntry(raced), created: false };
+      return again(raced);
     }
+  },
+
+  async madeBy(eventId) {
+    const doc = await EntryModel.findOne({ madeBy: eventId }).lean();
+    return doc ? toEntry(doc) : null;
   },
 
   async get(id) {
@@ -229,17 +246,21 @@ export const mongoEntryStore: EntryStore = {
     return Object.fromEntries(rows.map((r) => [r._id, r.n]));
   },
 
-  async setHidden(id, hidden, by, at) {
+  async setHidden(id, hidden, by, at, eventId) {
     if (!isId(id)) return null;
+    const to = hidden ? 'hidden' : 'published';
     const doc = await EntryModel.findOneAndUpdate(
       { _id: id, status: hidden ? 'published' : 'hidden' },
       {
-        $set: { status: hidden ? 'hidden' : 'published' },
+        $set: { status: to, ...(eventId ? { visibilityEvent: eventId } : {}) },
         $push: { history: { action: hidden ? 'hidden' : 'restored', by, at } },
       },
       { returnDocument: 'after' },
     ).lean();
-    return doc ? toEntry(doc) : null;
+    if (doc) return toEntry(doc);
+    if (!eventId) return null;
+    const done = await EntryModel.findOne({ _id: id, status: to, visibilityEvent: eventId }).lean();
+    return done ? toEntry(done) : null;
   },
 };
 

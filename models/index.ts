@@ -4,7 +4,7 @@ import { mongoBroadcastStore } from './broadcast.js';
 import { mongoEventStore } from './campaign-event.js';
 import { mongoDraftStore } from './draft.js';
 import { mongoEntryStore } from './entry.js';
-import { mongoReportStore } from './report.js';
+import { createReportStore } from './report.js';
 import { mongoResultStore } from './results.js';
 import { mongoUserStore } from './user.js';
 import { createVoteStore } from './vote.js';
@@ -34,7 +34,7 @@ export function createMongoStores(options: { voterSecret: string }): MongoStores
     drafts: mongoDraftStore,
     entries: mongoEntryStore,
     votes: createVoteStore(options.voterSecret, counts),
-    reports: mongoReportStore,
+    reports: createReportStore(options.voterSecret),
     results: mongoResultStore,
     events: mongoEventStore,
     broadcasts: mongoBroadcastStore,

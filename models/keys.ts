@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { UserRef } from '../handlers/ports.js';
 
 /**
@@ -7,4 +8,13 @@ import type { UserRef } from '../handlers/ports.js';
  */
 export function accountKey(ref: UserRef): string {
   return `${ref.platform}:${ref.id}`;
+}
+
+/**
+ * A person's keyed one-way hash: what votes and complaints keep instead of who made them. The
+ * same secret (VOTER_HASH_SECRET) gives the same hash, so "one vote per person" holds, and
+ * without the secret nobody can tell whose it is, not even by trying every account id.
+ */
+export function personHash(secret: string, ref: UserRef): string {
+  return createHmac('sha256', secret).update(`${ref.platform}:${ref.id}`).digest('base64url');
 }

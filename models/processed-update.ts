@@ -2,14 +2,16 @@ import mongoose, { Schema, model } from 'mongoose';
 import { isDuplicateKey } from './errors.js';
 
 // Platforms deliver an update again when they are not sure we got it. Each id is claimed once:
-// the claim's _id ("telegram:123456") makes a redelivery see "already claimed". A claim left
-// "processing" by a process that is gone (a crash before the platform got the confirmation) is
-// taken over, so the redelivery after the crash is processed instead of dropped.
+// the claim's _id ("telegram:123456") makes a redelivery see "already claimed". What a redelivery
+// is told depends on the claim: handled ("done": answer 2xx and do nothing), being handled by a
+// live process ("busy": answer non-2xx, so the platform delivers it again later), or abandoned by
+// a process that died or failed on it ("mine": handle it now).
 const processedUpdateSchema = new Schema({
   _id: { type: String, required: true },
   status: { type: String, enum: ['processing', 'done'], required: true },
   /** The process (boot) that claimed it. */
   owner: { type: String, required: true },
+  /** When it was claimed: the claim is held for the lease from then on. */
   at: { type: Date, required: true },
 });
 processedUpdateSchema.index({ at: 1 });
@@ -18,35 +20,45 @@ export const ProcessedUpdateModel = model('ProcessedUpdate', processedUpdateSche
 
 const idOf = (platform: string, updateId: string) => `${platform}:${updateId}`;
 
-/**
- * True when this process may handle the update: nobody saw it, or its claimant died. With long
- * polling there is one consumer, so another owner's claim means a process that is gone
- * (`takeOverAfterMs` 0). Behind a load balancer the other owner may be alive and busy with it:
- * only a claim older than any handler could take is taken over.
- */
+export type UpdateClaim = 'mine' | 'done' | 'busy';
+
+export interface ClaimOptions {
+  /** Names this process (boot). */
+  owner: string;
+  /**
+   * How long another process's claim holds. With one consumer (long polling) another owner is a
+   * process that died: 0. Behind a load balancer it may be alive and busy with the update.
+   */
+  leaseMs: number;
+  /** This process failed on the update before (the database was away): its own claim is free. */
+  retrying: boolean;
+}
+
 export async function claimUpdate(
   platform: string,
   updateId: string,
-  owner: string,
-  takeOverAfterMs = 0,
-): Promise<boolean> {
+  options: ClaimOptions,
+): Promise<UpdateClaim> {
   const _id = idOf(platform, updateId);
+  const now = new Date();
   try {
-    await ProcessedUpdateModel.create({ _id, owner, status: 'processing', at: new Date() });
-    return true;
+    await ProcessedUpdateModel.create({ _id, owner: options.owner, status: 'processing', at: now });
+    return 'mine';
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
   }
-  const takenOver = await ProcessedUpdateModel.findOneAndUpdate(
-    {
-      _id,
-      status: 'processing',
-      owner: mongoose.trusted({ $ne: owner }),
-      at: mongoose.trusted({ $lte: new Date(Date.now() - takeOverAfterMs) }),
-    },
-    { $set: { owner, at: new Date() } },
+  const abandoned = { at: mongoose.trusted({ $lte: new Date(now.getTime() - options.leaseMs) }) };
+  const free = options.retrying
+    ? { $or: [{ owner: options.owner }, abandoned] }
+    : { owner: mongoose.trusted({ $ne: options.owner }), ...abandoned };
+  const taken = await ProcessedUpdateModel.findOneAndUpdate(
+    { _id, status: 'processing', ...free },
+    { $set: { owner: options.owner, at: now } },
   ).lean();
-  return takenOver !== null;
+  if (taken) return 'mine';
+  const current = await ProcessedUpdateModel.findById(_id, { status: 1 }).lean();
+  // Gone meanwhile (released after a failure): claim it afresh on the next delivery.
+  return current?.status === 'done' ? 'done' : 'busy';
 }
 
 export async function finishUpdate(platform: string, updateId: string): Promise<void> {

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { Schema, model } from 'mongoose';
 import type { ReportStore } from '../handlers/ports.js';
 import { isDuplicateKey } from './errors.js';
+import { personHash } from './keys.js';
 
 // Complaints about published entries. One per person per entry (the _id says so), so one
 // person cannot flood the moderators about the same entry.
@@ -9,25 +9,36 @@ const reportSchema = new Schema({
   /** "<entryId>:<reporter>" */
   _id: { type: String, required: true },
   entryId: { type: String, required: true },
-  /** A hash of the reporter's account: enough to tell "already reported", no more. */
+  /** The reporter's keyed hash (as on votes): enough to tell "already reported", no more. */
   reporter: { type: String, required: true },
   reason: { type: Number, required: true },
   at: { type: Date, required: true },
+  /** The press that made it: its redelivery is recognised. */
+  event: String,
 });
 
 export const ReportModel = model('Report', reportSchema);
 
-export const mongoReportStore: ReportStore = {
-  async add(entryId, reporter, reason, at) {
-    const who = createHash('sha256')
-      .update(`${reporter.platform}:${reporter.id}`)
-      .digest('base64url');
-    try {
-      await ReportModel.create({ _id: `${entryId}:${who}`, entryId, reporter: who, reason, at });
-      return true;
-    } catch (error) {
-      if (isDuplicateKey(error)) return false;
-      throw error;
-    }
-  },
-};
+export function createReportStore(secret: string): ReportStore {
+  return {
+    async add(entryId, reporter, reason, at, eventId) {
+      const who = personHash(secret, reporter);
+      const _id = `${entryId}:${who}`;
+      try {
+        await ReportModel.create({
+          _id,
+          entryId,
+          reporter: who,
+          reason,
+          at,
+          ...(eventId ? { event: eventId } : {}),
+        });
+        return true;
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        if (!eventId) return false;
+        return (await ReportModel.exists({ _id, event: eventId })) !== null;
+      }
+    },
+  };
+}

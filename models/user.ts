@@ -92,9 +92,9 @@ export const mongoUserStore: UserStore = {
   async delete(ref) {
     await UserModel.deleteOne(keyOf(ref));
   },
-  async eachRecipientChunk(filter, chunk) {
+  async eachRecipientChunk(filter, chunk, from = '') {
     // Paged by _id, so a broadcast to a country reads a thousand users at a time.
-    let after = '';
+    let after = from;
     for (;;) {
       const docs = await UserModel.find({
         ...recipientQuery(filter),
@@ -104,8 +104,8 @@ export const mongoUserStore: UserStore = {
         .limit(CHUNK)
         .lean();
       if (!docs.length) return;
-      await chunk(docs.map(toRecord));
       after = docs[docs.length - 1]!._id;
+      await chunk(docs.map(toRecord), after);
     }
   },
   async count(filter) {

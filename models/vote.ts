@@ -1,8 +1,8 @@
-import { createHmac } from 'node:crypto';
 import mongoose, { Schema, model } from 'mongoose';
 import type { CastResult, UserRef, VoteStore } from '../handlers/ports.js';
 import { EntryModel } from './entry.js';
 import { isDuplicateKey } from './errors.js';
+import { personHash } from './keys.js';
 import { VoteCounts } from './vote-counts.js';
 
 // A vote names its voter only by a keyed one-way hash of the account. That is what lets the
@@ -17,6 +17,10 @@ const voteSchema = new Schema({
   at: { type: Date, required: true },
   /** When the voter's account first wrote to the bot: a signal for moderators, not an identity. */
   voterSince: { type: Date, required: true },
+  /** The press that cast it (or moved it here): its redelivery is answered as that vote. */
+  event: String,
+  /** The entry number the last move came from, to answer a redelivered move the same way. */
+  previous: Number,
 });
 voteSchema.index({ entryId: 1, at: 1 });
 
@@ -44,8 +48,7 @@ const BURST_WINDOW_MS = 60 * 1000;
 const BURST_VOTES = 10;
 
 export function createVoteStore(secret: string, counts = new VoteCounts()): VoteStore {
-  const hashOf = (voter: UserRef) =>
-    createHmac('sha256', secret).update(`${voter.platform}:${voter.id}`).digest('base64url');
+  const hashOf = (voter: UserRef) => personHash(secret, voter);
 
   const idOf = (voter: UserRef, category: string) => `${hashOf(voter)}:${category}`;
 
@@ -55,9 +58,15 @@ export function createVoteStore(secret: string, counts = new VoteCounts()): Vote
      * it is read: on this entry it is "same"; on another it is moved with a compare-and-set on the
      * entry it was on, so two racing presses cannot both claim to have moved it from there.
      */
-    async cast(voter, entry, at, voterSince): Promise<CastResult> {
+    async cast(voter, entry, at, voterSince, eventId): Promise<CastResult> {
       const _id = idOf(voter, entry.category);
-      const set = { entryId: entry.id, entryNumber: entry.number, at, voterSince };
+      const set = {
+        entryId: entry.id,
+        entryNumber: entry.number,
+        at,
+        voterSince,
+        ...(eventId ? { event: eventId } : {}),
+      };
       for (let attempt = 0; ; attempt += 1) {
         try {
           await VoteModel.collection.insertOne({
@@ -65,6 +74,7 @@ export function createVoteStore(secret: string, counts = new VoteCounts()): Vote
             voterHash: hashOf(voter),
             category: entry.category,
             ...set,
+            previous: null,
           } as never);
           counts.add(entry.id, 1);
           return { outcome: 'new' };
@@ -72,9 +82,17 @@ export function createVoteStore(secret: string, counts = new VoteCounts()): Vote
           if (!isDuplicateKey(error)) throw error;
         }
         const current = await VoteModel.findById(_id).lean();
+        // This very press, delivered again after its vote landed: the answer it should have had.
+        if (current?.entryId === entry.id && eventId && current.event === eventId)
+          return current.previous !== undefined && current.previous !== null
+            ? { outcome: 'moved', fromNumber: current.previous }
+            : { outcome: 'new' };
         if (current?.entryId === entry.id) return { outcome: 'same' };
         if (current) {
-          const moved = await VoteModel.updateOne({ _id, entryId: current.entryId }, { $set: set });
+          const moved = await VoteModel.updateOne(
+            { _id, entryId: current.entryId },
+            { $set: { ...set, previous: current.entryNumber } },
+          );
           if (moved.modifiedCount === 1) {
             counts.add(current.entryId, -1);
             counts.add(entry.id, 1);

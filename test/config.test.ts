@@ -9,6 +9,7 @@ import { phaseAt } from '../handlers/campaign-clock.js';
 const env = {
   TELEGRAM_BOT_TOKEN: '123456:AAbbCCddEEffGGhhIIjjKKllMM',
   MONGODB_URI: 'mongodb://127.0.0.1:27017/dgt',
+  VOTER_HASH_SECRET: 'an-operators-own-secret-0123456789abcdef',
 };
 
 function campaignFile(patch: (c: Record<string, unknown>) => void): string {
@@ -52,6 +53,27 @@ describe('configuration', () => {
     expect(() => loadConfig({ ...env, TELEGRAM_ADMIN_IDS: '12,@ann' })).toThrow(
       /TELEGRAM_ADMIN_IDS/,
     );
+  });
+
+  it('refuses the example voter secret, or a short one, once a platform is set', () => {
+    const example = { ...env, VOTER_HASH_SECRET: 'change-me-in-production' };
+    expect(() => loadConfig(example)).toThrow(
+      /VOTER_HASH_SECRET: is the example value.*openssl rand -hex 32/,
+    );
+    expect(() => loadConfig({ ...env, VOTER_HASH_SECRET: 'short-but-16-chars' })).toThrow(
+      /VOTER_HASH_SECRET: is too short.*at least 32 characters/,
+    );
+    const { VOTER_HASH_SECRET: _unset, ...withoutSecret } = env;
+    expect(() => loadConfig(withoutSecret)).toThrow(/VOTER_HASH_SECRET: is the example value/);
+    // The terminal demo (no platform) runs with the example: it talks to nobody.
+    const { TELEGRAM_BOT_TOKEN: _none, ...terminal } = example;
+    expect(loadConfig(terminal).VOTER_HASH_SECRET).toBe('change-me-in-production');
+  });
+
+  it('keeps every database wait below the webhook deadline', () => {
+    expect(() =>
+      loadConfig({ ...env, DATABASE_TIMEOUT_MS: '9000', WEBHOOK_DEADLINE_MS: '8000' }),
+    ).toThrow(/WEBHOOK_DEADLINE_MS: must be above DATABASE_TIMEOUT_MS/);
   });
 
   it('names the field and the problem when the campaign file is wrong', () => {

@@ -16,6 +16,8 @@ import { readLocaleSource } from '../locales/index.js';
 // written out for each language's own plural categories (Kazakh one/other, Russian
 // one/few/many, English one/other).
 
+const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'];
+
 interface Variables {
   vars: Set<string>;
   plurals: { variable: string; keys: string[] }[];
@@ -29,10 +31,12 @@ function walk(pattern: Pattern | null, out: Variables): void {
     if (expr instanceof SelectExpression) {
       if (expr.selector instanceof VariableReference) {
         out.vars.add(expr.selector.id.name);
-        out.plurals.push({
-          variable: expr.selector.id.name,
-          keys: expr.variants.map((v) => (v.key instanceof Identifier ? v.key.name : v.key.value)),
-        });
+        const keys = expr.variants.map((v) =>
+          v.key instanceof Identifier ? v.key.name : v.key.value,
+        );
+        // A selector over plural categories (not over a word such as a status).
+        if (keys.some((k) => PLURAL_CATEGORIES.includes(k)))
+          out.plurals.push({ variable: expr.selector.id.name, keys });
       }
       for (const v of expr.variants) walk(v.value, out);
     }

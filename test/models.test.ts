@@ -15,29 +15,38 @@ afterAll(async () => {
   await mongoose.disconnect();
 });
 
+/** Polling: one consumer, so another owner's claim is a process that died. */
+const polling = (owner: string, retrying = false) => ({ owner, leaseMs: 0, retrying });
+
 describe('claiming updates', () => {
-  it('processes a redelivered update once', async () => {
-    expect(await claimUpdate('telegram', '1', 'process-a')).toBe(true);
-    expect(await claimUpdate('telegram', '1', 'process-a')).toBe(false);
+  it('processes a redelivered update once, and says so once it is done', async () => {
+    expect(await claimUpdate('telegram', '1', polling('process-a'))).toBe('mine');
+    // Still in hand: the platform must bring it again, not be told it was handled.
+    expect(await claimUpdate('telegram', '1', polling('process-a'))).toBe('busy');
     await finishUpdate('telegram', '1');
-    expect(await claimUpdate('telegram', '1', 'process-b')).toBe(false);
+    expect(await claimUpdate('telegram', '1', polling('process-b'))).toBe('done');
   });
 
   it('lets a new process take over an update its dead predecessor was still handling', async () => {
-    expect(await claimUpdate('telegram', '2', 'crashed')).toBe(true);
-    expect(await claimUpdate('telegram', '2', 'restarted')).toBe(true);
-    expect(await claimUpdate('telegram', '2', 'restarted')).toBe(false);
+    expect(await claimUpdate('telegram', '2', polling('crashed'))).toBe('mine');
+    expect(await claimUpdate('telegram', '2', polling('restarted'))).toBe('mine');
+    expect(await claimUpdate('telegram', '2', polling('restarted'))).toBe('busy');
+  });
+
+  it('lets a process retake an update it failed on while the database was away', async () => {
+    expect(await claimUpdate('telegram', '4', polling('p'))).toBe('mine');
+    expect(await claimUpdate('telegram', '4', polling('p', true))).toBe('mine');
   });
 
   it('keeps Telegram and VK update ids apart', async () => {
-    expect(await claimUpdate('telegram', '3', 'p')).toBe(true);
-    expect(await claimUpdate('vk', '3', 'p')).toBe(true);
+    expect(await claimUpdate('telegram', '3', polling('p'))).toBe('mine');
+    expect(await claimUpdate('vk', '3', polling('p'))).toBe('mine');
   });
 });
 
 describe('casting votes at the same instant', () => {
   it('keeps one vote when the same person’s presses race on several entries', async () => {
-    const votes = createVoteStore('a-test-secret-of-enough-length');
+    const votes = createVoteStore('a-test-secret-of-enough-length-for-votes');
     const entry = (n: number) =>
       ({
         id: `0000000000000000000000${String(n).padStart(2, '0')}`,
@@ -73,7 +82,7 @@ describe('live vote counts', () => {
       })),
     );
     const entry = (i: number) => ({ id: ids[i]!, number: 500 + i, category: 'kindness' }) as Entry;
-    const secret = 'a-test-secret-of-enough-length';
+    const secret = 'a-test-secret-of-enough-length-for-votes';
     const [countsA, countsB] = [new VoteCounts(60_000), new VoteCounts(60_000)];
     const [a, b] = [createVoteStore(secret, countsA), createVoteStore(secret, countsB)];
     const voter = (id: number) => ({ platform: 'vk' as const, id: String(id) });
@@ -111,7 +120,10 @@ describe('live vote counts', () => {
       createdAt: new Date(),
     });
     const entry = { id: _id.toHexString(), number: 600, category: 'kindness' } as Entry;
-    const votes = createVoteStore('a-test-secret-of-enough-length', new VoteCounts(60_000));
+    const votes = createVoteStore(
+      'a-test-secret-of-enough-length-for-votes',
+      new VoteCounts(60_000),
+    );
     for (const id of ['61', '62']) {
       await votes.cast({ platform: 'vk', id }, entry, new Date(), new Date());
     }
@@ -126,9 +138,10 @@ describe('live vote counts', () => {
 
 describe('claims behind a load balancer', () => {
   it('does not take over an update another live process is handling', async () => {
-    expect(await claimUpdate('telegram', '50', 'process-a', 60_000)).toBe(true);
-    expect(await claimUpdate('telegram', '50', 'process-b', 60_000)).toBe(false);
+    const lease = (owner: string, leaseMs: number) => ({ owner, leaseMs, retrying: false });
+    expect(await claimUpdate('telegram', '50', lease('process-a', 60_000))).toBe('mine');
+    expect(await claimUpdate('telegram', '50', lease('process-b', 60_000))).toBe('busy');
     // A claim far older than any handler could take is abandoned: it is taken over.
-    expect(await claimUpdate('telegram', '50', 'process-b', -1)).toBe(true);
+    expect(await claimUpdate('telegram', '50', lease('process-b', -1))).toBe('mine');
   });
 });

@@ -14,8 +14,8 @@ export interface TelegramOptions {
   inFlight: InFlight;
   /** Names this process in update claims, so a restarted process can take over a dead one's. */
   processId: string;
-  /** How old another process's unfinished claim must be before this one takes it over. */
-  takeOverAfterMs: number;
+  /** How long another process's claim on an update holds (see createEventFlow). */
+  claimLeaseMs: number;
   token: string;
   apiRoot: string;
   deps: Deps;
@@ -42,7 +42,7 @@ function sourceOf(ctx: Context): ButtonSource | undefined {
 
 /** The Telegram edge: one middleware that translates, asks the core, and renders its answer. */
 export function createTelegramBot(options: TelegramOptions): Bot {
-  const { processId, takeOverAfterMs, token, apiRoot, deps, log, metrics, inFlight } = options;
+  const { processId, claimLeaseMs, token, apiRoot, deps, log, metrics, inFlight } = options;
   const bot = new Bot(token, {
     client: {
       apiRoot,
@@ -53,12 +53,12 @@ export function createTelegramBot(options: TelegramOptions): Bot {
     },
   });
 
-  const run = createEventFlow({
+  const flow = createEventFlow({
     platform: 'telegram',
     deps,
     metrics,
     processId,
-    takeOverAfterMs,
+    claimLeaseMs,
     log,
   });
   bot.use((ctx) => inFlight.run(() => handle(ctx)));
@@ -75,7 +75,7 @@ export function createTelegramBot(options: TelegramOptions): Bot {
     }
     // The update's shape was checked by eventOf: reading the button's message is safe now.
     const source = sourceOf(ctx);
-    await run({
+    await flow.run({
       id: String(ctx.update.update_id),
       events: [event],
       deliver: (own, updateLog) => deliver(ctx.api, own, updateLog, source, options.library),

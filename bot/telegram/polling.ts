@@ -102,7 +102,7 @@ export class TelegramPolling {
         // The database was away: leave the offset at the first update that must come again
         // (the ones after it that went through are skipped as duplicates), and wait a little.
         this.offset = Math.min(...deferred);
-        await new Promise((r) => setTimeout(r, 2_000));
+        await new Promise((r) => setTimeout(r, 500));
         continue;
       }
       this.offset = updates[updates.length - 1]!.update_id + 1;

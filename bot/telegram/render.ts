@@ -68,32 +68,39 @@ async function remember(
   if (id) await library.remember(media, 'telegram', id);
 }
 
+/** Options every send of one reply carries (Telegram's paid broadcast). */
+export interface SendExtra {
+  allow_paid_broadcast?: boolean;
+}
+
 async function sendMedia(
   api: Api,
   chatId: number | string,
   media: Media[],
   library?: MediaLibrary,
-): Promise<void> {
+  extra: SendExtra = {},
+): Promise<Message | undefined> {
   const files = await Promise.all(media.map((m) => fileOf(m, library)));
   const ours = media
     .map((m, i) => ({ m, file: files[i] }))
     .filter((x): x is { m: Media; file: string | InputFile } => Boolean(x.file));
   const [first] = ours;
-  if (!first) return;
+  if (!first) return undefined;
   if (ours.length === 1) {
     const sent =
       first.m.type === 'video'
-        ? await api.sendVideo(chatId, first.file)
-        : await api.sendPhoto(chatId, first.file);
+        ? await api.sendVideo(chatId, first.file, extra)
+        : await api.sendPhoto(chatId, first.file, extra);
     await remember(library, first.m, first.file, sent);
-    return;
+    return sent;
   }
   const group = ours.map(({ m, file }): InputMediaPhoto | InputMediaVideo => ({
     type: m.type,
     media: file,
   }));
-  const sent = await api.sendMediaGroup(chatId, group);
+  const sent = await api.sendMediaGroup(chatId, group, extra);
   await Promise.all(ours.map(({ m, file }, i) => remember(library, m, file, sent[i])));
+  return sent[0];
 }
 
 function isNotModified(error: unknown): boolean {
@@ -107,7 +114,8 @@ async function sendCard(
   reply: Reply & { view: { kind: 'card' } },
   source: ButtonSource | undefined,
   library: MediaLibrary | undefined,
-): Promise<void> {
+  extra: SendExtra,
+): Promise<Message | undefined> {
   const { view, lang } = reply;
   const file = view.media ? await fileOf(view.media, library) : null;
   const reply_markup = keyboardOf(lang, view.buttons);
@@ -120,7 +128,7 @@ async function sendCard(
       replaceSource: Boolean(view.replaceSource),
       ...(view.buttons ? { buttons: view.buttons } : {}),
     };
-    return sendOne(api, { ...reply, view: text }, source, library);
+    return sendOne(api, { ...reply, view: text }, source, library, extra);
   }
   const media = view.media;
   const caption = fit(translate(lang, view.text), CAPTION_LIMIT);
@@ -129,9 +137,9 @@ async function sendCard(
     if (media.platform === 'telegram' && source.shownMedia === media.uniqueId) {
       try {
         await api.editMessageCaption(chatId, source.messageId, { caption, ...markup });
-        return;
+        return undefined;
       } catch (error) {
-        if (isNotModified(error)) return;
+        if (isNotModified(error)) return undefined;
       }
     }
     try {
@@ -142,38 +150,51 @@ async function sendCard(
         markup,
       );
       await remember(library, media, file, edited === true ? undefined : edited);
-      return;
+      return undefined;
     } catch (error) {
-      if (isNotModified(error)) return;
+      if (isNotModified(error)) return undefined;
       // The pressed message was text (a category list): a card cannot replace it, so send one.
     }
   }
   const sent =
     media.type === 'video'
-      ? await api.sendVideo(chatId, file, { caption, ...markup })
-      : await api.sendPhoto(chatId, file, { caption, ...markup });
+      ? await api.sendVideo(chatId, file, { caption, ...markup, ...extra })
+      : await api.sendPhoto(chatId, file, { caption, ...markup, ...extra });
   await remember(library, media, file, sent);
+  return sent;
 }
 
+/**
+ * Sends one reply; returns the message sent (for a reference to it), if a new one was sent.
+ * `extra` goes with every send (Telegram's paid broadcast).
+ */
 export async function sendOne(
   api: Api,
   reply: Reply,
   source?: ButtonSource,
   library?: MediaLibrary,
-): Promise<void> {
+  extra: SendExtra = {},
+): Promise<Message | undefined> {
   const chatId = chatIdOf(reply.to.id);
   const view = reply.view;
-  if (view.kind === 'media') return sendMedia(api, chatId, view.media, library);
-  if (view.kind === 'notice') return;
-  if (view.kind === 'card') return sendCard(api, chatId, { ...reply, view }, source, library);
+  if (view.kind === 'media') return sendMedia(api, chatId, view.media, library, extra);
+  if (view.kind === 'notice') return undefined;
+  if (view.kind === 'retract') {
+    await api.deleteMessage(chatId, Number(view.ref)).catch((error: unknown) => {
+      // Already gone (deleted by hand): what was asked for is done.
+      if (!(error instanceof GrammyError && error.error_code === 400)) throw error;
+    });
+    return undefined;
+  }
+  if (view.kind === 'card')
+    return sendCard(api, chatId, { ...reply, view }, source, library, extra);
   if (view.kind === 'document') {
     // A byte-order mark, so spreadsheet programs read the Cyrillic and Kazakh letters right.
     const file = new InputFile(Buffer.from(`\uFEFF${view.content}`, 'utf8'), view.filename);
     const caption = view.caption
       ? fit(translate(reply.lang, view.caption), CAPTION_LIMIT)
       : undefined;
-    await api.sendDocument(chatId, file, caption ? { caption } : {});
-    return;
+    return api.sendDocument(chatId, file, { ...(caption ? { caption } : {}), ...extra });
   }
   const text = fit(translate(reply.lang, view.text));
   const reply_markup = keyboardOf(reply.lang, view.buttons);
@@ -185,13 +206,13 @@ export async function sendOne(
         text,
         reply_markup ? { reply_markup } : {},
       );
-      return;
+      return undefined;
     } catch (error) {
-      if (isNotModified(error)) return;
+      if (isNotModified(error)) return undefined;
       throw error;
     }
   }
-  await api.sendMessage(chatId, text, reply_markup ? { reply_markup } : {});
+  return api.sendMessage(chatId, text, { ...(reply_markup ? { reply_markup } : {}), ...extra });
 }
 
 /** Sends the replies of one update in order; the answer to a button press goes first. */
@@ -212,10 +233,6 @@ export async function deliver(
       .catch((error: unknown) => log.warn({ err: error }, 'answerCallbackQuery failed'));
   }
   for (const reply of replies) {
-    if (reply.to.platform !== 'telegram') {
-      log.warn({ to: reply.to }, 'no adapter for this platform yet; message not sent');
-      continue;
-    }
     try {
       await sendOne(api, reply, source, library);
     } catch (error) {

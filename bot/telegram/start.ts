@@ -1,4 +1,3 @@
-import { webhookCallback } from 'grammy';
 import type { EdgeContext, PlatformEdge } from '../platform.js';
 import { downloadUrl } from '../media-library.js';
 import type { RequestHandler } from '../http-server.js';
@@ -7,6 +6,7 @@ import { registerCommands } from './commands.js';
 import { telegramMembership } from './membership.js';
 import { TelegramPolling } from './polling.js';
 import { telegramTransport } from './transport.js';
+import { telegramWebhook } from './webhook.js';
 
 /** Telegram: the bot, its outbox transport, long polling or the webhook with its secret. */
 export async function startTelegram(
@@ -19,8 +19,9 @@ export async function startTelegram(
     metrics: ctx.metrics,
     inFlight: ctx.inFlight,
     processId: ctx.processId,
-    // Webhooks: Telegram gives up on a request after about 10 s; a claim a minute old is abandoned.
-    takeOverAfterMs: config.TELEGRAM_MODE === 'webhook' ? 60_000 : 0,
+    // Behind a load balancer another process may be busy with a redelivered update: its claim
+    // holds for half a minute. With long polling this process is the only consumer.
+    claimLeaseMs: config.TELEGRAM_MODE === 'webhook' ? 30_000 : 0,
     token,
     apiRoot: config.TELEGRAM_API_ROOT,
     deps,
@@ -41,10 +42,10 @@ export async function startTelegram(
   if (config.TELEGRAM_MODE === 'webhook') {
     const url = new URL(config.TELEGRAM_WEBHOOK_URL!);
     // The secret is mandatory in this mode: a request without it gets 401 and changes nothing.
-    webhooks[url.pathname] = webhookCallback(bot, 'http', {
-      secretToken: config.TELEGRAM_WEBHOOK_SECRET!,
-      onTimeout: 'return',
-      timeoutMilliseconds: 9_000,
+    webhooks[url.pathname] = telegramWebhook(bot, {
+      secret: config.TELEGRAM_WEBHOOK_SECRET!,
+      deadlineMs: config.WEBHOOK_DEADLINE_MS,
+      log,
     });
   }
   return {
@@ -52,6 +53,15 @@ export async function startTelegram(
     bot,
     transport: telegramTransport(bot.api, ctx.library),
     ratePerSecond: config.TELEGRAM_RATE_PER_SECOND,
+    ...(config.TELEGRAM_PAID_BROADCAST
+      ? {
+          paid: {
+            ratePerSecond: config.TELEGRAM_PAID_RATE_PER_SECOND,
+            // 0.1 Star a message, Telegram's price for allow_paid_broadcast.
+            budget: Math.floor(config.TELEGRAM_PAID_BUDGET_STARS * 10),
+          },
+        }
+      : {}),
     perChatIntervalMs: config.TELEGRAM_PER_CHAT_INTERVAL_MS,
     inFlight: config.OUTBOX_IN_FLIGHT,
     webhooks,

@@ -23,10 +23,12 @@ export function classifyTelegramError(error: unknown): SendOutcome {
 export function telegramTransport(api: Api, library?: MediaLibrary): Transport {
   return {
     platform: 'telegram',
-    async send(reply: Reply) {
+    async send(reply: Reply, _key, options = {}) {
       try {
-        await sendOne(api, reply, undefined, library);
-        return { kind: 'sent' };
+        const extra = options.paid ? { allow_paid_broadcast: true } : {};
+        const sent = await sendOne(api, reply, undefined, library, extra);
+        // The message's id, to take a channel post down later (a withdrawn entry).
+        return sent ? { kind: 'sent', ref: String(sent.message_id) } : { kind: 'sent' };
       } catch (error) {
         return classifyTelegramError(error);
       }

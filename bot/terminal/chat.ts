@@ -7,7 +7,7 @@ import { handleEvent, type Deps } from '../../handlers/index.js';
 import type { Actor, Input, Keyboard, Media, Reply } from '../../handlers/ports.js';
 import { translate } from '../../locales/index.js';
 import { languageFromHint } from '../../handlers/start.js';
-import { claimDue, markSent } from '../../models/outbox.js';
+import { openChunks, recordProgress, rowsOf } from '../../models/outbox.js';
 
 // A third front end: the same conversations in a terminal, to try the whole contest before
 // creating a bot. Buttons become numbered choices; a photo or video is sent by giving its path.
@@ -62,6 +62,8 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     switch (view.kind) {
       case 'notice':
         return write(`» ${translate(lang, view.text)}`);
+      case 'retract':
+        return;
       case 'media':
         return view.media.forEach((m) =>
           write(translate(lang, { key: 'terminal-media', args: { kind: m.type, path: m.fileId } })),
@@ -102,9 +104,16 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
   /** The terminal's own outbox: announcements and decisions for the person here are shown; the
    * demo's other people are fictional, so theirs are only marked sent. */
   const showQueued = async () => {
-    for (const row of await claimDue('terminal', 'terminal-chat', 200, 60_000)) {
-      if (row.reply.to.id === actor.id) render(row.reply);
-      await markSent(row.id);
+    for (const chunk of await openChunks('terminal')) {
+      for (const row of await rowsOf(chunk)) if (row.reply.to.id === actor.id) render(row.reply);
+      const done = new Map([[chunk.id, chunk.size]]);
+      await recordProgress('terminal', {
+        done,
+        closed: [chunk.id],
+        failures: [],
+        refs: [],
+        later: [],
+      });
     }
   };
 

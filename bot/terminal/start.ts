@@ -37,6 +37,7 @@ export async function startTerminal(
     channels: [],
     pressLimiter: new PressLimiter(config.BUTTON_PRESSES_PER_10S, 10_000),
     outbox: mongoOutbox,
+    processId: 'terminal',
   };
   if (demo) await seedDemo(deps, clock.now());
   // The campaign clock's work (publication, announcements) runs as the person types.

@@ -5,7 +5,8 @@ import type { InFlight } from '../in-flight.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import { incomingOf } from './incoming.js';
-import { deliverVk, type VkOut } from './render.js';
+import { deliverVk, randomIdOf, type VkOut } from './render.js';
+import { translate } from '../../locales/index.js';
 
 export interface VkEdgeOptions {
   out: VkOut;
@@ -13,17 +14,24 @@ export interface VkEdgeOptions {
   metrics: Metrics;
   inFlight: InFlight;
   processId: string;
-  /** How old another process's unfinished claim must be before this one takes it over. */
-  takeOverAfterMs: number;
+  /** How long another process's claim on an event holds (see createEventFlow). */
+  claimLeaseMs: number;
   log: Logger;
   /** Display names of moderators, for "already decided by …" (fetched with users.get). */
   nameOf(userId: string): Promise<string | undefined>;
 }
 
+export interface VkEdge {
+  /** Handles one event; throws DeliverAgain when it must come again. */
+  handle(raw: unknown): Promise<void>;
+  /** Tells the sender that the event will be handled once the database is back. */
+  tellAway(raw: unknown, eventId: string): Promise<void>;
+}
+
 /** The VK edge: one event in (from Long Poll or the Callback API), the core asked, replies out. */
-export function createVkEdge(options: VkEdgeOptions): (raw: unknown) => Promise<void> {
-  const { out, deps, metrics, inFlight, processId, takeOverAfterMs, log } = options;
-  const run = createEventFlow({ platform: 'vk', deps, metrics, processId, takeOverAfterMs, log });
+export function createVkEdge(options: VkEdgeOptions): VkEdge {
+  const { out, deps, metrics, inFlight, processId, claimLeaseMs, log } = options;
+  const flow = createEventFlow({ platform: 'vk', deps, metrics, processId, claimLeaseMs, log });
   const admins = new Set(deps.admins.filter((a) => a.platform === 'vk').map((a) => a.id));
 
   async function named(event: Event): Promise<Event> {
@@ -39,7 +47,7 @@ export function createVkEdge(options: VkEdgeOptions): (raw: unknown) => Promise<
     if (!incoming || !first) return;
     const { eventId, source } = incoming;
     const peer_id = Number(first.actor.id);
-    await run({
+    await flow.run({
       id: eventId,
       events: await Promise.all(incoming.events.map(named)),
       deliver: (own, eventLog) =>
@@ -53,10 +61,26 @@ export function createVkEdge(options: VkEdgeOptions): (raw: unknown) => Promise<
             peer_id: source.peerId,
           });
         }
-        await out.api.messages.send({ peer_id, random_id: 0, message });
+        // The random_id is the event's: VK drops the same apology sent again on a redelivery.
+        await out.api.messages.send({
+          peer_id,
+          random_id: randomIdOf(`sorry:${eventId}`),
+          message,
+        });
       },
     });
   }
 
-  return (raw) => inFlight.run(() => handle(raw));
+  async function tellAway(raw: unknown, eventId: string): Promise<void> {
+    const first = incomingOf(raw)?.events[0];
+    if (!first) return;
+    const lang = flow.languageOf(first.actor);
+    await out.api.messages.send({
+      peer_id: Number(first.actor.id),
+      random_id: randomIdOf(`sorry:${eventId}`),
+      message: translate(lang, { key: 'error-database-away' }),
+    });
+  }
+
+  return { handle: (raw) => inFlight.run(() => handle(raw)), tellAway };
 }

@@ -69,7 +69,7 @@ export class VkLongPoll {
           continue;
         }
         if (await this.handleBatch(answer.updates)) poll.ts = answer.ts;
-        else await sleep(1_000);
+        else await sleep(500);
       } catch (error) {
         if (!this.running) return;
         this.log.error({ err: error }, 'VK long poll failed; retrying');

@@ -146,6 +146,9 @@ export async function messageOf(out: VkOut, reply: Reply, peerId: number): Promi
     }
     case 'notice':
       return { message: fit(tr(view.text), MESSAGE_LIMIT) };
+    case 'retract':
+      // Sent as a deletion by sendVk, never as a message.
+      return { message: '' };
   }
 }
 
@@ -157,8 +160,16 @@ export async function sendVk(
   source?: VkSource,
 ): Promise<void> {
   const peerId = Number(reply.to.id);
-  const message = await messageOf(out, reply, peerId);
   const view = reply.view;
+  if (view.kind === 'retract') {
+    await out.api.messages.delete({
+      peer_id: peerId,
+      conversation_message_ids: [Number(view.ref)],
+      delete_for_all: 1,
+    });
+    return;
+  }
+  const message = await messageOf(out, reply, peerId);
   const replace = (view.kind === 'text' || view.kind === 'card') && view.replaceSource;
   if (replace && source?.conversationMessageId !== undefined && source.peerId === peerId) {
     try {

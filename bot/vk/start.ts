@@ -4,6 +4,7 @@ import { API, Upload } from 'vk-io';
 import type { Membership } from '../../handlers/ports.js';
 import { downloadUrl } from '../media-library.js';
 import type { EdgeContext, PlatformEdge } from '../platform.js';
+import { InboxWorker } from '../inbox-worker.js';
 import { vkCallback } from './callback.js';
 import { createVkEdge } from './edge.js';
 import { VkLongPoll } from './polling.js';
@@ -58,13 +59,13 @@ export async function startVk(ctx: EdgeContext, options: { poll: boolean }): Pro
   });
 
   const names = new Map<string, string>();
-  const handle = createVkEdge({
+  const edge = createVkEdge({
     out,
     deps: ctx.deps,
     metrics: ctx.metrics,
     inFlight: ctx.inFlight,
     processId: ctx.processId,
-    takeOverAfterMs: config.VK_MODE === 'callback' ? 60_000 : 0,
+    claimLeaseMs: config.VK_MODE === 'callback' ? 30_000 : 0,
     log,
     async nameOf(userId) {
       if (!names.has(userId)) {
@@ -75,19 +76,27 @@ export async function startVk(ctx: EdgeContext, options: { poll: boolean }): Pro
     },
   });
 
-  const polling = new VkLongPoll(api, groupId, handle, vkLog);
-  const webhooks =
-    config.VK_MODE === 'callback'
-      ? {
-          [config.VK_CALLBACK_PATH]: vkCallback({
-            secret: config.VK_CALLBACK_SECRET!,
-            confirmation: config.VK_CONFIRMATION!,
-            groupId,
-            handle,
-            log: vkLog,
-          }),
-        }
-      : {};
+  const polling = new VkLongPoll(api, groupId, edge.handle, vkLog);
+  const callback = config.VK_MODE === 'callback';
+  const inbox = new InboxWorker({
+    platform: 'vk',
+    owner: ctx.processId,
+    // A handler normally ends in well under a second; one killed is taken over this soon.
+    leaseMs: 10_000,
+    handle: edge.handle,
+    tellAway: edge.tellAway,
+    log: vkLog,
+  });
+  const webhooks = callback
+    ? {
+        [config.VK_CALLBACK_PATH]: vkCallback({
+          secret: config.VK_CALLBACK_SECRET!,
+          confirmation: config.VK_CONFIRMATION!,
+          groupId,
+          inbox,
+        }),
+      }
+    : {};
   return {
     platform: 'vk',
     transport: vkTransport(out),
@@ -100,14 +109,18 @@ export async function startVk(ctx: EdgeContext, options: { poll: boolean }): Pro
     // VK hands the ref to the bot with the first message after the link: "e17" opens entry 17.
     entryLink: (number) => `https://vk.me/club${groupId}?ref=e${number}`,
     async receive() {
-      if (!options.poll || config.VK_MODE === 'callback') {
-        if (config.VK_MODE === 'callback')
-          vkLog.info({ path: config.VK_CALLBACK_PATH }, 'VK Callback API');
+      if (!options.poll) return;
+      if (callback) {
+        inbox.start();
+        vkLog.info({ path: config.VK_CALLBACK_PATH }, 'VK Callback API');
         return;
       }
       polling.start();
       vkLog.info({ groupId }, 'VK Bots Long Poll started');
     },
-    stop: () => polling.stop(),
+    async stop() {
+      await polling.stop();
+      await inbox.stop();
+    },
   };
 }

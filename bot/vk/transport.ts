@@ -25,9 +25,13 @@ interface Batch {
   timer: NodeJS.Timeout;
 }
 
-/** The key without its recipient: "broadcast:abc:vk:42" → "broadcast:abc:*". */
+/**
+ * The key without its recipient, and without the outbox's mark of a second try
+ * ("broadcast:abc:vk:42~1" → "broadcast:abc:*"): a retry has the same random_id, so VK drops a
+ * message it already delivered when only its answer was lost.
+ */
 function messageIdentity(key: string, reply: Reply): string {
-  return key.replace(accountKey(reply.to), '*');
+  return key.split('~')[0]!.replace(accountKey(reply.to), '*');
 }
 
 interface PeerResult {

@@ -1,9 +1,10 @@
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OutboxModel } from '../../models/outbox.js';
+import { outboxWaiting } from '../../models/outbox.js';
+import { deliveryFigures } from '../../models/delivery-counters.js';
 import { UserModel } from '../../models/user.js';
 import { FakeTelegramApi } from '../fakes/telegram-api.js';
-import { testDatabaseUri } from '../helpers/harness.js';
+import { TEST_BOT_ENV, testDatabaseUri } from '../helpers/harness.js';
 import { TelegramUser } from '../helpers/telegram-user.js';
 import { startBotProcess, stopBotProcess } from '../helpers/bot-process.js';
 
@@ -23,6 +24,7 @@ describe('a crash in the middle of a broadcast', () => {
     const uri = testDatabaseUri();
     env = {
       ...process.env,
+      ...TEST_BOT_ENV,
       TELEGRAM_BOT_TOKEN: '123456:TEST-token-for-the-local-bot-api',
       TELEGRAM_API_ROOT: await api.start(),
       TELEGRAM_ADMIN_IDS: String(ADMIN),
@@ -34,7 +36,6 @@ describe('a crash in the middle of a broadcast', () => {
       TELEGRAM_RATE_PER_SECOND: '400',
       TELEGRAM_PER_CHAT_INTERVAL_MS: '0',
       OUTBOX_IN_FLIGHT: String(IN_FLIGHT),
-      OUTBOX_LEASE_SECONDS: '5',
     };
     await mongoose.connect(uri);
     // The recipients: people who used the bot before (written directly: 5,000 /start updates
@@ -83,14 +84,9 @@ describe('a crash in the middle of a broadcast', () => {
 
     const restarted = Date.now();
     bot = await startBot();
-    for (;;) {
-      const left = await OutboxModel.countDocuments({
-        status: mongoose.trusted({ $in: ['pending', 'sending'] }),
-      });
-      if (left === 0) break;
-      if (Date.now() - restarted > 90_000) throw new Error(`${left} messages still queued`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    // Waits on progress, not a deadline: the test's own timeout is the bound.
+    while ((await outboxWaiting()) > 0) await new Promise((r) => setTimeout(r, 100));
+    console.log(`[outbox-crash] the rest sent in ${Date.now() - restarted} ms after the restart`);
     await stopBotProcess(bot, 'SIGTERM');
 
     const perRecipient = new Map<number, number>();
@@ -110,6 +106,7 @@ describe('a crash in the middle of a broadcast', () => {
     );
     expect(missing).toEqual([]);
     expect(duplicates).toBeLessThanOrEqual(IN_FLIGHT);
-    expect(await OutboxModel.countDocuments({ status: 'sent' })).toBeGreaterThanOrEqual(RECIPIENTS);
+    // The totals of the killed process's last unwritten group are lost with it: figures, not rows.
+    expect((await deliveryFigures()).telegram?.sent).toBeGreaterThanOrEqual(RECIPIENTS - IN_FLIGHT);
   }, 180_000);
 });

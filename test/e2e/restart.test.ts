@@ -2,7 +2,7 @@ import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EntryModel } from '../../models/entry.js';
 import { FakeTelegramApi } from '../fakes/telegram-api.js';
-import { testDatabaseUri } from '../helpers/harness.js';
+import { TEST_BOT_ENV, testDatabaseUri } from '../helpers/harness.js';
 import { STORY } from '../helpers/flows.js';
 import { TelegramUser } from '../helpers/telegram-user.js';
 import { startBotProcess, stopBotProcess } from '../helpers/bot-process.js';
@@ -19,6 +19,7 @@ describe('a restart in the middle of a conversation', () => {
     uri = testDatabaseUri();
     env = {
       ...process.env,
+      ...TEST_BOT_ENV,
       TELEGRAM_BOT_TOKEN: '123456:TEST-token-for-the-local-bot-api',
       TELEGRAM_API_ROOT: await api.start(),
       TELEGRAM_ADMIN_IDS: '900001',

@@ -1,12 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DraftModel } from '../../models/draft.js';
 import { EntryModel } from '../../models/entry.js';
-import { OutboxModel } from '../../models/outbox.js';
+import { outboxWaiting } from '../../models/outbox.js';
 import { VoteModel } from '../../models/vote.js';
 import { FakeTelegramApi } from '../fakes/telegram-api.js';
-import { testDatabaseUri } from '../helpers/harness.js';
+import { TEST_BOT_ENV, testDatabaseUri } from '../helpers/harness.js';
+import { spawnBot } from '../helpers/bot-process.js';
 import { STORY } from '../helpers/flows.js';
 
 // Two bot processes behind a load balancer, on one database, fed the same stream of updates
@@ -22,10 +23,7 @@ interface Process {
 }
 
 async function startBot(env: NodeJS.ProcessEnv): Promise<Process> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawnBot(env, 'pipe');
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -58,6 +56,7 @@ describe('two processes on one database', () => {
     const uri = testDatabaseUri();
     const env = {
       ...process.env,
+      ...TEST_BOT_ENV,
       TELEGRAM_BOT_TOKEN: '123456:TEST-token-for-the-local-bot-api',
       TELEGRAM_API_ROOT: apiRoot,
       TELEGRAM_ADMIN_IDS: String(ADMIN),
@@ -77,22 +76,29 @@ describe('two processes on one database', () => {
     return [a, b];
   }
 
-  /** Posts one update to both processes at once; both answer 200. */
+  /**
+   * Posts one update to both processes at once, each as Telegram would: posted again while the
+   * answer is not 2xx (the other process has it in hand) until both answer 200.
+   */
   async function both(processes: Process[], update: Record<string, unknown>): Promise<void> {
     const body = JSON.stringify({ update_id: nextId++, ...update });
-    const answers = await Promise.all(
-      processes.map((p) =>
-        fetch(p.url, {
+    const post = async (url: string) => {
+      for (;;) {
+        const res = await fetch(url, {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
             'x-telegram-bot-api-secret-token': SECRET,
           },
           body,
-        }),
-      ),
-    );
-    expect(answers.map((r) => r.status)).toEqual([200, 200]);
+        });
+        await res.text();
+        if (res.status !== 503) return res.status;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const answers = await Promise.all(processes.map((p) => post(p.url)));
+    expect(answers).toEqual([200, 200]);
   }
 
   const from = (id: number) => ({ id, is_bot: false, first_name: `U${id}`, language_code: 'en' });
@@ -125,14 +131,7 @@ describe('two processes on one database', () => {
   });
 
   async function waitForOutbox(): Promise<void> {
-    for (let i = 0; i < 200; i += 1) {
-      const left = await OutboxModel.countDocuments({
-        status: mongoose.trusted({ $in: ['pending', 'sending'] }),
-      });
-      if (left === 0) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error('outbox not drained');
+    while ((await outboxWaiting()) > 0) await new Promise((r) => setTimeout(r, 50));
   }
 
   it('keeps every draft step, makes one entry and one moderator card', async () => {

@@ -2,8 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EntryModel } from '../../models/entry.js';
 import { UserModel } from '../../models/user.js';
 import { MediaCopyModel } from '../../models/media-copy.js';
-import { OutboxModel } from '../../models/outbox.js';
-import mongoose from 'mongoose';
+import { outboxWaiting } from '../../models/outbox.js';
 import { VoteModel } from '../../models/vote.js';
 import { sha, VK_GROUP_ID } from '../fakes/vk-api.js';
 import { DEED_PNG } from '../helpers/telegram-user.js';
@@ -260,10 +259,7 @@ describe('the contest on VK', () => {
     await h.app.tick();
     await h.drain(30_000);
     // The failed batch is retried after a back-off: wait for the outbox to be empty.
-    const unfinished = { status: mongoose.trusted({ $in: ['pending', 'sending'] as const }) };
-    for (let i = 0; i < 100 && (await OutboxModel.countDocuments(unfinished)) > 0; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    while ((await outboxWaiting()) > 0) await new Promise((r) => setTimeout(r, 100));
     await h.drain();
 
     const opened = { close: { date: '2026-11-10' } };

@@ -8,11 +8,15 @@ import { Harness, WEBHOOK_ENV, WEBHOOK_SECRET } from '../helpers/harness.js';
 
 const SECRET = WEBHOOK_SECRET;
 
+const METRICS_TOKEN = 'a-metrics-token-0123456789';
+
 describe('webhook mode and the operator endpoints', () => {
   let h: Harness;
   let base: string;
   beforeAll(async () => {
-    h = await Harness.start({ env: WEBHOOK_ENV });
+    h = await Harness.start({
+      env: { ...WEBHOOK_ENV, METRICS_TOKEN, METRICS_PORT: '0', METRICS_HOST: '127.0.0.1' },
+    });
     base = `http://127.0.0.1:${h.app.httpPort}`;
   });
   afterAll(async () => {
@@ -59,20 +63,48 @@ describe('webhook mode and the operator endpoints', () => {
       post(start(10, 5002), SECRET),
       post(start(10, 5002), SECRET),
     ]);
-    expect(responses.map((r) => r.status)).toEqual([200, 200]);
-    await post(start(10, 5002), SECRET);
+    // One is handled; the other, arriving while it is in hand, is sent back to come again.
+    expect(responses.map((r) => r.status).sort()).toEqual([200, 503]);
+    // It comes again (Telegram retries until 2xx), and is recognised as handled.
+    let again = await post(start(10, 5002), SECRET);
+    while (again.status === 503) {
+      await new Promise((r) => setTimeout(r, 50));
+      again = await post(start(10, 5002), SECRET);
+    }
+    expect(again.status).toBe(200);
     expect(h.api.callsTo(5002).filter((c) => c.method === 'sendMessage')).toHaveLength(1);
     expect(await UserModel.countDocuments({ userId: '5002' })).toBe(1);
   });
 
-  it('reports health and metrics', async () => {
+  it('refuses a body over 1 MB without reading it, even with the secret', async () => {
+    const huge = Buffer.alloc(50 * 1024 * 1024, 0x20);
+    const res = await fetch(`${base}/telegram`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+      body: huge,
+    }).catch(() => null);
+    // Refused (413), or the connection cut before the rest of the 50 MB was taken.
+    if (res) expect(res.status).toBe(413);
+    expect((await post(start(11, 5003), SECRET)).status).toBe(200);
+  });
+
+  it('reports health cheaply, and metrics only on their own port or with the token', async () => {
     const health = await fetch(`${base}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ ok: true, database: 'ok', outboxBacklog: 0 });
-    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(await health.json()).toMatchObject({ ok: true, database: 'ok' });
+    // The public port does not give metrics to anyone who asks.
+    expect((await fetch(`${base}/metrics`)).status).toBe(404);
+    const wrong = await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer nope' } });
+    expect(wrong.status).toBe(404);
+    const withToken = await fetch(`${base}/metrics`, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
+    const metrics = await withToken.text();
     expect(metrics).toMatch(/dgt_updates_total\{platform="telegram",kind="command"\} [1-9]/);
     expect(metrics).toContain('dgt_handler_seconds_bucket');
-    expect(metrics).toMatch(/dgt_outbox_messages\{status="pending"\} 0/);
+    expect(metrics).toMatch(/dgt_outbox_messages\{status="pending"\} \d/);
+    const side = await fetch(`http://127.0.0.1:${h.app.metricsPort}/metrics`);
+    expect(await side.text()).toContain('dgt_updates_total');
   });
 });
 

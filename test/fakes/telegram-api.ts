@@ -45,8 +45,14 @@ export class FakeTelegramApi {
   readonly files = new Map<string, Buffer>();
   /** When set, sends above this many a second get 429 with retry_after, as Telegram does. */
   rateLimit: { perSecond: number; retryAfter: number } | null = null;
+  /** Sends with allow_paid_broadcast have a limit of their own (Telegram: 1,000 a second). */
+  paidRateLimit = 1000;
   tooManyRequests = 0;
   private window: number[] = [];
+  private paidWindow: number[] = [];
+  /** Webhook deliveries answered other than 2xx (Telegram delivers those again). */
+  readonly webhookRefusals: { updateId: number; status: number }[] = [];
+  private stopped = false;
   /** Members of channels, for getChatMember: channel → user ids. */
   readonly channelMembers = new Map<string, Set<number>>();
 
@@ -61,6 +67,7 @@ export class FakeTelegramApi {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     for (const p of this.pollers.splice(0)) p.resolve();
     this.server.closeAllConnections();
     await new Promise((r) => this.server.close(r));
@@ -69,21 +76,38 @@ export class FakeTelegramApi {
   /** When set, updates are posted to the bot's webhook instead of waiting for getUpdates. */
   webhook: { url: string; secret: string } | null = null;
 
+  /**
+   * Posts an update to the webhook as Telegram does: an answer other than 2xx (or none) means
+   * "not delivered", and the update is posted again, a little later each time.
+   */
   private async post(update: RawUpdate): Promise<void> {
     const full = { ...update, update_id: update.update_id ?? this.nextUpdateId++ };
-    const res = await fetch(this.webhook!.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-telegram-bot-api-secret-token': this.webhook!.secret,
-      },
-      body: JSON.stringify(full),
-    });
-    // The bot may answer the webhook with a method call (a webhook reply): Telegram performs it.
-    const reply = await res.text();
-    if (res.ok && reply.startsWith('{')) {
-      const { method, ...params } = JSON.parse(reply) as { method?: string };
-      if (method) this.calls.push({ method, params, at: Date.now(), result: true });
+    for (let attempt = 0; !this.stopped && this.webhook; attempt += 1) {
+      let status = 0;
+      try {
+        const res = await fetch(this.webhook.url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-telegram-bot-api-secret-token': this.webhook.secret,
+          },
+          body: JSON.stringify(full),
+        });
+        status = res.status;
+        // The bot may answer with a method call (a webhook reply): Telegram performs it.
+        const reply = await res.text();
+        if (res.ok) {
+          if (reply.startsWith('{')) {
+            const { method, ...params } = JSON.parse(reply) as { method?: string };
+            if (method) this.calls.push({ method, params, at: Date.now(), result: true });
+          }
+          return;
+        }
+      } catch {
+        // Connection refused or reset: the bot is down. Telegram tries again later.
+      }
+      this.webhookRefusals.push({ updateId: full.update_id, status });
+      await new Promise((r) => setTimeout(r, Math.min(1_000, 100 * 2 ** attempt)));
     }
   }
 
@@ -220,7 +244,7 @@ export class FakeTelegramApi {
       send(200, { ok: true, result: await this.getUpdates(params) });
       return;
     }
-    if (method.startsWith('send') && this.overRate()) {
+    if (method.startsWith('send') && this.overRate(params.allow_paid_broadcast === true)) {
       this.tooManyRequests += 1;
       const retryAfter = this.rateLimit!.retryAfter;
       send(429, {
@@ -247,13 +271,19 @@ export class FakeTelegramApi {
     send(200, { ok: true, result });
   }
 
-  /** A sliding one-second window over accepted sends. */
-  private overRate(): boolean {
+  /** A sliding one-second window over accepted sends (paid ones have a window of their own). */
+  private overRate(paid: boolean): boolean {
     if (!this.rateLimit) return false;
     const now = Date.now();
-    this.window = this.window.filter((t) => t > now - 1000);
-    if (this.window.length >= this.rateLimit.perSecond) return true;
-    this.window.push(now);
+    const limit = paid ? this.paidRateLimit : this.rateLimit.perSecond;
+    let window = paid ? this.paidWindow : this.window;
+    let start = 0;
+    while (start < window.length && window[start]! <= now - 1000) start += 1;
+    if (start) window = window.slice(start);
+    if (paid) this.paidWindow = window;
+    else this.window = window;
+    if (window.length >= limit) return true;
+    window.push(now);
     return false;
   }
 

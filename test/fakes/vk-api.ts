@@ -92,12 +92,7 @@ export class FakeVkApi {
     const eventId = String(event.event_id ?? `ev${this.nextEventId++}`);
     const full = { group_id: VK_GROUP_ID, v: '5.199', ...event, event_id: eventId };
     if (this.callback) {
-      const res = await fetch(this.callback.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ...full, secret: this.callback.secret }),
-      });
-      await res.text();
+      await this.postCallback(full);
       return eventId;
     }
     this.history.push(full);
@@ -106,6 +101,29 @@ export class FakeVkApi {
     // The bot has handled an event once it asks for the events after it.
     await new Promise<void>((resolve) => this.confirmWaiters.push({ position, resolve }));
     return eventId;
+  }
+
+  /** Callback answers other than "ok" (VK sends those events again). */
+  readonly callbackRefusals: { eventId: string; status: number }[] = [];
+
+  /** Posts an event to the Callback API as VK does: again, a little later, until it hears "ok". */
+  private async postCallback(full: Record<string, unknown>): Promise<void> {
+    for (let attempt = 0; this.callback && this.server.listening; attempt += 1) {
+      let status = 0;
+      try {
+        const res = await fetch(this.callback.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ ...full, secret: this.callback.secret }),
+        });
+        status = res.status;
+        if ((await res.text()) === 'ok' && res.ok) return;
+      } catch {
+        // The bot is down: VK tries again.
+      }
+      this.callbackRefusals.push({ eventId: String(full.event_id), status });
+      await new Promise((r) => setTimeout(r, Math.min(1_000, 100 * 2 ** attempt)));
+    }
   }
 
   /** How far the bot's long poll has confirmed (the ts it asked for last). */

@@ -1,6 +1,31 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { FakeTelegramApi } from '../fakes/telegram-api.js';
 
+/** Every bot process a test started: none outlives the test run, even when a test fails. */
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+/** Spawns `bot/main.ts` as an operator runs it; the child is killed with the test process. */
+export function spawnBot(
+  env: NodeJS.ProcessEnv,
+  stdout: 'ignore' | 'pipe' = 'ignore',
+): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+    env,
+    stdio: ['ignore', stdout, 'inherit'],
+  });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+/** Kills whatever bot processes are still running (an afterAll of a test that failed midway). */
+export async function killAllBots(): Promise<void> {
+  await Promise.all([...children].map((child) => stopBotProcess(child, 'SIGKILL')));
+}
+
 /**
  * The bot as an operator runs it (`npm start` → bot/main.ts), in a process of its own. Ready once
  * it registered its command menu in the last language with the local Bot API.
@@ -10,18 +35,15 @@ export async function startBotProcess(
   env: NodeJS.ProcessEnv,
 ): Promise<ChildProcess> {
   const since = api.calls.length;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const deadline = Date.now() + 20_000;
+  const child = spawnBot(env);
   const ready = () =>
     api.calls
       .slice(since)
       .some((c) => c.method === 'setMyCommands' && c.params.language_code === 'en');
+  // Waits on the event (the menu registered), however long a busy machine takes to start Node;
+  // the test's own timeout is the bound.
   while (!ready()) {
     if (child.exitCode !== null) throw new Error(`bot exited with ${child.exitCode}`);
-    if (Date.now() > deadline) throw new Error('bot did not start');
     await new Promise((r) => setTimeout(r, 50));
   }
   return child;

@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { startApp, type App } from '../../bot/app.js';
 import { loadCampaign } from '../../bot/campaign-file.js';
-import { loadConfig, type Config } from '../../bot/config.js';
+import { loadConfig, secretsOf, type Config } from '../../bot/config.js';
 import { createLogger } from '../../bot/logger.js';
 import type { Campaign } from '../../handlers/campaign.js';
 import type { Clock } from '../../handlers/ports.js';
-import mongoose from 'mongoose';
-import { OutboxModel } from '../../models/outbox.js';
+import { outboxWaiting } from '../../models/outbox.js';
 import { FakeTelegramApi } from '../fakes/telegram-api.js';
 import { TelegramUser } from './telegram-user.js';
 import { FakeVkApi, VK_GROUP_ID } from '../fakes/vk-api.js';
@@ -15,6 +14,16 @@ import { VkUser } from './vk-user.js';
 import type { Lang } from '../../handlers/ports.js';
 
 export const ADMIN_ID = 900_001;
+/** A voter-hash secret as an operator would make one (32+ characters). */
+export const TEST_VOTER_SECRET = 'a-test-secret-of-enough-length-for-votes';
+/** The environment every bot in a test runs with, besides its platform's settings. */
+export const TEST_BOT_ENV = {
+  VOTER_HASH_SECRET: TEST_VOTER_SECRET,
+  // Several test files share one FerretDB on two busy cores: a slow answer there is load, not an
+  // outage. The tests of real outages set the production values.
+  DATABASE_TIMEOUT_MS: '10000',
+  WEBHOOK_DEADLINE_MS: '20000',
+};
 
 /** Webhook mode as behind a load balancer: the public URL's path and the mandatory secret. */
 export const WEBHOOK_SECRET = 'a-webhook-secret-0123456789';
@@ -39,9 +48,12 @@ export class TestClock implements Clock {
   }
 }
 
-/** A fresh database name on the test server, so test files never see each other's data. */
-export function testDatabaseUri(): string {
-  const url = new URL(inject('mongoUri'));
+/**
+ * A fresh database name on the test server (or on `server`, one a test started for itself), so
+ * test files never see each other's data.
+ */
+export function testDatabaseUri(server: string = inject('mongoUri')): string {
+  const url = new URL(server);
   url.pathname = `/dgt_${randomUUID().slice(0, 8)}`;
   // FerretDB 1.x can take more than one PostgreSQL connection for one operation, and deadlocks
   // when its pool runs dry with every holder waiting for another: a bot in a test keeps at most
@@ -96,7 +108,7 @@ export class Harness {
       TELEGRAM_ADMIN_IDS: `${ADMIN_ID},${SECOND_ADMIN_ID}`,
       MONGODB_URI: testDatabaseUri(),
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      VOTER_HASH_SECRET: 'a-test-secret-of-enough-length',
+      ...TEST_BOT_ENV,
       HTTP_PORT: '0',
       HTTP_HOST: '127.0.0.1',
       // Simulated users tap far faster than people; the limit has a test of its own.
@@ -116,7 +128,7 @@ export class Harness {
       this.config,
       this.campaign,
       this.clock,
-      createLogger(this.config.LOG_LEVEL),
+      createLogger(this.config.LOG_LEVEL, secretsOf(this.config)),
     );
     if (this.config.TELEGRAM_MODE === 'webhook') {
       // Telegram would post to the public URL; here the local Bot API posts to the bot's port.
@@ -147,10 +159,7 @@ export class Harness {
     const deadline = Date.now() + timeoutMs;
     await this.app.handlersIdle();
     for (;;) {
-      const due = await OutboxModel.countDocuments({
-        status: mongoose.trusted({ $in: ['pending', 'sending'] }),
-        nextAt: mongoose.trusted({ $lte: new Date() }),
-      });
+      const due = await outboxWaiting(undefined, true);
       if (due === 0 && this.app.outboxIdle) return;
       if (Date.now() > deadline) throw new Error(`outbox still has ${due} messages due`);
       await new Promise((r) => setTimeout(r, 20));

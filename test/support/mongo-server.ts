@@ -49,7 +49,7 @@ function createPostgresDatabase(): { url: string; drop: () => void } | null {
   };
 }
 
-async function startFerretDb(): Promise<MongoServer> {
+async function startFerretDb(): Promise<ControllableMongoServer> {
   const binary = buildFerretDb();
   const dir = mkdtempSync(join(tmpdir(), 'ferretdb-data-'));
   const port = await freePort();
@@ -85,12 +85,16 @@ async function startFerretDb(): Promise<MongoServer> {
   return {
     uri: `mongodb://127.0.0.1:${port}/`,
     // The same server, same data, same port: for tests of a database that goes away and returns.
-    pause: kill,
-    resume: async () => {
+    kill,
+    restart: async () => {
       child = launch();
       await waitForPort(port, child);
     },
+    // A stalled primary: the process is there, its sockets open, and it answers nothing.
+    freeze: async () => void child.kill('SIGSTOP'),
+    thaw: async () => void child.kill('SIGCONT'),
     stop: async () => {
+      if (child.exitCode === null) child.kill('SIGCONT');
       await kill();
       rmSync(dir, { recursive: true, force: true });
       postgres?.drop();
@@ -98,22 +102,53 @@ async function startFerretDb(): Promise<MongoServer> {
   };
 }
 
-async function startMemoryServer(): Promise<MongoServer> {
+async function startMemoryServer(): Promise<ControllableMongoServer> {
   const { MongoMemoryServer } = await import('mongodb-memory-server-core');
   const server = await MongoMemoryServer.create();
-  return { uri: server.getUri(), stop: async () => void (await server.stop()) };
+  const pid = () => server.instanceInfo?.instance.mongodProcess?.pid;
+  const signal = (name: NodeJS.Signals) => {
+    const p = pid();
+    if (p) process.kill(p, name);
+  };
+  return {
+    uri: server.getUri(),
+    kill: async () => void (await server.stop({ doCleanup: false, force: true })),
+    restart: async () => void (await server.start(true)),
+    freeze: async () => signal('SIGSTOP'),
+    thaw: async () => signal('SIGCONT'),
+    stop: async () => {
+      signal('SIGCONT');
+      await server.stop();
+    },
+  };
 }
 
 export interface MongoServer {
   uri: string;
   stop(): Promise<void>;
-  /** Only for a server the tests started themselves (FerretDB). */
-  pause?(): Promise<void>;
-  resume?(): Promise<void>;
+}
+
+/** A server the tests started themselves, so they can take it away and bring it back. */
+export interface ControllableMongoServer extends MongoServer {
+  /** Kills the server (SIGKILL). */
+  kill(): Promise<void>;
+  /** Starts it again on the same port with the same data. */
+  restart(): Promise<void>;
+  /** Stops it answering (SIGSTOP), as a stalled primary or a replica-set election does. */
+  freeze(): Promise<void>;
+  thaw(): Promise<void>;
 }
 
 /** A Mongo-wire server for tests and benchmarks: MONGODB_URI, else FerretDB, else mongodb-memory-server. */
 export async function startMongoServer(): Promise<MongoServer> {
   if (process.env.MONGODB_URI) return { uri: process.env.MONGODB_URI, stop: async () => undefined };
+  return startOwnMongoServer();
+}
+
+/**
+ * A server of the tests' own, whatever MONGODB_URI says: the tests of a database that goes away
+ * must be able to take it away, so they never skip for want of one.
+ */
+export async function startOwnMongoServer(): Promise<ControllableMongoServer> {
   return hasGo() ? startFerretDb() : startMemoryServer();
 }
