@@ -55,6 +55,36 @@ export function phaseAt(campaign: Campaign, now: Date): Phase {
   return 'results';
 }
 
+/** A moment of the campaign's calendar: a date at a local time, plus some days. */
+export function instant(campaign: Campaign, date: string, time = '00:00', plusDays = 0): Date {
+  return dayjs.tz(`${date} ${time}`, campaign.timeZone).add(plusDays, 'day').toDate();
+}
+
+/** The results are public from the start of the gala (the awards ceremony) on. */
+export function resultsPublicAt(campaign: Campaign): Date {
+  return instant(campaign, campaign.dates.gala, campaign.schedule.galaTime);
+}
+
+export function resultsPublic(campaign: Campaign, now: Date): boolean {
+  return now >= resultsPublicAt(campaign);
+}
+
+/**
+ * What vote counts anyone but the organisers may see at a moment: the live count while voting
+ * when the campaign shows it, the final (frozen) figures once they may be known, or none. With
+ * hidden counts nothing shows a count before the results are public; with live counts the final
+ * figures are the last live ones, shown from the close of voting.
+ */
+export type CountsShown = 'live' | 'final' | 'none';
+
+export function countsShown(campaign: Campaign, now: Date): CountsShown {
+  if (resultsPublic(campaign, now)) return 'final';
+  if (!campaign.rules.showLiveCounts) return 'none';
+  const phase = phaseAt(campaign, now);
+  if (phase === 'voting') return 'live';
+  return phase === 'results' ? 'final' : 'none';
+}
+
 /** The calendar date (YYYY-MM-DD) of a moment in the campaign's time zone. */
 export function localDate(campaign: Campaign, at: Date): string {
   return dayjs(at).tz(campaign.timeZone).format('YYYY-MM-DD');

@@ -1,5 +1,5 @@
 import { findCategory } from './campaign.js';
-import { phaseAt } from './campaign-clock.js';
+import { countsShown } from './campaign-clock.js';
 import { payload } from './payload.js';
 import type { Entry, Keyboard, Text } from './ports.js';
 import { t, type Deps, type Turn } from './turn.js';
@@ -37,15 +37,17 @@ function entryButtons(entry: Entry, votedHere: boolean, token: string | undefine
 }
 
 /**
- * The count on the card: while voting, the live count when the campaign shows it; once results are
- * frozen, the entry's figure in them, so the card and the results always agree.
+ * The count on the card, as the campaign clock allows (countsShown): the live count, or the
+ * entry's figure in the frozen results, so the card and the results always agree; or none.
  */
 async function shownVotes(turn: Turn, entry: Entry): Promise<number | null> {
   const { campaign, stores } = turn.deps;
-  if (phaseAt(campaign, turn.now) === 'results') {
+  const shown = countsShown(campaign, turn.now);
+  if (shown === 'none') return null;
+  if (shown === 'final') {
     const row = (await stores.results.frozen())?.rows.find((r) => r.entryId === entry.id);
     if (row) return row.votes;
-  } else if (!campaign.rules.showLiveCounts) return null;
+  }
   return stores.votes.countFor(entry.id);
 }
 

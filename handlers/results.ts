@@ -1,7 +1,6 @@
 import { findCategory } from './campaign.js';
-import { localDate, phaseAt } from './campaign-clock.js';
+import { localDate, phaseAt, resultsPublic } from './campaign-clock.js';
 import type { OutboxItem, TallyRow, Text } from './ports.js';
-import { resultsAnnounced } from './schedule.js';
 import { langOf, t, type Deps, type Turn } from './turn.js';
 
 // Results: per category, entries ranked by votes. Equal votes share a place (1, 2, 2, 4); a tie
@@ -133,7 +132,7 @@ export async function announceResultsToAuthors(deps: Deps): Promise<void> {
 /** /results: organisers any time (live until frozen); everyone once they are announced. */
 export async function showResults(turn: Turn): Promise<void> {
   const { campaign } = turn.deps;
-  if (!turn.isAdmin && !resultsAnnounced(campaign, turn.now)) {
+  if (!turn.isAdmin && !resultsPublic(campaign, turn.now)) {
     const gala = { date: campaign.dates.gala };
     return turn.say(t('results-not-yet', { gala, time: campaign.schedule.galaTime }));
   }

@@ -1,4 +1,4 @@
-import dayjs from 'dayjs';
+import { instant, resultsPublicAt } from './campaign-clock.js';
 import type { Campaign } from './campaign.js';
 import { payload } from './payload.js';
 import type { OutboxItem, RecipientFilter, Text, UserRecord } from './ports.js';
@@ -26,9 +26,7 @@ export interface CampaignEvent {
 /** An event more than this late (the bot was down, or first started late) is skipped, not sent. */
 const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
 
-function at(c: Campaign, date: string, time: string, plusDays = 0): Date {
-  return dayjs.tz(`${date} ${time}`, c.timeZone).add(plusDays, 'day').toDate();
-}
+const at = instant;
 
 export function campaignEvents(c: Campaign): CampaignEvent[] {
   const { dates: d, schedule: s } = c;
@@ -41,14 +39,9 @@ export function campaignEvents(c: Campaign): CampaignEvent[] {
     { key: 'voting-opened', at: at(c, d.publication, s.announceAt) },
     { key: 'voting-closed', at: at(c, d.votingClose, '00:00', 1) },
     { key: 'gala-day', at: at(c, d.gala, s.announceAt) },
-    { key: 'results-announced', at: at(c, d.gala, s.galaTime) },
+    { key: 'results-announced', at: resultsPublicAt(c) },
     { key: 'broadcast-day', at: at(c, d.broadcast, s.announceAt) },
   ];
-}
-
-/** The results are public from the gala's start on. */
-export function resultsAnnounced(c: Campaign, now: Date): boolean {
-  return now >= at(c, c.dates.gala, c.schedule.galaTime);
 }
 
 /** The same message to everyone who wants announcements, each in their language. */

@@ -129,6 +129,42 @@ describe('the campaign clock and its announcements', () => {
   });
 });
 
+describe('counts kept hidden until the results are announced', () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it('shows no count and no result anywhere between the close of voting and the gala', async () => {
+    h = await Harness.start({
+      campaign: (c) => ({ ...c, rules: { ...c.rules, showLiveCounts: false } }),
+    });
+    await publishedEntries(h, ['animals', 'animals']);
+    const voter = h.user({ lang: 'en' });
+    await voter.press('v:v:1');
+    const noCount = (text: string | undefined) => expect(text).not.toMatch(/👍 \d+ votes?/);
+    noCount(voter.messages().at(-1)?.text);
+
+    // The night after voting closed: results frozen, the gala still hours away.
+    h.clock.set('2026-11-20T09:00:00+05:00');
+    await h.app.tick();
+    await h.drain();
+    await voter.send('/start e1');
+    noCount(voter.messages().at(-1)?.text);
+    expect((await voter.send('/results')).texts[0]).toBe(
+      voter.tr('results-not-yet', { gala: { date: '2026-11-20' }, time: '19:00' }),
+    );
+
+    // At the gala the counts and the results are public, and they agree.
+    h.clock.set('2026-11-20T19:00:00+05:00');
+    await h.app.tick();
+    await h.drain();
+    await voter.send('/start e1');
+    expect(voter.messages().at(-1)?.text).toContain('👍 1 vote');
+    expect((await voter.send('/results')).texts[0]).toContain('1. №1 — 1 vote');
+  });
+});
+
 describe('the outbox', () => {
   let h: Harness;
   afterEach(async () => {
