@@ -36,10 +36,15 @@ export async function showStats(turn: Turn): Promise<void> {
   );
 }
 
-function csv(rows: (string | number)[][]): string {
+/**
+ * Rows as CSV for a spreadsheet. A cell that begins with =, +, -, @, a tab or a carriage return is
+ * read by spreadsheet programs as a formula: a story written "=HYPERLINK(…)" would run in the
+ * organisers' spreadsheet. Such a cell gets a leading apostrophe, which shows it as text.
+ */
+export function toCsv(rows: (string | number)[][]): string {
   const cell = (v: string | number) => {
-    const s = String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    const text = typeof v === 'number' ? String(v) : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
@@ -68,7 +73,7 @@ export async function exportCsv(turn: Turn): Promise<void> {
     ['votes.csv', await stores.admin.exportRows('votes')],
     ['results.csv', resultRows],
   ] as const) {
-    turn.document(filename, csv(rows as (string | number)[][]));
+    turn.document(filename, toCsv(rows as (string | number)[][]));
   }
 }
 

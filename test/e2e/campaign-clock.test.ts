@@ -263,6 +263,27 @@ describe('organisers’ tools', () => {
     expect((await h.user({}).send('/export')).texts[0]).toContain('/export');
   });
 
+  it('exports a story or city written as a spreadsheet formula as plain text', async () => {
+    h = await Harness.start();
+    const author = h.user({ lang: 'en' });
+    await author.send('/submit');
+    await author.photo();
+    await author.tapKey('button-media-done');
+    await author.send('@SUM(1+1)*cmd|" /C calc"!A0 and a good deed besides');
+    await author.send('=HYPERLINK("http://x.example","Karaganda")');
+    await author.tap('Animals');
+    await author.tapKey('button-consent-own');
+    await author.tapKey('button-send');
+    const exported = await h.admin('en').send('/export');
+    const entries = exported.calls.find((c) => c.method === 'sendDocument')!.params
+      .document as { content: string };
+    expect(entries.content).toContain(`,"'=HYPERLINK(""http://x.example"",""Karaganda"")",`);
+    expect(entries.content).toContain(`,"'@SUM(1+1)*cmd|"" /C calc""!A0 and a good deed besides",`);
+    // No cell of the export starts a formula.
+    const cells = entries.content.split(/,|\r\n/).map((c) => c.replace(/^"/, ''));
+    expect(cells.filter((c) => /^[=+\-@]/.test(c))).toEqual([]);
+  });
+
   it('broadcasts an organiser’s message once, to the language chosen, after a confirmation', async () => {
     h = await Harness.start();
     const kk = [h.user({ lang: 'kk' }), h.user({ lang: 'kk' })];
