@@ -275,8 +275,9 @@ describe('organisers’ tools', () => {
     await author.tapKey('button-consent-own');
     await author.tapKey('button-send');
     const exported = await h.admin('en').send('/export');
-    const entries = exported.calls.find((c) => c.method === 'sendDocument')!.params
-      .document as { content: string };
+    const entries = exported.calls.find((c) => c.method === 'sendDocument')!.params.document as {
+      content: string;
+    };
     expect(entries.content).toContain(`,"'=HYPERLINK(""http://x.example"",""Karaganda"")",`);
     expect(entries.content).toContain(`,"'@SUM(1+1)*cmd|"" /C calc""!A0 and a good deed besides",`);
     // No cell of the export starts a formula.

@@ -5,7 +5,7 @@ import { UserModel } from '../../models/user.js';
 import { VoteModel } from '../../models/vote.js';
 import { Harness } from '../helpers/harness.js';
 import { publishedEntries, writeOwnEntry } from '../helpers/flows.js';
-import { ODD_TEXT, random } from '../helpers/fuzz.js';
+import { ODD_TEXT, errorsIn, random } from '../helpers/fuzz.js';
 
 // Generated VK events — wrong types, missing fields, huge texts, odd Unicode, forged payloads,
 // unknown event and attachment types, group chats — through the real bot's Long Poll. Nothing
@@ -18,9 +18,10 @@ describe('fuzzing the VK bot with generated events', () => {
   let h: Harness;
   const rejections: unknown[] = [];
   const onRejection = (reason: unknown) => rejections.push(reason);
+  const logLines: string[] = [];
 
   beforeAll(async () => {
-    h = await Harness.start({ vk: 'longpoll' });
+    h = await Harness.start({ vk: 'longpoll', logLines });
     process.on('unhandledRejection', onRejection);
   });
   afterAll(async () => {
@@ -153,6 +154,11 @@ describe('fuzzing the VK bot with generated events', () => {
     await h.drain(60_000);
 
     expect(rejections).toEqual([]);
+    // No handler failed on any event.
+    expect(errorsIn(logLines)).toEqual([]);
+    const logs = logLines.join('');
+    for (const secret of ['vk1.a.test-community-token-for-the-local-api', 'Қайырлы таң!'])
+      expect(logs).not.toContain(secret);
     expect(await after()).toEqual(before);
     // Still serving: the bystander's next step works as before.
     expect((await bystander.send('/start')).texts.length).toBeGreaterThan(0);

@@ -41,3 +41,11 @@ export const ODD_TEXT = [
   '/signals 1',
   '/language',
 ];
+
+/** Log lines at error level or above (pino's level 50+), as { msg, err } for a readable failure. */
+export function errorsIn(lines: string[]): { msg: string; err?: unknown }[] {
+  return lines
+    .map((line) => JSON.parse(line) as { level: number; msg: string; err?: unknown })
+    .filter((entry) => entry.level >= 50)
+    .map(({ msg, err }) => ({ msg, ...(err ? { err } : {}) }));
+}

@@ -69,6 +69,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Also run the VK community bot against a local VK API (Long Poll, or the Callback API). */
   vk?: 'longpoll' | 'callback';
+  /** Collects the bot's log lines here (at LOG_LEVEL from env, else info) instead of dropping them. */
+  logLines?: string[];
 }
 
 /** The real bot, started as main starts it, against a local Bot API and a real Mongo-wire server. */
@@ -80,11 +82,13 @@ export class Harness {
   readonly campaign: Campaign;
   private config!: Config;
   private users = 0;
+  private logLines: string[] | undefined;
 
   private constructor(options: HarnessOptions) {
     this.clock = new TestClock(new Date(options.now ?? '2026-10-20T10:00:00+05:00'));
     const shipped = loadCampaign('campaign.json');
     this.campaign = options.campaign ? options.campaign(shipped) : shipped;
+    this.logLines = options.logLines;
   }
 
   static async start(options: HarnessOptions = {}): Promise<Harness> {
@@ -107,7 +111,7 @@ export class Harness {
       TELEGRAM_API_ROOT: apiRoot,
       TELEGRAM_ADMIN_IDS: `${ADMIN_ID},${SECOND_ADMIN_ID}`,
       MONGODB_URI: testDatabaseUri(),
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      LOG_LEVEL: options.logLines ? 'info' : (process.env.TEST_LOG_LEVEL ?? 'silent'),
       ...TEST_BOT_ENV,
       HTTP_PORT: '0',
       HTTP_HOST: '127.0.0.1',
@@ -128,7 +132,11 @@ export class Harness {
       this.config,
       this.campaign,
       this.clock,
-      createLogger(this.config.LOG_LEVEL, secretsOf(this.config)),
+      createLogger(
+        this.config.LOG_LEVEL,
+        secretsOf(this.config),
+        this.logLines ? { write: (line: string) => void this.logLines!.push(line) } : undefined,
+      ),
     );
     if (this.config.TELEGRAM_MODE === 'webhook') {
       // Telegram would post to the public URL; here the local Bot API posts to the bot's port.
