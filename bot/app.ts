@@ -3,7 +3,7 @@ import type { Bot } from 'grammy';
 import type { Campaign } from '../handlers/campaign.js';
 import type { Deps } from '../handlers/index.js';
 import type { Clock, Outbox, UserRef } from '../handlers/ports.js';
-import { cachedEntries, cachedResults, countedVotes } from './caches.js';
+import { cachedEntries, cachedResults, clearingEntries, countedVotes } from './caches.js';
 import { PressLimiter } from '../handlers/press-limit.js';
 import { publishDue } from '../handlers/publish.js';
 import { runDueEvents } from '../handlers/schedule.js';
@@ -92,9 +92,11 @@ export async function startApp(
   const metrics = createMetrics(figures);
   const inFlight = new InFlight();
   const base = createMongoStores({ voterSecret: config.VOTER_HASH_SECRET });
+  const entries = cachedEntries(base.entries);
   const stores = {
     ...base,
-    entries: cachedEntries(base.entries),
+    entries,
+    privacy: clearingEntries(base.privacy, entries),
     votes: countedVotes(base.votes, metrics),
     results: cachedResults(base.results),
   };

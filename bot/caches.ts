@@ -1,4 +1,10 @@
-import type { Entry, EntryStore, ResultStore, VoteStore } from '../handlers/ports.js';
+import type {
+  Entry,
+  EntryStore,
+  PrivacyStore,
+  ResultStore,
+  VoteStore,
+} from '../handlers/ports.js';
 import type { Metrics } from './metrics.js';
 
 // On the day a celebrity shares a link, thousands of people a minute open and vote for the same
@@ -34,7 +40,7 @@ class SecondCache<K, V> {
  * Published entries by number. Only published entries are kept (a pending one may be decided any
  * moment); hiding, withdrawing or publishing in this process empties the cache.
  */
-export function cachedEntries(entries: EntryStore): EntryStore {
+export function cachedEntries(entries: EntryStore): CachedEntryStore {
   const byNumber = new SecondCache<number, Entry | null>();
   const published = (n: number) =>
     entries.getByNumber(n).then((e) => {
@@ -43,18 +49,13 @@ export function cachedEntries(entries: EntryStore): EntryStore {
     });
   return {
     ...entries,
+    forget: () => byNumber.clear(),
     getByNumber: (n) => byNumber.get(n, () => published(n)),
     async setHidden(...args) {
       byNumber.clear();
       const entry = await entries.setHidden(...args);
       byNumber.clear();
       return entry;
-    },
-    async eraseAuthor(...args) {
-      byNumber.clear();
-      const result = await entries.eraseAuthor(...args);
-      byNumber.clear();
-      return result;
     },
     async publishApproved(...args) {
       const entry = await entries.publishApproved(...args);
@@ -63,6 +64,20 @@ export function cachedEntries(entries: EntryStore): EntryStore {
     },
   };
 }
+
+/** A person erased: the entries they withdrew leave the cache at once. */
+export function clearingEntries(privacy: PrivacyStore, entries: CachedEntryStore): PrivacyStore {
+  return {
+    ...privacy,
+    async erase(ref) {
+      const erased = await privacy.erase(ref);
+      entries.forget();
+      return erased;
+    },
+  };
+}
+
+export type CachedEntryStore = EntryStore & { forget(): void };
 
 /** Frozen results never change: once found, they are not read again. */
 export function cachedResults(results: ResultStore): ResultStore {

@@ -50,17 +50,22 @@ export async function reportEntry(turn: Turn, number: number, reason: number): P
   const category = findCategory(turn.deps.campaign, entry.category);
   for (const admin of turn.deps.admins) {
     const lang = await langOf(turn.deps, admin);
-    turn.sendTo(admin, lang, { kind: 'media', media: entry.media });
-    turn.sendTo(admin, lang, {
-      kind: 'text',
-      text: t('mod-report-card', {
-        number: String(entry.number),
-        reason: t(`report-reason-${reason}`),
-        category: category ? { names: category.name } : entry.category,
-        story: entry.story,
-      }),
-      buttons: visibilityButtons(entry),
-    });
+    turn.sendTo(admin, lang, { kind: 'media', media: entry.media }, entry.author);
+    turn.sendTo(
+      admin,
+      lang,
+      {
+        kind: 'text',
+        text: t('mod-report-card', {
+          number: String(entry.number),
+          reason: t(`report-reason-${reason}`),
+          category: category ? { names: category.name } : entry.category,
+          story: entry.story,
+        }),
+        buttons: visibilityButtons(entry),
+      },
+      entry.author,
+    );
   }
 }
 

@@ -17,12 +17,12 @@ import {
   showCategories,
   turnPage,
 } from './vote.js';
-import { isRepeatSafe, parsePayload, type Payload } from './payload.js';
+import { isRepeatSafe, parsePayload, payload, type Payload } from './payload.js';
 import { exportCsv, setAnnouncements, showAnnouncements, showStats } from './admin.js';
 import { onBroadcastButton, onBroadcastText, startBroadcast } from './broadcast.js';
 import { showResults } from './results.js';
 import { promptStep } from './draft-steps.js';
-import type { Event, Input, Reply, UserRecord } from './ports.js';
+import type { Event, Input, Lang, Reply, UserRecord } from './ports.js';
 import {
   askLanguage,
   chooseLanguage,
@@ -43,10 +43,23 @@ export function isRepeatSafeEvent(event: Event): boolean {
 /** The whole core in one call: an event in, the replies out. Platform adapters call only this. */
 export async function handleEvent(event: Event, deps: Deps): Promise<Reply[]> {
   const lang = languageFromHint(event.actor.langHint, deps.campaign.defaultLanguage);
-  const user = signedVoter(event, deps) ?? (await deps.stores.users.ensure(event.actor, lang));
+  const user =
+    signedVoter(event, deps) ?? (await erasing(event, deps, lang)) ??
+    (await deps.stores.users.ensure(event.actor, lang));
   const turn = new Turn(event, user, deps);
   await route(turn, event.input);
   return turn.replies;
+}
+
+/**
+ * The person confirming /deleteme is looked up, never created: a redelivery of the confirmation
+ * after their data went must not bring their profile back.
+ */
+async function erasing(event: Event, deps: Deps, lang: Lang): Promise<UserRecord | null> {
+  if (event.input.kind !== 'button' || event.input.data !== payload('del', 'yes')) return null;
+  const known = await deps.stores.users.find(event.actor);
+  const { platform, id } = event.actor;
+  return known ?? { platform, id, lang, createdAt: new Date(), awaiting: null, announcements: false };
 }
 
 /** The person behind a Vote press on a card signed for them: no lookup needed (see PressTokens). */

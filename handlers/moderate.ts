@@ -80,12 +80,13 @@ function categoryButtons(turn: Turn, entry: Entry): Keyboard {
 export async function sendToModerators(turn: Turn, entry: Entry): Promise<void> {
   for (const admin of turn.deps.admins) {
     const lang = await langOf(turn.deps, admin);
-    turn.sendTo(admin, lang, { kind: 'media', media: entry.media });
-    turn.sendTo(admin, lang, {
-      kind: 'text',
-      text: moderationCard(turn, entry),
-      buttons: cardButtons(entry),
-    });
+    turn.sendTo(admin, lang, { kind: 'media', media: entry.media }, entry.author);
+    turn.sendTo(
+      admin,
+      lang,
+      { kind: 'text', text: moderationCard(turn, entry), buttons: cardButtons(entry) },
+      entry.author,
+    );
   }
 }
 

@@ -10,9 +10,10 @@ import { t, type Turn } from './turn.js';
 export async function showMyData(turn: Turn): Promise<void> {
   const { stores, campaign } = turn.deps;
   const me = turn.event.actor;
-  const [draft, entries] = await Promise.all([
+  const [draft, entries, kept] = await Promise.all([
     stores.drafts.get(me),
     stores.entries.listByAuthor(me),
+    stores.privacy.summary(me),
   ]);
   const lines: Text[] = entries.map((e) => {
     const category = findCategory(campaign, e.category);
@@ -27,14 +28,20 @@ export async function showMyData(turn: Turn): Promise<void> {
     t('mydata', {
       platform: me.platform,
       id: me.id,
+      name: turn.user.displayName ? t('mydata-name', { name: turn.user.displayName }) : t('empty'),
       language: t(`language-name-${turn.lang}`),
+      announcements: t(`mydata-announcements-${turn.user.announcements ? 'on' : 'off'}`),
       since: { date: localDate(campaign, turn.user.createdAt) },
       draft: draft
         ? t('mydata-draft-yes', { kind: t(`kind-entry-${draft.kind}`) })
         : t('mydata-draft-no'),
       count: entries.length,
       entries: lines.length ? joinLines(lines) : t('mydata-no-entries'),
-      votes: t('mydata-votes-note'),
+      media: kept.mediaFiles,
+      votes: kept.votes,
+      reports: kept.reports,
+      queued: kept.queued,
+      votesNote: t('mydata-votes-note'),
     }),
   );
 }
@@ -56,10 +63,9 @@ export function askDeleteMe(turn: Turn): void {
 export async function onDeleteButton(turn: Turn, answer: 'yes' | 'no'): Promise<void> {
   turn.notice(t('button-ok'));
   if (answer === 'no') return turn.say(t('deleteme-kept'), mainMenu());
-  const { stores } = turn.deps;
-  const me = turn.event.actor;
-  const erased = await stores.entries.eraseAuthor(me);
-  await stores.drafts.delete(me);
-  await stores.users.delete(me);
-  turn.say(t('deleteme-done', erased));
+  const erased = await turn.deps.stores.privacy.erase(turn.event.actor);
+  // Posts of their entries in the channels come down too.
+  for (const post of erased.channelPosts)
+    turn.sendTo(post.to, turn.deps.campaign.defaultLanguage, { kind: 'retract', ref: post.ref });
+  turn.say(t('deleteme-done', { deleted: erased.deleted, withdrawn: erased.withdrawn }));
 }

@@ -84,6 +84,11 @@ export interface Reply {
   to: UserRef;
   lang: Lang;
   view: View;
+  /** People whose personal data the message carries besides its recipient (an entry's author,
+   * on a moderator's card): /deleteme removes it, while it waits to be sent, with theirs. */
+  about?: UserRef[];
+  /** Keep the platform's id of the message once sent (a channel post, to take down later). */
+  keepRef?: boolean;
 }
 
 /**
@@ -100,11 +105,6 @@ export interface OutboxItem {
   reply: Reply;
   /** Default: personal. */
   lane?: Lane;
-  /** People whose personal data the message carries besides its recipient (an entry's author,
-   * on a moderator's card): /deleteme removes it with theirs. */
-  about?: UserRef[];
-  /** Keep the platform's id of the message once sent (a channel post, to take down later). */
-  keepRef?: boolean;
 }
 
 export interface Outbox {
@@ -271,8 +271,6 @@ export interface EntryStore {
   decide(id: string, decision: Decision): Promise<DecideResult>;
   setCategory(id: string, category: string, by: Moderator, at: Date): Promise<Entry | null>;
   listByAuthor(author: UserRef): Promise<Entry[]>;
-  /** Deletes the author's entries; those already published are withdrawn and emptied instead. */
-  eraseAuthor(author: UserRef): Promise<{ deleted: number; withdrawn: number }>;
   /** Publishes one approved entry (the given one, or any); null when there is none to publish. */
   publishApproved(at: Date, id?: string): Promise<Entry | null>;
   getByNumber(number: number): Promise<Entry | null>;
@@ -412,6 +410,36 @@ export interface AdminStore {
   exportRows(what: 'entries' | 'votes'): Promise<string[][]>;
 }
 
+/** What the bot keeps about a person besides their profile, draft and entries (see /mydata). */
+export interface PersonalData {
+  /** Categories they voted in (kept under a keyed one-way hash, not their id). */
+  votes: number;
+  /** Complaints they made (the same hash). */
+  reports: number;
+  /** Messages waiting to be sent to them. */
+  queued: number;
+  /** Photos and videos of their entries kept by the bot. */
+  mediaFiles: number;
+}
+
+export interface ErasedData {
+  deleted: number;
+  withdrawn: number;
+  /** Posts of their entries in channels, to take down. */
+  channelPosts: { to: UserRef; ref: string }[];
+}
+
+/** A person's data as a whole: listed by /mydata, removed by /deleteme. */
+export interface PrivacyStore {
+  summary(ref: UserRef): Promise<PersonalData>;
+  /**
+   * Removes every trace of the person: profile, draft, entries (published ones are withdrawn and
+   * emptied), their media and its copies, messages queued for or about them. What stays is the
+   * keyed hash on votes and complaints, and on the shell of a withdrawn entry.
+   */
+  erase(ref: UserRef): Promise<ErasedData>;
+}
+
 export interface Stores {
   users: UserStore;
   drafts: DraftStore;
@@ -422,6 +450,7 @@ export interface Stores {
   events: EventStore;
   broadcasts: BroadcastStore;
   admin: AdminStore;
+  privacy: PrivacyStore;
 }
 
 /** Links people can share, per platform (a Telegram deep link, a VK ref link). */

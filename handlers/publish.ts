@@ -56,7 +56,14 @@ export async function announcePublished(deps: Deps, entry: Entry): Promise<Outbo
     };
     items.push({
       key: `${key}:channel:${channel.platform}:${channel.id}`,
-      reply: { to: channel, lang: deps.campaign.defaultLanguage, view },
+      reply: {
+        to: channel,
+        lang: deps.campaign.defaultLanguage,
+        view,
+        about: [{ platform: entry.author.platform, id: entry.author.id }],
+        // So the post can come down if the author withdraws (/deleteme).
+        keepRef: true,
+      },
     });
   }
   return items;

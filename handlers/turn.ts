@@ -112,9 +112,14 @@ export class Turn {
     this.push({ kind: 'notice', text, alert });
   }
 
-  /** A message to someone else (a moderator, an author), in their language. */
-  sendTo(to: UserRef, lang: Lang, view: View): void {
-    this.replies.push({ to: { platform: to.platform, id: to.id }, lang, view });
+  /**
+   * A message to someone else (a moderator, an author), in their language. `about` names whose
+   * personal data it carries (an author's story on a moderator's card): it leaves with theirs.
+   */
+  sendTo(to: UserRef, lang: Lang, view: View, about?: UserRef): void {
+    const target = { platform: to.platform, id: to.id };
+    const whose = about ? { about: [{ platform: about.platform, id: about.id }] } : {};
+    this.replies.push({ to: target, lang, view, ...whose });
   }
 
   private push(view: View): void {

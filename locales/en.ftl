@@ -168,16 +168,27 @@ entry-status-published = published
 entry-status-hidden = hidden by moderators
 entry-status-withdrawn = withdrawn
 mydata = This is what I keep about you:
-    • Account: { $platform } { $id }
-    • Language: { $language }
+    • Account: { $platform } { $id }{ $name }
+    • Language: { $language }; contest announcements: { $announcements }
     • First contact: { $since }
     • { $draft }
     • Entries ({ $count }):
     { $entries }
+    • Photos and videos of your entries kept by the bot: { $media }
+    • Votes: { $votes ->
+        [0] none
+        [one] in { $votes } category
+       *[other] in { $votes } categories
+    }
+    • Complaints you made: { $reports }
+    • Messages waiting to be sent to you: { $queued }
 
-    { $votes }
+    { $votesNote }
     Your entries keep the story, city, category and photos or video you sent, and the moderators' decisions. To delete everything: /deleteme
-mydata-votes-note = Your votes are kept only under a one-way code of your account: it does not say who you are, and it stays after /deleteme so that nobody can vote twice in a category.
+mydata-votes-note = Your votes and complaints are kept only under a one-way code of your account: it does not say who you are, and it stays after /deleteme so that nobody can vote twice in a category or report an entry twice.
+mydata-name = { " " }({ $name })
+mydata-announcements-on = on
+mydata-announcements-off = off
 mydata-draft-yes = An unsent entry in progress ({ $kind })
 mydata-draft-no = No entry in progress
 mydata-no-entries = none

@@ -191,18 +191,6 @@ export const mongoEntryStore: EntryStore = {
     return docs.map(toEntry);
   },
 
-  async eraseAuthor(author) {
-    const withdrawn = await EntryModel.updateMany(
-      { ...authorKey(author), status: mongoose.trusted({ $in: ['published', 'hidden'] }) },
-      { $set: { status: 'withdrawn', story: '', city: '', media: [] }, $unset: { nominee: 1 } },
-    );
-    const deleted = await EntryModel.deleteMany({
-      ...authorKey(author),
-      status: mongoose.trusted({ $in: ['pending', 'approved', 'rejected'] }),
-    });
-    return { deleted: deleted.deletedCount, withdrawn: withdrawn.modifiedCount };
-  },
-
   async publishApproved(at, id) {
     if (id !== undefined && !isId(id)) return null;
     // One entry at a time, each an atomic approved → published step: two processes publishing at

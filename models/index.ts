@@ -5,6 +5,7 @@ import { mongoEventStore } from './campaign-event.js';
 import { mongoDraftStore } from './draft.js';
 import { mongoEntryStore } from './entry.js';
 import { createReportStore } from './report.js';
+import { createPrivacyStore } from './privacy.js';
 import { mongoResultStore } from './results.js';
 import { mongoUserStore } from './user.js';
 import { createVoteStore } from './vote.js';
@@ -39,5 +40,6 @@ export function createMongoStores(options: { voterSecret: string }): MongoStores
     events: mongoEventStore,
     broadcasts: mongoBroadcastStore,
     admin: mongoAdminStore,
+    privacy: createPrivacyStore(options.voterSecret),
   };
 }

@@ -88,3 +88,23 @@ export async function isStored(media: Media): Promise<boolean> {
   const doc = await MediaCopyModel.findById(keyOf(media), { fileId: 1 }).lean();
   return Boolean(doc?.fileId);
 }
+
+/** How many of these media have bytes or platform copies kept. */
+export async function mediaFilesOf(media: { platform: string; uniqueId: string }[]): Promise<number> {
+  if (!media.length) return 0;
+  const ids = media.map((m) => `${m.platform}:${m.uniqueId}`);
+  return MediaCopyModel.countDocuments({ _id: mongoose.trusted({ $in: ids }) });
+}
+
+/**
+ * Forgets these media: their platform copies, and their bytes unless another kept file has the
+ * same content (the same picture sent by someone else).
+ */
+export async function forgetMedia(media: { platform: string; uniqueId: string }[]): Promise<void> {
+  for (const m of media) {
+    const doc = await MediaCopyModel.findOneAndDelete({ _id: `${m.platform}:${m.uniqueId}` }).lean();
+    if (!doc?.fileId) continue;
+    const shared = await MediaCopyModel.exists({ fileId: doc.fileId });
+    if (!shared) await bucket().delete(doc.fileId).catch(() => undefined);
+  }
+}

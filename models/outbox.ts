@@ -154,8 +154,8 @@ async function enqueueOne(
     platform,
     reply: JSON.stringify(item.reply),
     recipient: accountKey(item.reply.to),
-    about: (item.about ?? []).map(accountKey),
-    keepRef: Boolean(item.keepRef),
+    about: (item.reply.about ?? []).map(accountKey),
+    keepRef: Boolean(item.reply.keepRef),
     attempts,
     createdAt: now,
   }));
@@ -250,9 +250,9 @@ export async function recordProgress(platform: Platform, p: Progress): Promise<v
       key: `${row.id.split('~')[0]}~${attempts}${counts ? '' : `.${at.getTime()}`}`,
       reply: row.reply,
       lane: LANES[row.lane] ?? 'personal',
-      ...(row.keepRef ? { keepRef: true } : {}),
     };
-    await enqueueChunk([item], `later:${item.key}`, at, attempts);
+    // Named by its key's hash: a key may hold the recipient's id, a chunk outlives its rows.
+    await enqueueChunk([item], `later:${chunkIdOf([item])}`, at, attempts);
   }
   if (p.failures.length) {
     await OutboxFailureModel.insertMany(
