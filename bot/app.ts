@@ -4,7 +4,8 @@ import type { Campaign } from '../handlers/campaign.js';
 import type { Deps } from '../handlers/index.js';
 import type { Clock, Outbox, UserRef } from '../handlers/ports.js';
 import { cachedEntries, cachedResults, clearingEntries, countedVotes } from './caches.js';
-import { PressLimiter } from '../handlers/press-limit.js';
+import { RateLimiter } from '../handlers/rate-limit.js';
+import { forgetRateCountsBefore, sharedCounts } from '../models/rate-counts.js';
 import { publishDue } from '../handlers/publish.js';
 import { runDueEvents } from '../handlers/schedule.js';
 import { resumeBroadcasts } from '../handlers/broadcast.js';
@@ -109,7 +110,18 @@ export async function startApp(
     channels: config.TELEGRAM_CHANNEL_ID
       ? [{ platform: 'telegram', id: config.TELEGRAM_CHANNEL_ID }]
       : [],
-    pressLimiter: new PressLimiter(config.BUTTON_PRESSES_PER_10S, 10_000),
+    limits: {
+      presses: new RateLimiter(
+        config.BUTTON_PRESSES_PER_10S,
+        10_000,
+        sharedCounts('presses', config.VOTER_HASH_SECRET),
+      ),
+      messages: new RateLimiter(
+        config.MESSAGES_PER_10S,
+        10_000,
+        sharedCounts('messages', config.VOTER_HASH_SECRET),
+      ),
+    },
     pressTokens: pressTokens(config.VOTER_HASH_SECRET),
     outbox,
     processId,
@@ -172,6 +184,7 @@ export async function startApp(
   const housekeeping = async () => {
     if (Date.now() - prunedAt < HOUR_MS) return;
     prunedAt = Date.now();
+    await forgetRateCountsBefore(new Date(Date.now() - HOUR_MS));
     const pruned = await pruneOutbox(new Date(Date.now() - config.OUTBOX_KEEP_DAYS * DAY_MS));
     if (pruned) log.info({ pruned }, 'old outbox rows removed');
   };

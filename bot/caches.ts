@@ -1,10 +1,4 @@
-import type {
-  Entry,
-  EntryStore,
-  PrivacyStore,
-  ResultStore,
-  VoteStore,
-} from '../handlers/ports.js';
+import type { Entry, EntryStore, PrivacyStore, ResultStore, VoteStore } from '../handlers/ports.js';
 import type { Metrics } from './metrics.js';
 
 // On the day a celebrity shares a link, thousands of people a minute open and vote for the same

@@ -67,11 +67,34 @@ export class MediaLibrary {
   }
 }
 
-/** Downloads a URL's bytes, refusing anything over `maxBytes`. */
-export async function downloadUrl(url: string, maxBytes = 50 * 1024 * 1024): Promise<Bytes> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(60_000) });
-  if (!response.ok) throw new Error(`download failed: HTTP ${response.status}`);
-  const bytes = Buffer.from(await response.arrayBuffer());
-  if (bytes.length > maxBytes) throw new Error(`download over ${maxBytes} bytes`);
-  return { bytes, contentType: response.headers.get('content-type') ?? 'application/octet-stream' };
+/** Largest file the bot copies: a video may be up to 20 MB (Telegram's download limit). */
+export const DOWNLOAD_LIMIT = 25 * 1024 * 1024;
+
+/**
+ * Downloads a URL's bytes, refusing anything over `maxBytes` as it streams in: a declared length
+ * over it is refused before reading, and a body without one is cut off at the limit.
+ */
+export async function downloadUrl(url: string, maxBytes = DOWNLOAD_LIMIT): Promise<Bytes> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), 60_000);
+  try {
+    const response = await fetch(url, { signal: controller.signal });
+    if (!response.ok || !response.body) throw new Error(`download failed: HTTP ${response.status}`);
+    const declared = Number(response.headers.get('content-length') ?? NaN);
+    const tooLarge = () => new Error(`download over ${maxBytes} bytes`);
+    if (declared > maxBytes) throw tooLarge();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of response.body) {
+      size += chunk.byteLength;
+      if (size > maxBytes) throw tooLarge();
+      chunks.push(Buffer.from(chunk));
+    }
+    const contentType = response.headers.get('content-type') ?? 'application/octet-stream';
+    return { bytes: Buffer.concat(chunks), contentType };
+  } finally {
+    clearTimeout(timer);
+    // Whatever was not read is not wanted.
+    controller.abort();
+  }
 }

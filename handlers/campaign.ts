@@ -66,6 +66,10 @@ export const campaignSchema = z
         maxPhotos: z.number().int().min(1).max(10).default(5),
         // Telegram's getFile downloads at most 20 MB, so a larger video could never be copied.
         maxVideoMb: z.number().int().min(1).max(20).default(20),
+        /** Entries one account may have waiting for the moderators at once. */
+        maxPendingPerAccount: z.number().int().min(1).max(100).default(3),
+        /** Entries waiting for the moderators in all: past it, new ones are asked to wait. */
+        maxPendingTotal: z.number().int().min(1).default(20_000),
         allowSelfVote: z.boolean().default(false),
         showLiveCounts: z.boolean().default(true),
       })

@@ -31,6 +31,7 @@ import {
   mainMenu,
   showHelp,
 } from './start.js';
+import { cleanText } from './text.js';
 import { Turn, t, type Deps } from './turn.js';
 
 export type { Deps } from './turn.js';
@@ -41,14 +42,40 @@ export function isRepeatSafeEvent(event: Event): boolean {
 }
 
 /** The whole core in one call: an event in, the replies out. Platform adapters call only this. */
-export async function handleEvent(event: Event, deps: Deps): Promise<Reply[]> {
+export async function handleEvent(raw: Event, deps: Deps): Promise<Reply[]> {
+  const event = cleaned(raw);
   const lang = languageFromHint(event.actor.langHint, deps.campaign.defaultLanguage);
+  // Before anything touches the database: someone acting faster than a person can is slowed.
+  const limiter = event.input.kind === 'button' ? deps.limits.presses : deps.limits.messages;
+  const verdict = await limiter.check(event.actor);
+  if (verdict !== 'allow') return slowedDown(event, lang, verdict);
   const user =
-    signedVoter(event, deps) ?? (await erasing(event, deps, lang)) ??
+    signedVoter(event, deps) ??
+    (await erasing(event, deps, lang)) ??
     (await deps.stores.users.ensure(event.actor, lang));
   const turn = new Turn(event, user, deps);
   await route(turn, event.input);
   return turn.replies;
+}
+
+/** The event with invisible format characters taken out of everything a person typed. */
+function cleaned(event: Event): Event {
+  const { actor, input } = event;
+  const named = actor.displayName ? { ...actor, displayName: cleanText(actor.displayName) } : actor;
+  if (input.kind === 'text')
+    return { ...event, actor: named, input: { ...input, text: cleanText(input.text) } };
+  if (input.kind === 'command')
+    return { ...event, actor: named, input: { ...input, arg: cleanText(input.arg) } };
+  return { ...event, actor: named };
+}
+
+/** A press past the limit is answered (its spinner stops); a message past it, once a window. */
+function slowedDown(event: Event, lang: Lang, verdict: 'refuse' | 'refuse-quietly'): Reply[] {
+  const to = { platform: event.actor.platform, id: event.actor.id };
+  if (event.input.kind === 'button')
+    return [{ to, lang, view: { kind: 'notice', text: t('slow-down'), alert: false } }];
+  if (verdict === 'refuse-quietly') return [];
+  return [{ to, lang, view: { kind: 'text', text: t('slow-down-messages') } }];
 }
 
 /**
@@ -59,7 +86,9 @@ async function erasing(event: Event, deps: Deps, lang: Lang): Promise<UserRecord
   if (event.input.kind !== 'button' || event.input.data !== payload('del', 'yes')) return null;
   const known = await deps.stores.users.find(event.actor);
   const { platform, id } = event.actor;
-  return known ?? { platform, id, lang, createdAt: new Date(), awaiting: null, announcements: false };
+  return (
+    known ?? { platform, id, lang, createdAt: new Date(), awaiting: null, announcements: false }
+  );
 }
 
 /** The person behind a Vote press on a card signed for them: no lookup needed (see PressTokens). */
@@ -142,7 +171,6 @@ async function onCommand(turn: Turn, name: string, arg: string): Promise<void> {
 }
 
 async function onButton(turn: Turn, data: string): Promise<void> {
-  if (!turn.deps.pressLimiter.allow(turn.event.actor)) return turn.notice(t('slow-down'));
   const p = parsePayload(data);
   if (!p) return turn.notice(t('button-stale'), true);
   switch (p[0]) {

@@ -271,6 +271,8 @@ export interface EntryStore {
   decide(id: string, decision: Decision): Promise<DecideResult>;
   setCategory(id: string, category: string, by: Moderator, at: Date): Promise<Entry | null>;
   listByAuthor(author: UserRef): Promise<Entry[]>;
+  /** Entries waiting for the moderators: one author's, or everyone's. */
+  countPending(author?: UserRef): Promise<number>;
   /** Publishes one approved entry (the given one, or any); null when there is none to publish. */
   publishApproved(at: Date, id?: string): Promise<Entry | null>;
   getByNumber(number: number): Promise<Entry | null>;

@@ -45,9 +45,26 @@ function redelivered(turn: Turn, draft: Draft): boolean {
   return turn.event.id !== undefined && draft.lastEvent === turn.event.id;
 }
 
+/** Says why no more entries are taken from this person now, or returns true when they are. */
+async function roomForEntry(turn: Turn): Promise<boolean> {
+  const { rules } = turn.deps.campaign;
+  const entries = turn.deps.stores.entries;
+  const mine = await entries.countPending(turn.event.actor);
+  if (mine >= rules.maxPendingPerAccount) {
+    turn.say(t('entries-pending-limit', { count: mine }), mainMenu());
+    return false;
+  }
+  if ((await entries.countPending()) >= rules.maxPendingTotal) {
+    turn.say(t('entries-pending-full'), mainMenu());
+    return false;
+  }
+  return true;
+}
+
 export async function startDraft(turn: Turn, kind: EntryKind): Promise<void> {
   if (!submissionsOpen(turn)) return;
   const existing = await turn.deps.stores.drafts.get(turn.event.actor);
+  if (!existing && !(await roomForEntry(turn))) return;
   if (existing && !redelivered(turn, existing)) {
     turn.say(t('draft-in-progress'));
     return promptStep(turn, existing);
@@ -246,6 +263,9 @@ async function editField(turn: Turn, draft: Draft, field: DraftStep): Promise<vo
 
 async function send(turn: Turn, draft: Draft): Promise<void> {
   if (!submissionsOpen(turn)) return;
+  // Not for this very press delivered again: its entry is among the pending ones already.
+  if (!(await turn.deps.stores.entries.madeBy(turn.event.id ?? '')) && !(await roomForEntry(turn)))
+    return;
   const missing = firstMissing(draft);
   if (missing) {
     const updated = await turn.deps.stores.drafts.update(

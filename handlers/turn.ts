@@ -1,5 +1,5 @@
 import type { Campaign } from './campaign.js';
-import type { PressLimiter } from './press-limit.js';
+import type { RateLimiter } from './rate-limit.js';
 import type {
   Arg,
   Clock,
@@ -33,7 +33,8 @@ export interface Deps {
   channels: UserRef[];
   /** Per platform: voters there must be members of a channel or community. */
   membership?: Partial<Record<Platform, Membership>>;
-  pressLimiter: PressLimiter;
+  /** Anti-abuse: button presses and messages one person may make in a window. */
+  limits: { presses: RateLimiter; messages: RateLimiter };
   /** Signs cards' Vote buttons; without it every press looks the person up. */
   pressTokens?: PressTokens;
   /** Where unprompted messages are queued (announcements, broadcasts). */

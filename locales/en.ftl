@@ -216,6 +216,12 @@ command-vote = Browse the entries and vote
 ## Voting
 menu-vote = 🗳 Vote
 slow-down = Not so fast, please — wait a second and try again.
+slow-down-messages = You are sending messages faster than I can read them. Please wait a few seconds: what you send after that will be answered.
+entries-pending-limit = You already have { $count ->
+        [one] { $count } entry
+       *[other] { $count } entries
+    } waiting for the moderators. You can send another one once they are checked.
+entries-pending-full = The moderators have more entries to check right now than they can take. Please try again in a few hours: what you wrote so far is kept.
 voting-not-yet = Voting has not started yet: the list of participants will be published on { $publication }.
 vote-choose-category = Choose a category to see its entries and vote. You have one vote in each category and can move it while voting is open.
 results-browse = Voting has ended. Choose a category to see its entries.

@@ -12,6 +12,13 @@ import { fillMissingVoteCounts, VoteModel } from './vote.js';
 import { InboxModel } from './inbox.js';
 import { SenderLeaseModel } from './sender-lease.js';
 import { DeliveryCounterModel } from './delivery-counters.js';
+import { RateCountModel } from './rate-counts.js';
+import {
+  adoptUnchunkedRows,
+  OutboxChunkModel,
+  OutboxFailureModel,
+  OutboxRefModel,
+} from './outbox.js';
 
 // Every query filter built from user input is stripped of $-operators unless the code marks its
 // own operators with mongoose.trusted(): a forged payload cannot become a query.
@@ -33,15 +40,15 @@ export const models = [
   InboxModel,
   SenderLeaseModel,
   DeliveryCounterModel,
+  RateCountModel,
+  OutboxChunkModel,
+  OutboxFailureModel,
+  OutboxRefModel,
 ];
 
 /** Rows written by an earlier version, brought to what this one reads. Idempotent. */
 async function upgradeStoredData(): Promise<void> {
-  // Outbox rows from before the priority lanes: the personal lane, which sends first.
-  await OutboxModel.updateMany(
-    { lane: mongoose.trusted({ $exists: false }) },
-    { $set: { lane: 0 } },
-  );
+  await adoptUnchunkedRows();
   await fillMissingVoteCounts();
 }
 

@@ -186,6 +186,10 @@ export const mongoEntryStore: EntryStore = {
     return doc ? toEntry(doc) : null;
   },
 
+  async countPending(author) {
+    return EntryModel.countDocuments({ status: 'pending', ...(author ? authorKey(author) : {}) });
+  },
+
   async listByAuthor(author) {
     const docs = await EntryModel.find(authorKey(author)).sort({ number: 1 }).lean();
     return docs.map(toEntry);

@@ -90,7 +90,9 @@ export async function isStored(media: Media): Promise<boolean> {
 }
 
 /** How many of these media have bytes or platform copies kept. */
-export async function mediaFilesOf(media: { platform: string; uniqueId: string }[]): Promise<number> {
+export async function mediaFilesOf(
+  media: { platform: string; uniqueId: string }[],
+): Promise<number> {
   if (!media.length) return 0;
   const ids = media.map((m) => `${m.platform}:${m.uniqueId}`);
   return MediaCopyModel.countDocuments({ _id: mongoose.trusted({ $in: ids }) });
@@ -102,9 +104,14 @@ export async function mediaFilesOf(media: { platform: string; uniqueId: string }
  */
 export async function forgetMedia(media: { platform: string; uniqueId: string }[]): Promise<void> {
   for (const m of media) {
-    const doc = await MediaCopyModel.findOneAndDelete({ _id: `${m.platform}:${m.uniqueId}` }).lean();
+    const doc = await MediaCopyModel.findOneAndDelete({
+      _id: `${m.platform}:${m.uniqueId}`,
+    }).lean();
     if (!doc?.fileId) continue;
     const shared = await MediaCopyModel.exists({ fileId: doc.fileId });
-    if (!shared) await bucket().delete(doc.fileId).catch(() => undefined);
+    if (!shared)
+      await bucket()
+        .delete(doc.fileId)
+        .catch(() => undefined);
   }
 }

@@ -351,3 +351,50 @@ export async function isQueued(key: string): Promise<boolean> {
   const chunk = await OutboxChunkModel.findById(row.chunk, { open: 1, done: 1 }).lean();
   return Boolean(chunk?.open && (chunk.done ?? 0) <= row.n);
 }
+
+/**
+ * Rows written by the outbox before chunks (one status per row): those still waiting join a
+ * chunk of their platform, the rest go. Run at connection; does nothing once they are adopted.
+ */
+export async function adoptUnchunkedRows(): Promise<number> {
+  const old = await OutboxModel.collection
+    .find({ chunk: mongoose.trusted({ $exists: false }) } as never)
+    .toArray();
+  if (!old.length) return 0;
+  const waiting = old.filter((r) => r.status === 'pending' || r.status === 'sending');
+  const byPlatform = new Map<string, typeof waiting>();
+  for (const row of waiting)
+    byPlatform.set(row.platform, [...(byPlatform.get(row.platform) ?? []), row]);
+  const now = new Date();
+  for (const [platform, rows] of byPlatform) {
+    const chunk = `adopted:${platform}:${now.getTime()}`;
+    for (const [n, row] of rows.entries()) {
+      const reply = JSON.parse(String(row.reply)) as Reply;
+      await OutboxModel.collection.updateOne(
+        { _id: row._id },
+        {
+          $set: {
+            chunk,
+            n,
+            recipient: accountKey(reply.to),
+            about: [],
+            keepRef: false,
+            createdAt: now,
+          },
+        },
+      );
+    }
+    await OutboxChunkModel.create({
+      _id: chunk,
+      platform,
+      lane: 0,
+      size: rows.length,
+      done: 0,
+      open: true,
+      nextAt: now,
+      createdAt: now,
+    });
+  }
+  await OutboxModel.collection.deleteMany({ chunk: mongoose.trusted({ $exists: false }) } as never);
+  return waiting.length;
+}

@@ -5,6 +5,7 @@ import { claimUpdate, finishUpdate } from '../models/processed-update.js';
 import { createVoteStore, fillMissingVoteCounts, VoteModel } from '../models/vote.js';
 import { VoteCounts } from '../models/vote-counts.js';
 import { EntryModel } from '../models/entry.js';
+import { adoptUnchunkedRows, openChunks, OutboxModel, rowsOf } from '../models/outbox.js';
 import type { Entry } from '../handlers/ports.js';
 import { testDatabaseUri } from './helpers/harness.js';
 
@@ -143,5 +144,39 @@ describe('claims behind a load balancer', () => {
     expect(await claimUpdate('telegram', '50', lease('process-b', 60_000))).toBe('busy');
     // A claim far older than any handler could take is abandoned: it is taken over.
     expect(await claimUpdate('telegram', '50', lease('process-b', -1))).toBe('mine');
+  });
+});
+
+describe('an outbox written by the version before chunks', () => {
+  it('sends what was still waiting and drops what was done', async () => {
+    const reply = (id: string) =>
+      JSON.stringify({
+        to: { platform: 'telegram', id },
+        lang: 'en',
+        view: { kind: 'text', text: { key: 'empty' } },
+      });
+    await OutboxModel.collection.insertMany([
+      {
+        _id: 'old:1',
+        platform: 'telegram',
+        reply: reply('1'),
+        status: 'pending',
+        nextAt: new Date(),
+      },
+      {
+        _id: 'old:2',
+        platform: 'telegram',
+        reply: reply('2'),
+        status: 'sending',
+        nextAt: new Date(),
+      },
+      { _id: 'old:3', platform: 'telegram', reply: reply('3'), status: 'sent', nextAt: new Date() },
+    ] as never);
+    expect(await adoptUnchunkedRows()).toBe(2);
+    const [chunk] = await openChunks('telegram');
+    expect(chunk).toMatchObject({ size: 2, done: 0 });
+    expect((await rowsOf(chunk!)).map((r) => r.id)).toEqual(['old:1', 'old:2']);
+    expect(await OutboxModel.exists({ _id: 'old:3' })).toBeNull();
+    expect(await adoptUnchunkedRows()).toBe(0);
   });
 });

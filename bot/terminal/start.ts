@@ -1,7 +1,7 @@
 import type { Campaign } from '../../handlers/campaign.js';
 import type { Deps } from '../../handlers/index.js';
 import type { Clock } from '../../handlers/ports.js';
-import { PressLimiter } from '../../handlers/press-limit.js';
+import { RateLimiter } from '../../handlers/rate-limit.js';
 import { publishDue } from '../../handlers/publish.js';
 import { runDueEvents } from '../../handlers/schedule.js';
 import {
@@ -35,7 +35,10 @@ export async function startTerminal(
     admins: [{ platform: TERMINAL_USER.platform, id: TERMINAL_USER.id }],
     links: { entry: (_platform, number) => `/start e${number}` },
     channels: [],
-    pressLimiter: new PressLimiter(config.BUTTON_PRESSES_PER_10S, 10_000),
+    limits: {
+      presses: new RateLimiter(config.BUTTON_PRESSES_PER_10S, 10_000),
+      messages: new RateLimiter(config.MESSAGES_PER_10S, 10_000),
+    },
     outbox: mongoOutbox,
     processId: 'terminal',
   };
