@@ -8,6 +8,9 @@ import { RateLimiter } from '../handlers/rate-limit.js';
 import { forgetRateCountsBefore, sharedCounts } from '../models/rate-counts.js';
 import { publishDue } from '../handlers/publish.js';
 import { runDueEvents } from '../handlers/schedule.js';
+import { phaseAt } from '../handlers/campaign-clock.js';
+import { reconcileVoteCounts } from '../models/vote-reconcile.js';
+import { takeSlot } from '../models/slots.js';
 import { resumeBroadcasts } from '../handlers/broadcast.js';
 import {
   connectDatabase,
@@ -92,7 +95,10 @@ export async function startApp(
   const figures = new OutboxFigures();
   const metrics = createMetrics(figures);
   const inFlight = new InFlight();
-  const base = createMongoStores({ voterSecret: config.VOTER_HASH_SECRET });
+  const base = createMongoStores({
+    voterSecret: config.VOTER_HASH_SECRET,
+    voteCountsWriteMs: config.VOTE_COUNTS_WRITE_MS,
+  });
   const entries = cachedEntries(base.entries);
   const stores = {
     ...base,
@@ -197,6 +203,17 @@ export async function startApp(
     if (resumed) log.info({ resumed }, 'broadcasts resumed after a stop');
     await housekeeping();
   };
+  // The live vote counters, checked against the votes by one process at a time while voting.
+  const counterLooks = new Map();
+  const checkEvery = config.VOTE_COUNTS_CHECK_SECONDS * 1000;
+  const checkCounters = setInterval(() => {
+    if (phaseAt(campaign, clock.now()) !== 'voting') return;
+    takeSlot('vote-counts-check', processId, checkEvery - 500)
+      .then((mine) => (mine ? reconcileVoteCounts(counterLooks) : 0))
+      .then((corrected) => corrected && log.warn({ corrected }, 'vote counters corrected'))
+      .catch((error: unknown) => log.warn({ err: error }, 'vote counter check failed'));
+  }, checkEvery);
+  checkCounters.unref();
   let ticking = Promise.resolve();
   const timer = setInterval(() => {
     ticking = tick().catch((error: unknown) => log.error({ err: error }, 'clock tick failed'));
@@ -218,6 +235,7 @@ export async function startApp(
     /** Graceful: stop taking updates, finish what is in hand, give back outbox leases. */
     async stop() {
       clearInterval(timer);
+      clearInterval(checkCounters);
       figures.stop();
       for (const edge of edges) await edge.stop();
       await http.close();

@@ -77,6 +77,10 @@ export const envSchema = z
     DATABASE_TIMEOUT_MS: z.coerce.number().int().min(200).max(60_000).default(4_000),
     /** A webhook is answered before this; an update not handled by then is delivered again. */
     WEBHOOK_DEADLINE_MS: z.coerce.number().int().min(500).max(60_000).default(8_000),
+    /** How often each process writes the votes it cast to the live counters on entries. */
+    VOTE_COUNTS_WRITE_MS: z.coerce.number().int().min(100).max(3_600_000).default(1_000),
+    /** How often one process checks the live counters against the votes (after a crash). */
+    VOTE_COUNTS_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(20),
     /** Days a sent outbox row is kept; delivery figures survive as counters. */
     OUTBOX_KEEP_DAYS: z.coerce.number().min(1).max(365).default(14),
     /** /metrics on a port of its own (bound to METRICS_HOST), away from the public one. */

@@ -13,6 +13,7 @@ import { InboxModel } from './inbox.js';
 import { SenderLeaseModel } from './sender-lease.js';
 import { DeliveryCounterModel } from './delivery-counters.js';
 import { RateCountModel } from './rate-counts.js';
+import { SlotModel } from './slots.js';
 import {
   adoptUnchunkedRows,
   OutboxChunkModel,
@@ -41,6 +42,7 @@ export const models = [
   SenderLeaseModel,
   DeliveryCounterModel,
   RateCountModel,
+  SlotModel,
   OutboxChunkModel,
   OutboxFailureModel,
   OutboxRefModel,

@@ -32,6 +32,8 @@ const entrySchema = new Schema({
   media: { type: [mediaSchema], default: [] },
   /** Votes shown on the card while voting (see vote-counts.ts); results count the votes. */
   voteCount: { type: Number, default: 0 },
+  /** Moves with every write to voteCount (see reconcileVoteCounts). */
+  countVersion: { type: Number, default: 0 },
   /** Set once the media's bytes are copied into GridFS for the other platforms. */
   mediaKept: { type: Boolean, default: false },
   createdAt: { type: Date, required: true },

@@ -27,8 +27,12 @@ export interface MongoStores extends Stores {
 }
 
 /** The stores the core uses, over MongoDB. `voterSecret` keys the one-way hash of voters. */
-export function createMongoStores(options: { voterSecret: string }): MongoStores {
-  const counts = new VoteCounts();
+export function createMongoStores(options: {
+  voterSecret: string;
+  /** How often this process writes the votes it cast to the live counters (default 1 s). */
+  voteCountsWriteMs?: number;
+}): MongoStores {
+  const counts = new VoteCounts(options.voteCountsWriteMs);
   return {
     close: () => counts.close(),
     users: mongoUserStore,

@@ -8,9 +8,12 @@ import { EntryModel } from './entry.js';
 // so a voter always sees their own vote, and other processes' votes within about two seconds.
 //
 // The counter is for show: if a process dies, the votes it had not written yet (a second's worth)
-// are missing from it. Results never read it: they are counted from the stored votes.
+// are missing from it until reconcileVoteCounts finds and corrects the difference. Results never
+// read it: they are counted from the stored votes.
 
 const SYNC_MS = 1_000;
+/** FerretDB runs a bulk write's statements at once and deadlocks past about forty. */
+const BULK = 20;
 
 type Counts = Map<string, number>;
 
@@ -28,7 +31,7 @@ export class VoteCounts {
   private syncing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly syncMs = SYNC_MS) {}
+  constructor(private readonly syncMs: number = SYNC_MS) {}
 
   /** Counts a vote cast here (-1 for the entry a moved vote left). */
   add(entryId: string, delta: number): void {
@@ -69,10 +72,15 @@ export class VoteCounts {
     this.pending = new Map();
     const changes = [...this.writing].filter(([, delta]) => delta !== 0);
     try {
-      if (changes.length) {
+      for (let i = 0; i < changes.length; i += BULK) {
+        // Each write moves the entry's countVersion: a reconciliation that saw it still knows
+        // whether a write came in between its two looks.
         await EntryModel.bulkWrite(
-          changes.map(([id, delta]) => ({
-            updateOne: { filter: { _id: id }, update: { $inc: { voteCount: delta } } },
+          changes.slice(i, i + BULK).map(([id, delta]) => ({
+            updateOne: {
+              filter: { _id: id },
+              update: { $inc: { voteCount: delta, countVersion: 1 } },
+            },
           })),
           { ordered: false },
         );
@@ -94,3 +102,4 @@ export class VoteCounts {
     }
   }
 }
+

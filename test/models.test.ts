@@ -4,6 +4,7 @@ import { connectDatabase } from '../models/connection.js';
 import { claimUpdate, finishUpdate } from '../models/processed-update.js';
 import { createVoteStore, fillMissingVoteCounts, VoteModel } from '../models/vote.js';
 import { VoteCounts } from '../models/vote-counts.js';
+import { reconcileVoteCounts } from '../models/vote-reconcile.js';
 import { EntryModel } from '../models/entry.js';
 import { adoptUnchunkedRows, openChunks, OutboxModel, rowsOf } from '../models/outbox.js';
 import type { Entry } from '../handlers/ports.js';
@@ -178,5 +179,41 @@ describe('an outbox written by the version before chunks', () => {
     expect((await rowsOf(chunk!)).map((r) => r.id)).toEqual(['old:1', 'old:2']);
     expect(await OutboxModel.exists({ _id: 'old:3' })).toBeNull();
     expect(await adoptUnchunkedRows()).toBe(0);
+  });
+});
+
+describe('live vote counters after a process died', () => {
+  it('corrects a counter that lost votes, only once two looks agree, and never a moving one', async () => {
+    const { _id } = await EntryModel.create({
+      draftKey: 'lost-votes',
+      number: 700,
+      kind: 'own',
+      author: { platform: 'telegram', id: '7' },
+      status: 'published',
+      category: 'elderly',
+      createdAt: new Date(),
+    });
+    const entry = { id: _id.toHexString(), number: 700, category: 'elderly' } as Entry;
+    // Two votes cast by a process that died before writing them to the counter.
+    const dead = createVoteStore(
+      'a-test-secret-of-enough-length-for-votes',
+      new VoteCounts(3_600_000),
+    );
+    for (const id of ['71', '72'])
+      await dead.cast({ platform: 'vk', id }, entry, new Date(), new Date());
+    const looks = new Map();
+    expect(await reconcileVoteCounts(looks)).toBe(0); // one look is not enough
+    expect(await reconcileVoteCounts(looks)).toBe(1);
+    expect((await EntryModel.findById(_id).lean())?.voteCount).toBe(2);
+
+    // A third vote whose process writes it between the two looks: left alone, it is right.
+    const alive = new VoteCounts(3_600_000);
+    const store = createVoteStore('a-test-secret-of-enough-length-for-votes', alive);
+    await store.cast({ platform: 'vk', id: '73' }, entry, new Date(), new Date());
+    expect(await reconcileVoteCounts(looks)).toBe(0);
+    await alive.sync();
+    expect(await reconcileVoteCounts(looks)).toBe(0);
+    expect((await EntryModel.findById(_id).lean())?.voteCount).toBe(3);
+    await alive.close();
   });
 });

@@ -7,6 +7,7 @@ import { FakeTelegramApi } from '../fakes/telegram-api.js';
 import { TEST_BOT_ENV, testDatabaseUri } from '../helpers/harness.js';
 import { TelegramUser } from '../helpers/telegram-user.js';
 import { startBotProcess, stopBotProcess } from '../helpers/bot-process.js';
+import { freePort } from '../../bot/embedded-db.js';
 
 // A broadcast to 5,000 people, the bot killed with SIGKILL half-way, then started again: every
 // recipient ends with the message; a message may arrive twice only if it was on its way at the
@@ -108,5 +109,79 @@ describe('a crash in the middle of a broadcast', () => {
     expect(duplicates).toBeLessThanOrEqual(IN_FLIGHT);
     // The totals of the killed process's last unwritten group are lost with it: figures, not rows.
     expect((await deliveryFigures()).telegram?.sent).toBeGreaterThanOrEqual(RECIPIENTS - IN_FLIGHT);
+  }, 180_000);
+});
+
+describe('a broadcast sent by two processes', () => {
+  const api = new FakeTelegramApi();
+  const RATE = 200;
+  const PEOPLE = 2_000;
+  const SECRET = 'broadcast-processes-secret-0123456789';
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    const uri = testDatabaseUri();
+    env = {
+      ...process.env,
+      ...TEST_BOT_ENV,
+      TELEGRAM_BOT_TOKEN: '123456:TEST-token-for-the-local-bot-api',
+      TELEGRAM_API_ROOT: await api.start(),
+      TELEGRAM_ADMIN_IDS: String(ADMIN),
+      MONGODB_URI: uri,
+      HTTP_HOST: '127.0.0.1',
+      CAMPAIGN_FILE: 'test/fixtures/campaign-open-now.json',
+      LOG_LEVEL: 'error',
+      TELEGRAM_MODE: 'webhook',
+      TELEGRAM_WEBHOOK_URL: 'https://bot.example.kz/telegram',
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+      // Each process is set to the bot's whole limit: one sender at a time keeps it.
+      TELEGRAM_RATE_PER_SECOND: String(RATE),
+      TELEGRAM_PER_CHAT_INTERVAL_MS: '0',
+      OUTBOX_IN_FLIGHT: '20',
+    };
+    api.rateLimit = { perSecond: RATE, retryAfter: 1 };
+    await mongoose.connect(uri);
+    const now = new Date();
+    await UserModel.insertMany(
+      Array.from({ length: PEOPLE }, (_, i) => ({
+        _id: `telegram:${300_000 + i}`,
+        platform: 'telegram',
+        userId: String(300_000 + i),
+        lang: 'en',
+        createdAt: now,
+      })),
+    );
+  });
+  afterAll(async () => {
+    await mongoose.disconnect();
+    await api.stop();
+  });
+
+  it(`reaches all ${PEOPLE} once, with no 429, however many processes there are`, async () => {
+    const [portA, portB] = [await freePort(), await freePort()];
+    const a = await startBotProcess(api, { ...env, HTTP_PORT: String(portA) });
+    const b = await startBotProcess(api, { ...env, HTTP_PORT: String(portB) });
+    api.webhook = { url: `http://127.0.0.1:${portA}/telegram`, secret: SECRET };
+    const organiser = new TelegramUser(api, ADMIN, 'en', 'Organiser');
+    const text = 'Two processes, one limit: see you at the gala!';
+    await organiser.send('/broadcast');
+    await organiser.send(text);
+    await organiser.tapKeyWhenShown('broadcast-audience-all');
+    await organiser.tapKeyWhenShown('broadcast-send');
+    while ((await outboxWaiting()) > 0) await new Promise((r) => setTimeout(r, 100));
+    await Promise.all([stopBotProcess(a), stopBotProcess(b)]);
+
+    const sent = api.calls.filter((c) => c.method === 'sendMessage' && c.params.text === text);
+    const perPerson = new Map<number, number>();
+    for (const c of sent)
+      perPerson.set(Number(c.params.chat_id), (perPerson.get(Number(c.params.chat_id)) ?? 0) + 1);
+    const seconds = (sent.at(-1)!.at! - sent[0]!.at!) / 1000;
+    console.log(
+      `[two senders] ${sent.length} messages in ${seconds.toFixed(1)} s: ${(sent.length / seconds).toFixed(0)} a second against a limit of ${RATE} (${(sent.length / seconds / RATE).toFixed(2)}), ${api.tooManyRequests} × 429`,
+    );
+    // Everyone, the organiser too (they used the bot).
+    expect(perPerson.size).toBe(PEOPLE + 1);
+    expect([...perPerson.values()].every((n) => n === 1)).toBe(true);
+    expect(api.tooManyRequests).toBe(0);
   }, 180_000);
 });

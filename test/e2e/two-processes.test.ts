@@ -52,8 +52,12 @@ describe('two processes on one database', () => {
     await api.stop();
   });
 
-  async function pair(campaignFile: string): Promise<Process[]> {
-    const uri = testDatabaseUri();
+  async function pair(
+    campaignFile: string,
+    extra: Record<string, string> = {},
+    uri = testDatabaseUri(),
+    count = 2,
+  ): Promise<Process[]> {
     const env = {
       ...process.env,
       ...TEST_BOT_ENV,
@@ -70,10 +74,11 @@ describe('two processes on one database', () => {
       HTTP_HOST: '127.0.0.1',
       TELEGRAM_PER_CHAT_INTERVAL_MS: '0',
       TELEGRAM_RATE_PER_SECOND: '1000',
+      ...extra,
     };
-    const [a, b] = await Promise.all([startBot(env), startBot(env)]);
-    await mongoose.connect(uri);
-    return [a, b];
+    const processes = await Promise.all(Array.from({ length: count }, () => startBot(env)));
+    if (mongoose.connection.readyState !== 1) await mongoose.connect(uri);
+    return processes;
   }
 
   /**
@@ -82,24 +87,27 @@ describe('two processes on one database', () => {
    */
   async function both(processes: Process[], update: Record<string, unknown>): Promise<void> {
     const body = JSON.stringify({ update_id: nextId++, ...update });
-    const post = async (url: string) => {
-      for (;;) {
-        const res = await fetch(url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'x-telegram-bot-api-secret-token': SECRET,
-          },
-          body,
-        });
-        await res.text();
-        if (res.status !== 503) return res.status;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    };
-    const answers = await Promise.all(processes.map((p) => post(p.url)));
-    expect(answers).toEqual([200, 200]);
+    const answers = await Promise.all(processes.map((p) => postTo(p.url, body)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
   }
+
+  /** Posts an update's body to one process, again while it answers 503 (Telegram's way). */
+  async function postTo(url: string, body: string): Promise<{ status: number; reply: string }> {
+    for (;;) {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+        body,
+      });
+      const reply = await res.text();
+      if (res.status !== 503) return { status: res.status, reply };
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** One update to one process (a load balancer's choice). */
+  const one = (p: Process, update: Record<string, unknown>) =>
+    postTo(p.url, JSON.stringify({ update_id: nextId++, ...update }));
 
   const from = (id: number) => ({ id, is_bot: false, first_name: `U${id}`, language_code: 'en' });
   const text = (id: number, t: string) => ({
@@ -207,4 +215,80 @@ describe('two processes on one database', () => {
     await Promise.all(processes.map(stop));
     await mongoose.disconnect();
   }, 60_000);
+
+  /** Published entries in the animals category, made directly (the publication path has tests). */
+  async function published(count: number): Promise<void> {
+    await EntryModel.insertMany(
+      Array.from({ length: count }, (_, i) => ({
+        draftKey: `p${i + 1}`,
+        number: i + 1,
+        kind: 'own',
+        author: { platform: 'telegram', id: String(64_000 + i) },
+        status: 'published',
+        category: 'animals',
+        story: STORY,
+        city: 'Aktau',
+        media: [{ type: 'photo', platform: 'telegram', fileId: `f${i}`, uniqueId: `u${i}` }],
+        createdAt: new Date(),
+      })),
+    );
+  }
+
+  it('keeps one vote when one person’s presses on several entries race through both processes', async () => {
+    const processes = await pair('test/fixtures/campaign-voting-now.json');
+    await published(3);
+    const voter = 65_001;
+    for (let round = 0; round < 5; round += 1) {
+      // Three presses at once, each to another process: the vote lands on one of them.
+      await Promise.all(
+        [1, 2, 3].map((n, i) => one(processes[(round + i) % 2]!, press(voter, `v:v:${n}`))),
+      );
+    }
+    const votes = await VoteModel.find({ category: 'animals' }).lean();
+    expect(votes).toHaveLength(1);
+    expect([1, 2, 3]).toContain(votes[0]!.entryNumber);
+    await Promise.all(processes.map(stop));
+    await mongoose.disconnect();
+  }, 60_000);
+
+  it('holds one person’s press limit across both processes', async () => {
+    const processes = await pair('test/fixtures/campaign-voting-now.json', {
+      BUTTON_PRESSES_PER_10S: '15',
+    });
+    await published(2);
+    const clicker = 65_002;
+    const replies: string[] = [];
+    for (let i = 0; i < 40; i += 1)
+      replies.push((await one(processes[i % 2]!, press(clicker, 'v:nx:1'))).reply);
+    const slowed = replies.filter((r) => r.includes('Not so fast')).length;
+    // 15 in the window, and at most two more per process before it asks the database.
+    expect(40 - slowed).toBeGreaterThanOrEqual(15);
+    expect(40 - slowed).toBeLessThanOrEqual(19);
+    await Promise.all(processes.map(stop));
+    await mongoose.disconnect();
+  }, 60_000);
+
+  it('corrects a live vote counter that a killed process never wrote', async () => {
+    const uri = testDatabaseUri();
+    const voting = 'test/fixtures/campaign-voting-now.json';
+    // This process holds its votes "for an hour", and is killed before it writes them.
+    const [writer] = await pair(voting, { VOTE_COUNTS_WRITE_MS: '3600000' }, uri, 1);
+    await published(1);
+    for (const voter of [65_010, 65_011, 65_012]) await one(writer!, press(voter, 'v:v:1'));
+    writer!.child.kill('SIGKILL');
+    await new Promise((r) => writer!.child.once('exit', r));
+    // The votes are stored; the counter lacks those the process held (its first read wrote one).
+    expect(await VoteModel.countDocuments()).toBe(3);
+    expect((await EntryModel.findOne({ number: 1 }).lean())?.voteCount).toBeLessThan(3);
+
+    const [checker] = await pair(voting, { VOTE_COUNTS_CHECK_SECONDS: '1' }, uri, 1);
+    const since = Date.now();
+    while ((await EntryModel.findOne({ number: 1 }).lean())?.voteCount !== 3)
+      await new Promise((r) => setTimeout(r, 200));
+    console.log(
+      `[two-processes] the counter was right again ${Date.now() - since} ms after a new process started (checks every 1 s)`,
+    );
+    await stop(checker!);
+    await mongoose.disconnect();
+  }, 120_000);
 });

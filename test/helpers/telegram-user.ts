@@ -239,6 +239,16 @@ export class TelegramUser {
     return this.tap(this.tr(key, args));
   }
 
+  /**
+   * Taps a button once it is shown. A bot in another process answers a press on the webhook's
+   * response first and edits the message after, so the button may come a moment later.
+   */
+  async tapKeyWhenShown(key: string, args?: Record<string, Arg>): Promise<Seen> {
+    const label = this.tr(key, args);
+    while (!this.findButton((text) => text === label)) await new Promise((r) => setTimeout(r, 20));
+    return this.tap(label);
+  }
+
   /** Every message in this chat as it now stands (after edits), oldest first. */
   messages(): ChatMessage[] {
     const byId = new Map<number, ChatMessage>();
