@@ -83,10 +83,13 @@ export async function queueBroadcast(deps: Deps, job: BroadcastJob): Promise<voi
   const { broadcasts, users } = deps.stores;
   const owner = deps.processId;
   let ours = true;
+  let pageStart = job.cursor;
   await users.eachRecipientChunk(
     filterFor(job.audience),
     async (chunk, cursor) => {
       if (!ours) return;
+      const page = `broadcast:${job.id}:${pageStart}`;
+      pageStart = cursor;
       const items: OutboxItem[] = chunk.map((u) => ({
         key: `broadcast:${job.id}:${u.platform}:${u.id}`,
         lane: 'announcement',
@@ -96,7 +99,8 @@ export async function queueBroadcast(deps: Deps, job: BroadcastJob): Promise<voi
           view: { kind: 'text', text: t('plain', { value: job.text }) },
         },
       }));
-      const queued = await deps.outbox.enqueue(items);
+      // The page is queued once, by its place: a job resumed after a crash skips it.
+      const queued = await deps.outbox.enqueue(items, page);
       // Another process took the job over (this one stalled past its lease): it goes on.
       ours = await broadcasts.advance(job.id, owner, cursor, queued);
     },

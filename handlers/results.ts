@@ -122,6 +122,7 @@ export async function announceResultsToAuthors(deps: Deps): Promise<void> {
       });
       items.push({
         key: `result:${s.entryId}`,
+        lane: 'results',
         reply: { to: author, lang: author.lang, view: { kind: 'text', text } },
       });
     }

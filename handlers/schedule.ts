@@ -1,7 +1,7 @@
 import { instant, resultsPublicAt } from './campaign-clock.js';
 import type { Campaign } from './campaign.js';
 import { payload } from './payload.js';
-import type { OutboxItem, RecipientFilter, Text, UserRecord } from './ports.js';
+import type { Lane, OutboxItem, RecipientFilter, Text, UserRecord } from './ports.js';
 import { announceResultsToAuthors, freezeAndReport, resultsSummary } from './results.js';
 import { t, type Deps } from './turn.js';
 
@@ -44,6 +44,17 @@ export function campaignEvents(c: Campaign): CampaignEvent[] {
   ];
 }
 
+/** Results go before announcements, and announcements before reminders. */
+const LANE_OF: Record<CampaignEventKey, Lane> = {
+  'submissions-opened': 'announcement',
+  'submissions-closing': 'reminder',
+  'voting-opened': 'announcement',
+  'voting-closed': 'results',
+  'results-announced': 'results',
+  'gala-day': 'reminder',
+  'broadcast-day': 'reminder',
+};
+
 /** The same message to everyone who wants announcements, each in their language. */
 async function announce(
   deps: Deps,
@@ -56,16 +67,21 @@ async function announce(
     ? [[{ label: t('menu-vote'), data: payload('menu', 'vote') }]]
     : undefined;
   let queued = 0;
-  await deps.stores.users.eachRecipientChunk(filter, async (users: UserRecord[]) => {
+  let pageStart = '';
+  await deps.stores.users.eachRecipientChunk(filter, async (users: UserRecord[], cursor) => {
+    // Each page is queued once, by its place: a run taken over after a crash skips it.
+    const page = `${event}:${pageStart}`;
+    pageStart = cursor;
     const items: OutboxItem[] = users.map((u) => ({
       key: `${event}:${u.platform}:${u.id}`,
+      lane: LANE_OF[event],
       reply: {
         to: { platform: u.platform, id: u.id },
         lang: u.lang,
         view: { kind: 'text', text, ...(keyboard ? { buttons: keyboard } : {}) },
       },
     }));
-    queued += await deps.outbox.enqueue(items);
+    queued += await deps.outbox.enqueue(items, page);
   });
   return queued;
 }

@@ -19,8 +19,8 @@ const broadcastSchema = new Schema({
 });
 export const BroadcastModel = model('Broadcast', broadcastSchema);
 
-/** A queuing job renews its lease with every chunk; one silent this long is taken over. */
-const LEASE_MS = 60_000;
+/** A queuing job renews its lease with every page; one silent this long is taken over. */
+const LEASE_MS = 15_000;
 
 type BroadcastDoc = mongoose.InferSchemaType<typeof broadcastSchema> & { _id: Types.ObjectId };
 

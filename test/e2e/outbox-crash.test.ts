@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxWaiting } from '../../models/outbox.js';
 import { deliveryFigures } from '../../models/delivery-counters.js';
 import { UserModel } from '../../models/user.js';
+import { BroadcastModel } from '../../models/broadcast.js';
 import { FakeTelegramApi } from '../fakes/telegram-api.js';
 import { TEST_BOT_ENV, testDatabaseUri } from '../helpers/harness.js';
 import { TelegramUser } from '../helpers/telegram-user.js';
@@ -184,4 +185,89 @@ describe('a broadcast sent by two processes', () => {
     expect([...perPerson.values()].every((n) => n === 1)).toBe(true);
     expect(api.tooManyRequests).toBe(0);
   }, 180_000);
+});
+
+describe('a broadcast interrupted while it is being queued', () => {
+  const api = new FakeTelegramApi();
+  const PEOPLE = 10_000;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    const uri = testDatabaseUri();
+    env = {
+      ...process.env,
+      ...TEST_BOT_ENV,
+      TELEGRAM_BOT_TOKEN: '123456:TEST-token-for-the-local-bot-api',
+      TELEGRAM_API_ROOT: await api.start(),
+      TELEGRAM_ADMIN_IDS: String(ADMIN),
+      MONGODB_URI: uri,
+      HTTP_PORT: '0',
+      HTTP_HOST: '127.0.0.1',
+      CAMPAIGN_FILE: 'test/fixtures/campaign-open-now.json',
+      LOG_LEVEL: 'error',
+      TELEGRAM_RATE_PER_SECOND: '1000',
+      TELEGRAM_PER_CHAT_INTERVAL_MS: '0',
+      OUTBOX_IN_FLIGHT: '50',
+      // The clock looks for stalled jobs every second.
+      CLOCK_TICK_SECONDS: '1',
+    };
+    await mongoose.connect(uri);
+    const now = new Date();
+    for (let i = 0; i < PEOPLE; i += 2_000) {
+      await UserModel.insertMany(
+        Array.from({ length: 2_000 }, (_, j) => ({
+          _id: `telegram:${400_000 + i + j}`,
+          platform: 'telegram',
+          userId: String(400_000 + i + j),
+          lang: 'ru',
+          createdAt: now,
+        })),
+      );
+    }
+  });
+  afterAll(async () => {
+    await mongoose.disconnect();
+    await api.stop();
+  });
+
+  it('is finished after a restart, with nobody queued twice', async () => {
+    let bot = await startBotProcess(api, env);
+    const organiser = new TelegramUser(api, ADMIN, 'en', 'Organiser');
+    const text = 'Queued in pages, resumed where it stopped.';
+    await organiser.send('/broadcast');
+    await organiser.send(text);
+    await organiser.tapKey('broadcast-audience-all');
+    const sending = organiser.tapKey('broadcast-send');
+    // Killed once the first pages are queued, while the rest are not.
+    for (;;) {
+      const job = await BroadcastModel.findOne({ text }).lean();
+      if (job?.status === 'queuing' && (job.queued ?? 0) > 0) break;
+      if (job?.status === 'queued') throw new Error('queued before it could be interrupted');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await stopBotProcess(bot, 'SIGKILL');
+    void sending.catch(() => undefined);
+    const interrupted = await BroadcastModel.findOne({ text }).lean();
+    console.log(`[broadcast resume] killed with ${interrupted?.queued} of ${PEOPLE + 1} queued`);
+    expect(interrupted?.status).toBe('queuing');
+
+    bot = await startBotProcess(api, env);
+    while ((await BroadcastModel.findOne({ text }).lean())?.status !== 'queued')
+      await new Promise((r) => setTimeout(r, 100));
+    while ((await outboxWaiting()) > 0) await new Promise((r) => setTimeout(r, 100));
+    await stopBotProcess(bot, 'SIGTERM');
+
+    const sent = api.calls.filter((c) => c.method === 'sendMessage' && c.params.text === text);
+    const perPerson = new Map<number, number>();
+    for (const c of sent)
+      perPerson.set(Number(c.params.chat_id), (perPerson.get(Number(c.params.chat_id)) ?? 0) + 1);
+    expect(perPerson.size).toBe(PEOPLE + 1);
+    expect([...perPerson.values()].filter((n) => n > 1)).toEqual([]);
+    // And the organiser heard it was queued, for everyone.
+    expect(
+      api
+        .callsTo(ADMIN)
+        .some((c) => c.params.text === organiser.tr('broadcast-queued', { count: PEOPLE + 1 })),
+    ).toBe(true);
+  }, 240_000);
 });
