@@ -20,8 +20,8 @@ export async function startTelegram(
     inFlight: ctx.inFlight,
     processId: ctx.processId,
     // Behind a load balancer another process may be busy with a redelivered update: its claim
-    // holds for half a minute. With long polling this process is the only consumer.
-    claimLeaseMs: config.TELEGRAM_MODE === 'webhook' ? 30_000 : 0,
+    // holds for fifteen seconds. With long polling this process is the only consumer.
+    claimLeaseMs: config.TELEGRAM_MODE === 'webhook' ? 15_000 : 0,
     token,
     apiRoot: config.TELEGRAM_API_ROOT,
     deps,

@@ -65,7 +65,7 @@ export async function startVk(ctx: EdgeContext, options: { poll: boolean }): Pro
     metrics: ctx.metrics,
     inFlight: ctx.inFlight,
     processId: ctx.processId,
-    claimLeaseMs: config.VK_MODE === 'callback' ? 30_000 : 0,
+    claimLeaseMs: config.VK_MODE === 'callback' ? 15_000 : 0,
     log,
     async nameOf(userId) {
       if (!names.has(userId)) {

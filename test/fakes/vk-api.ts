@@ -162,6 +162,9 @@ export class FakeVkApi {
     return this.dialogs.get(peerId) ?? [];
   }
 
+  /** Calls of a method that get no answer at all (the bot is killed meanwhile): method names. */
+  readonly stalled = new Set<string>();
+
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const reply = (body: unknown, status = 200) => {
@@ -192,6 +195,7 @@ export class FakeVkApi {
     if (!method) return reply({ error: 'not found' }, 404);
     const params = { ...Object.fromEntries(url.searchParams), ...(await readForm(req)) };
     this.calls.push({ method, params, at: Date.now() });
+    if (this.stalled.has(method)) return; // never answered
     const failure = this.takeFailure(method, Number(params.peer_id ?? params.user_id));
     const fail = (code: number, message: string) =>
       reply({ error: { error_code: code, error_msg: message, request_params: [] } });
