@@ -50,8 +50,8 @@ async function main(): Promise<void> {
     await embedded?.stop();
     process.exit(0);
   }
-  const app = await startApp(config, campaign, { now: () => new Date() }, log);
-
+  // Listening for the signal from the start: a stop asked for while starting waits for the start.
+  const starting = startApp(config, campaign, { now: () => new Date() }, log);
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -61,12 +61,14 @@ async function main(): Promise<void> {
       log.warn({ deadlineMs: STOP_DEADLINE_MS }, 'graceful stop took too long: exiting');
       process.exit(1);
     }, STOP_DEADLINE_MS).unref();
-    await app.stop().catch((error: unknown) => log.error({ err: error }, 'stop failed'));
+    const app = await starting.catch(() => null);
+    await app?.stop().catch((error: unknown) => log.error({ err: error }, 'stop failed'));
     await embedded?.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await starting;
 }
 
 main().catch(async (error: unknown) => {

@@ -6,7 +6,17 @@ import { createVoteStore, fillMissingVoteCounts, VoteModel } from '../models/vot
 import { VoteCounts } from '../models/vote-counts.js';
 import { reconcileVoteCounts } from '../models/vote-reconcile.js';
 import { EntryModel } from '../models/entry.js';
-import { adoptUnchunkedRows, openChunks, OutboxModel, rowsOf } from '../models/outbox.js';
+import {
+  adoptUnchunkedRows,
+  enqueueChunk,
+  openChunks,
+  OutboxChunkModel,
+  OutboxModel,
+  pruneOutbox,
+  recordProgress,
+  rowsOf,
+} from '../models/outbox.js';
+import { addDeliveryFigures, deliveryFigures } from '../models/delivery-counters.js';
 import type { Entry } from '../handlers/ports.js';
 import { testDatabaseUri } from './helpers/harness.js';
 
@@ -215,5 +225,34 @@ describe('live vote counters after a process died', () => {
     expect(await reconcileVoteCounts(looks)).toBe(0);
     expect((await EntryModel.findById(_id).lean())?.voteCount).toBe(3);
     await alive.close();
+  });
+});
+
+describe('the outbox over time', () => {
+  it('keeps no sent message, forgets finished chunks after the days kept, and keeps the totals', async () => {
+    const item = (key: string) => ({
+      key,
+      reply: {
+        to: { platform: 'vk' as const, id: '9' },
+        lang: 'en' as const,
+        view: { kind: 'text' as const, text: { key: 'empty' } },
+      },
+    });
+    await enqueueChunk([item('old:a'), item('old:b')], 'old-chunk');
+    await recordProgress('vk', {
+      done: new Map([['old-chunk', 2]]),
+      closed: ['old-chunk'],
+      failures: [],
+      refs: [],
+      later: [],
+    });
+    await addDeliveryFigures('vk', { sent: 2 });
+    // Sent: the rows are gone at once, the chunk stays a while (it keeps the same messages from
+    // being queued again).
+    expect(await OutboxModel.countDocuments({ chunk: 'old-chunk' })).toBe(0);
+    expect(await enqueueChunk([item('old:a'), item('old:b')], 'old-chunk')).toBe(0);
+    expect(await pruneOutbox(new Date(Date.now() + 1_000))).toBeGreaterThanOrEqual(1);
+    expect(await OutboxChunkModel.exists({ _id: 'old-chunk' })).toBeNull();
+    expect((await deliveryFigures()).vk?.sent).toBeGreaterThanOrEqual(2);
   });
 });
