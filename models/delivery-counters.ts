@@ -1,4 +1,5 @@
 import { Schema, model } from 'mongoose';
+import { upsertRetrying } from './errors.js';
 
 // What the outbox delivered, as running totals per platform. Sent rows are pruned after a while;
 // these figures stay (for /stats and /metrics) and cost one small write per recorded batch.
@@ -22,7 +23,9 @@ export async function addDeliveryFigures(
 ): Promise<void> {
   const inc = Object.fromEntries(Object.entries(delta).filter(([, n]) => n));
   if (!Object.keys(inc).length) return;
-  await DeliveryCounterModel.updateOne({ _id: platform }, { $inc: inc }, { upsert: true });
+  await upsertRetrying(() =>
+    DeliveryCounterModel.updateOne({ _id: platform }, { $inc: inc }, { upsert: true }),
+  );
 }
 
 export async function deliveryFigures(): Promise<Record<string, DeliveryFigures>> {

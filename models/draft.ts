@@ -1,5 +1,6 @@
 import mongoose, { Schema, Types, model } from 'mongoose';
 import type { Draft, DraftStore, EntryKind, DraftStep, Media, UserRef } from '../handlers/ports.js';
+import { upsertRetrying } from './errors.js';
 import { accountKey } from './keys.js';
 import { mediaSchema, toMedia } from './media.js';
 
@@ -63,30 +64,32 @@ export const mongoDraftStore: DraftStore = {
   },
 
   async start(owner, kind: EntryKind, firstStep: DraftStep, eventId) {
-    const doc = await DraftModel.findOneAndUpdate(
-      keyOf(owner),
-      {
-        $set: {
-          draftKey: new Types.ObjectId().toHexString(),
-          kind,
-          step: firstStep,
-          editing: false,
-          media: [],
-          albums: [],
-          consent: false,
-          ...stamp(eventId),
+    const doc = await upsertRetrying(() =>
+      DraftModel.findOneAndUpdate(
+        keyOf(owner),
+        {
+          $set: {
+            draftKey: new Types.ObjectId().toHexString(),
+            kind,
+            step: firstStep,
+            editing: false,
+            media: [],
+            albums: [],
+            consent: false,
+            ...stamp(eventId),
+          },
+          $setOnInsert: { platform: owner.platform, userId: owner.id },
+          $unset: {
+            story: 1,
+            city: 1,
+            category: 1,
+            nominee: 1,
+            ...(eventId ? {} : { lastEvent: 1 }),
+          },
         },
-        $setOnInsert: { platform: owner.platform, userId: owner.id },
-        $unset: {
-          story: 1,
-          city: 1,
-          category: 1,
-          nominee: 1,
-          ...(eventId ? {} : { lastEvent: 1 }),
-        },
-      },
-      { upsert: true, returnDocument: 'after' },
-    ).lean();
+        { upsert: true, returnDocument: 'after' },
+      ).lean(),
+    );
     return toDraft(doc);
   },
 

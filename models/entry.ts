@@ -1,6 +1,6 @@
 import mongoose, { Schema, model } from 'mongoose';
 import type { Entry, EntryStore, Moderator, RejectReason, UserRef } from '../handlers/ports.js';
-import { isDuplicateKey } from './errors.js';
+import { isDuplicateKey, upsertRetrying } from './errors.js';
 import { mediaSchema, toMedia } from './media.js';
 
 const personSchema = new Schema(
@@ -71,11 +71,13 @@ export const CounterModel = model('Counter', counterSchema);
 
 /** The next short number an entry is known by ("№17"). */
 async function nextNumber(): Promise<number> {
-  const doc = await CounterModel.findOneAndUpdate(
-    { _id: 'entries' },
-    { $inc: { seq: 1 } },
-    { upsert: true, returnDocument: 'after' },
-  ).lean();
+  const doc = await upsertRetrying(() =>
+    CounterModel.findOneAndUpdate(
+      { _id: 'entries' },
+      { $inc: { seq: 1 } },
+      { upsert: true, returnDocument: 'after' },
+    ).lean(),
+  );
   return doc.seq ?? 1;
 }
 

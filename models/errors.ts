@@ -66,3 +66,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Runs an upsert again when it lost a race: two upserts of the same new _id at once can both
+ * find nothing and both insert, and the second then fails on the unique index (MongoDB and
+ * FerretDB alike). Tried again, it finds the document the first made and updates it.
+ */
+export async function upsertRetrying<T>(upsert: () => Promise<T>): Promise<T> {
+  try {
+    return await upsert();
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    return upsert();
+  }
+}

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import mongoose, { Schema, model } from 'mongoose';
 import type { Media, Platform } from '../handlers/ports.js';
+import { upsertRetrying } from './errors.js';
 
 // One gallery across platforms. A photo or video sent on one platform is copied once into
 // GridFS (found again by its SHA-256, so the same bytes are kept once), and the first time it is
@@ -36,10 +37,12 @@ export async function copyOn(media: Media, platform: Platform): Promise<string |
 }
 
 export async function rememberCopy(media: Media, platform: Platform, ref: string): Promise<void> {
-  await MediaCopyModel.updateOne(
-    { _id: keyOf(media) },
-    { $set: { [`copies.${platform}`]: ref }, $setOnInsert: { at: new Date() } },
-    { upsert: true },
+  await upsertRetrying(() =>
+    MediaCopyModel.updateOne(
+      { _id: keyOf(media) },
+      { $set: { [`copies.${platform}`]: ref }, $setOnInsert: { at: new Date() } },
+      { upsert: true },
+    ),
   );
 }
 
@@ -75,10 +78,12 @@ export async function storeBytes(
     });
     fileId = upload.id;
   }
-  await MediaCopyModel.updateOne(
-    { _id: keyOf(media) },
-    { $set: { sha256, fileId, contentType }, $setOnInsert: { at: new Date() } },
-    { upsert: true },
+  await upsertRetrying(() =>
+    MediaCopyModel.updateOne(
+      { _id: keyOf(media) },
+      { $set: { sha256, fileId, contentType }, $setOnInsert: { at: new Date() } },
+      { upsert: true },
+    ),
   );
   return sha256;
 }

@@ -1,5 +1,6 @@
 import mongoose, { Schema, model } from 'mongoose';
 import type { SharedCounts } from '../handlers/rate-limit.js';
+import { upsertRetrying } from './errors.js';
 import { personHash } from './keys.js';
 
 // How many actions a person made in a window, for all processes together (see
@@ -17,11 +18,13 @@ export const RateCountModel = model('RateCount', rateCountSchema);
 export function sharedCounts(kind: string, secret: string): SharedCounts {
   return {
     async add(person, window, n) {
-      const doc = await RateCountModel.findOneAndUpdate(
-        { _id: `${kind}:${personHash(secret, person)}:${window}` },
-        { $inc: { n }, $setOnInsert: { at: new Date(window) } },
-        { upsert: true, returnDocument: 'after' },
-      ).lean();
+      const doc = await upsertRetrying(() =>
+        RateCountModel.findOneAndUpdate(
+          { _id: `${kind}:${personHash(secret, person)}:${window}` },
+          { $inc: { n }, $setOnInsert: { at: new Date(window) } },
+          { upsert: true, returnDocument: 'after' },
+        ).lean(),
+      );
       return doc.n ?? n;
     },
   };

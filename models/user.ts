@@ -8,6 +8,7 @@ import type {
   UserRef,
   UserStore,
 } from '../handlers/ports.js';
+import { upsertRetrying } from './errors.js';
 import { accountKey } from './keys.js';
 
 const userSchema = new Schema({
@@ -60,17 +61,19 @@ export const mongoUserStore: UserStore = {
     const known = await UserModel.findOne(keyOf(actor)).lean();
     const sameName = !actor.displayName || known?.displayName === actor.displayName;
     if (known && sameName && !known.unreachable) return toRecord(known);
-    const doc = await UserModel.findOneAndUpdate(
-      keyOf(actor),
-      {
-        $setOnInsert: { platform: actor.platform, userId: actor.id, lang, createdAt: new Date() },
-        $set: {
-          unreachable: false,
-          ...(actor.displayName ? { displayName: actor.displayName } : {}),
+    const doc = await upsertRetrying(() =>
+      UserModel.findOneAndUpdate(
+        keyOf(actor),
+        {
+          $setOnInsert: { platform: actor.platform, userId: actor.id, lang, createdAt: new Date() },
+          $set: {
+            unreachable: false,
+            ...(actor.displayName ? { displayName: actor.displayName } : {}),
+          },
         },
-      },
-      { upsert: true, returnDocument: 'after' },
-    ).lean();
+        { upsert: true, returnDocument: 'after' },
+      ).lean(),
+    );
     return toRecord(doc);
   },
   async find(ref) {

@@ -46,6 +46,17 @@ export async function startBotProcess(
     if (child.exitCode !== null) throw new Error(`bot exited with ${child.exitCode}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+  // On a port the test chose, also wait for the HTTP server (webhooks) to listen.
+  const port = Number(env.HTTP_PORT);
+  while (port > 0) {
+    if (child.exitCode !== null) throw new Error(`bot exited with ${child.exitCode}`);
+    const up = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.text().then(() => true),
+      () => false,
+    );
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
   return child;
 }
 
