@@ -100,9 +100,10 @@ export async function queueBroadcast(deps: Deps, job: BroadcastJob): Promise<voi
         },
       }));
       // The page is queued once, by its place: a job resumed after a crash skips it.
-      const queued = await deps.outbox.enqueue(items, page);
+      await deps.outbox.enqueue(items, page);
+      // Counted by the people walked (a page queued before a crash is walked again, once).
       // Another process took the job over (this one stalled past its lease): it goes on.
-      ours = await broadcasts.advance(job.id, owner, cursor, queued);
+      ours = await broadcasts.advance(job.id, owner, cursor, items.length);
     },
     job.cursor,
   );
