@@ -32,8 +32,8 @@ function createPostgresDatabase(): { url: string; drop: () => void } | null {
     return null;
   }
   return {
-    // Two of these run at once (the main one and the database-restart test's): each gets at
-    // most 40 of PostgreSQL's 100 connections, not FerretDB's default 50.
+    // PostgreSQL allows 100 connections, and another copy of the suite (or a benchmark) may run
+    // beside this one: each server gets at most 40, not FerretDB's default 50.
     url: `${url}/${name}?pool_max_conns=40`,
     drop: () => {
       try {
@@ -49,12 +49,15 @@ function createPostgresDatabase(): { url: string; drop: () => void } | null {
   };
 }
 
-async function startFerretDb(): Promise<ControllableMongoServer> {
+async function startFerretDb(backend: 'postgresql' | 'sqlite'): Promise<ControllableMongoServer> {
   const binary = buildFerretDb();
   const dir = mkdtempSync(join(tmpdir(), 'ferretdb-data-'));
   const port = await freePort();
-  const postgres = process.env.FERRETDB_BACKEND === 'sqlite' ? null : createPostgresDatabase();
-  const backend = postgres
+  const postgres =
+    backend === 'sqlite' || process.env.FERRETDB_BACKEND === 'sqlite'
+      ? null
+      : createPostgresDatabase();
+  const handler = postgres
     ? ['--handler=postgresql', `--postgresql-url=${postgres.url}`]
     : [
         '--handler=sqlite',
@@ -62,7 +65,7 @@ async function startFerretDb(): Promise<ControllableMongoServer> {
         `--sqlite-url=file:${dir}/?_pragma=synchronous(off)`,
       ];
   const args = [
-    ...backend,
+    ...handler,
     `--listen-addr=127.0.0.1:${port}`,
     '--telemetry=disable',
     '--state-dir=-',
@@ -76,7 +79,8 @@ async function startFerretDb(): Promise<ControllableMongoServer> {
     });
   let child = launch();
   await waitForPort(port, child);
-  console.log(`[test setup] FerretDB ${FERRETDB_VERSION} on ${postgres ? 'PostgreSQL' : 'SQLite'}`);
+  if (backend === 'postgresql')
+    console.log(`[test setup] FerretDB ${FERRETDB_VERSION} on ${postgres ? 'PostgreSQL' : 'SQLite'}`);
   const kill = async () => {
     if (child.exitCode !== null) return;
     child.kill('SIGKILL');
@@ -142,7 +146,7 @@ export interface ControllableMongoServer extends MongoServer {
 /** A Mongo-wire server for tests and benchmarks: MONGODB_URI, else FerretDB, else mongodb-memory-server. */
 export async function startMongoServer(): Promise<MongoServer> {
   if (process.env.MONGODB_URI) return { uri: process.env.MONGODB_URI, stop: async () => undefined };
-  return startOwnMongoServer();
+  return hasGo() ? startFerretDb('postgresql') : startMemoryServer();
 }
 
 /**
@@ -150,5 +154,7 @@ export async function startMongoServer(): Promise<MongoServer> {
  * must be able to take it away, so they never skip for want of one.
  */
 export async function startOwnMongoServer(): Promise<ControllableMongoServer> {
-  return hasGo() ? startFerretDb() : startMemoryServer();
+  // On SQLite: these hold little data, and take no PostgreSQL connections from the main server
+  // (or from another copy of the suite running beside this one).
+  return hasGo() ? startFerretDb('sqlite') : startMemoryServer();
 }
