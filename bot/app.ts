@@ -6,6 +6,7 @@ import type { Clock, Outbox, UserRef } from '../handlers/ports.js';
 import { cachedEntries, cachedResults, clearingEntries, countedVotes } from './caches.js';
 import { RateLimiter } from '../handlers/rate-limit.js';
 import { forgetRateCountsBefore, sharedCounts } from '../models/rate-counts.js';
+import { forgetSenderLeasesBefore } from '../models/sender-lease.js';
 import { publishDue } from '../handlers/publish.js';
 import { runDueEvents } from '../handlers/schedule.js';
 import { phaseAt } from '../handlers/campaign-clock.js';
@@ -191,6 +192,7 @@ export async function startApp(
     if (Date.now() - prunedAt < HOUR_MS) return;
     prunedAt = Date.now();
     await forgetRateCountsBefore(new Date(Date.now() - HOUR_MS));
+    await forgetSenderLeasesBefore(new Date(Date.now() - HOUR_MS));
     const pruned = await pruneOutbox(new Date(Date.now() - config.OUTBOX_KEEP_DAYS * DAY_MS));
     if (pruned) log.info({ pruned }, 'old outbox rows removed');
   };

@@ -73,9 +73,8 @@ export interface SenderOptions {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
-/** A sender that dies is replaced this soon; the holder renews its lease several times in it. */
-const SENDER_LEASE_MS = 6_000;
-const RENEW_EVERY_MS = 1_500;
+/** How often the sender looks at its lease (it holds time slices of a few seconds). */
+const RENEW_EVERY_MS = 500;
 /** Chunks worked on at once: a person's answer need not wait for a broadcast's page. */
 const WORKERS = 4;
 /** A worker on a less urgent chunk looks for a more urgent one this often (in rows). */
@@ -230,27 +229,18 @@ export class OutboxSender {
     await releaseSenderLease(this.transport.platform, this.options.owner).catch(() => undefined);
   }
 
-  /** Holds (or renews) the platform's sender lease; false while another process sends. */
+  /** Holds (or extends) the platform's sender lease; false while another process sends. */
   private async holdLease(): Promise<boolean> {
     const now = Date.now();
     if (now - this.lastRenew < RENEW_EVERY_MS && now < this.leaseValidUntil) return true;
     try {
-      const lease = await holdSenderLease(
-        this.transport.platform,
-        this.options.owner,
-        SENDER_LEASE_MS,
-      );
+      const until = await holdSenderLease(this.transport.platform, this.options.owner, now);
       this.lastRenew = now;
-      if (!lease.held) {
-        this.leaseValidUntil = 0;
-        return false;
-      }
-      // Trusted a little less long than it lasts, for clocks and slow writes.
-      const first = this.leaseValidUntil === 0;
-      this.leaseValidUntil = now + SENDER_LEASE_MS - RENEW_EVERY_MS;
+      const first = this.leaseValidUntil <= now && until > 0;
+      this.leaseValidUntil = until;
       if (first && this.options.paid)
         this.paidLeft = Math.max(0, this.options.paid.budget - (await this.options.paid.spent()));
-      return true;
+      return until > now;
     } catch (error) {
       this.log.warn({ err: error }, 'could not renew the sender lease');
       return now < this.leaseValidUntil;

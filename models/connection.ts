@@ -14,6 +14,7 @@ import { SenderLeaseModel } from './sender-lease.js';
 import { DeliveryCounterModel } from './delivery-counters.js';
 import { RateCountModel } from './rate-counts.js';
 import { SlotModel } from './slots.js';
+import { DecisionModel } from './decision.js';
 import {
   adoptUnchunkedRows,
   OutboxChunkModel,
@@ -43,6 +44,7 @@ export const models = [
   DeliveryCounterModel,
   RateCountModel,
   SlotModel,
+  DecisionModel,
   OutboxChunkModel,
   OutboxFailureModel,
   OutboxRefModel,

@@ -1,5 +1,14 @@
 import mongoose, { Schema, model } from 'mongoose';
-import type { Entry, EntryStore, Moderator, RejectReason, UserRef } from '../handlers/ports.js';
+import type {
+  Actor,
+  Draft,
+  Entry,
+  EntryStore,
+  Moderator,
+  RejectReason,
+  UserRef,
+} from '../handlers/ports.js';
+import { claimDecision } from './decision.js';
 import { isDuplicateKey, upsertRetrying } from './errors.js';
 import { mediaSchema, toMedia } from './media.js';
 
@@ -83,6 +92,31 @@ async function nextNumber(): Promise<number> {
 
 type EntryDoc = mongoose.InferSchemaType<typeof entrySchema> & { _id: mongoose.Types.ObjectId };
 
+/** A new entry from a finished draft, under the next number; throws on a duplicate key. */
+async function createEntry(
+  draft: Draft,
+  author: Actor,
+  at: Date,
+  eventId?: string,
+): Promise<Entry> {
+  const doc = await EntryModel.create({
+    draftKey: draft.id,
+    ...(eventId ? { madeBy: eventId } : {}),
+    number: await nextNumber(),
+    kind: draft.kind,
+    author: { platform: author.platform, id: author.id, name: author.displayName },
+    status: 'pending',
+    category: draft.category,
+    story: draft.story,
+    city: draft.city,
+    nominee: draft.nominee,
+    media: draft.media,
+    createdAt: at,
+    history: [{ action: 'submitted', by: { platform: author.platform, id: author.id }, at }],
+  });
+  return toEntry(doc.toObject());
+}
+
 function toPerson(p: { platform: string; id: string; name?: string | null }): Moderator {
   return {
     platform: p.platform as Moderator['platform'],
@@ -131,28 +165,17 @@ export const mongoEntryStore: EntryStore = {
     });
     const existing = await EntryModel.findOne({ draftKey: draft.id }).lean();
     if (existing) return again(existing);
-    try {
-      const doc = await EntryModel.create({
-        draftKey: draft.id,
-        ...(eventId ? { madeBy: eventId } : {}),
-        number: await nextNumber(),
-        kind: draft.kind,
-        author: { platform: author.platform, id: author.id, name: author.displayName },
-        status: 'pending',
-        category: draft.category,
-        story: draft.story,
-        city: draft.city,
-        nominee: draft.nominee,
-        media: draft.media,
-        createdAt: at,
-        history: [{ action: 'submitted', by: { platform: author.platform, id: author.id }, at }],
-      });
-      return { entry: toEntry(doc.toObject()), created: true };
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      const raced = await EntryModel.findOne({ draftKey: draft.id }).lean();
-      if (!raced) throw error;
-      return again(raced);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return { entry: await createEntry(draft, author, at, eventId), created: true };
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        const raced = await EntryModel.findOne({ draftKey: draft.id }).lean();
+        if (raced) return again(raced);
+        // The number was taken: the counter lost an increment to a concurrent one (FerretDB 1.x
+        // does not isolate $inc). The unique index caught it; the next number is tried.
+        if (attempt >= 20) throw error;
+      }
     }
   },
 
@@ -168,16 +191,21 @@ export const mongoEntryStore: EntryStore = {
   },
 
   async decide(id, decision) {
-    // Only a pending entry can be decided: two moderators pressing at once make one decision.
+    if (!isId(id)) return { ok: false, entry: null };
+    // One decision per entry, by its claim (see decision.ts); then the entry shows it.
+    const claim = await claimDecision(id, decision);
+    const taken = claim.first ? decision : claim.taken;
+    // Applied also when the claim was someone else's: a process that died between its claim
+    // and this step leaves the entry pending with a decision taken.
     const doc = await EntryModel.findOneAndUpdate(
       { _id: id, status: 'pending' },
       {
-        $set: { status: decision.status, decision },
-        $push: { history: { action: decision.status, by: decision.by, at: decision.at } },
+        $set: { status: taken.status, decision: taken },
+        $push: { history: { action: taken.status, by: taken.by, at: taken.at } },
       },
       { returnDocument: 'after' },
     ).lean();
-    if (doc) return { ok: true, entry: toEntry(doc) };
+    if (claim.first && doc) return { ok: true, entry: toEntry(doc) };
     return { ok: false, entry: await this.get(id) };
   },
 

@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import type { ErasedData, PrivacyStore, UserRef } from '../handlers/ports.js';
+import { DecisionModel } from './decision.js';
 import { DraftModel } from './draft.js';
 import { EntryModel } from './entry.js';
 import { accountKey, personHash } from './keys.js';
@@ -72,6 +73,14 @@ export function createPrivacyStore(secret: string): PrivacyStore {
         );
         withdrawn += 1;
       }
+      // The moderators' decisions on entries that go: their reasons may quote the entry.
+      await DecisionModel.deleteMany({
+        _id: mongoose.trusted({
+          $in: entries
+            .filter((e) => !['published', 'hidden'].includes(e.status))
+            .map((e) => e._id.toHexString()),
+        }),
+      });
       const deleted = await EntryModel.deleteMany({
         ...authorOf(ref),
         status: mongoose.trusted({ $in: ['pending', 'approved', 'rejected'] }),

@@ -43,6 +43,45 @@ describe('moderating entries', () => {
     expect((await UserModel.findOne({ userId: String(ann.id) }).lean())?.awaiting).toBeNull();
   });
 
+  it('makes one decision when two moderators press at the same moment', async () => {
+    const ann = h.admin('en');
+    const bek = h.admin('en', SECOND_ADMIN_ID);
+    await ann.send('/start');
+    await bek.send('/start');
+    for (let round = 0; round < 5; round += 1) {
+      const { author, entry } = await pendingEntry();
+      // Ann approves while Bek rejects with a ready reason.
+      const bekCard = bek.messages().at(-1)!.messageId;
+      const since = h.api.calls.length;
+      await Promise.all([
+        ann.tapKey('mod-approve'),
+        bek.press(`mod:rr:${entry._id.toHexString()}:1`, bekCard),
+      ]);
+      await h.drain();
+      // One of them decided; the other was told who did.
+      const told = h.api.calls
+        .slice(since)
+        .filter(
+          (c) =>
+            c.method === 'answerCallbackQuery' &&
+            String(c.params.text).startsWith('This entry has already been decided'),
+        );
+      expect(told).toHaveLength(1);
+      const decided = await EntryModel.findById(entry._id).lean();
+      expect(['approved', 'rejected']).toContain(decided?.status);
+      // The author heard one decision, the one that stands.
+      const heard = author
+        .messages()
+        .filter(
+          (m) => m.text.includes(`entry №${entry.number}`) && /approved|not accepted/.test(m.text),
+        );
+      expect(heard).toHaveLength(1);
+      expect(heard[0]!.text).toContain(
+        decided?.status === 'approved' ? 'approved' : 'not accepted',
+      );
+    }
+  });
+
   it('shows a second moderator who already decided, and changes nothing', async () => {
     const ann = h.admin('en');
     const bek = h.admin('en', SECOND_ADMIN_ID);

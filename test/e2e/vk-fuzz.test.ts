@@ -34,7 +34,10 @@ describe('fuzzing the VK bot with generated events', () => {
       user: await UserModel.findById(_id).lean(),
       draft: await DraftModel.findById(_id).lean(),
       // Without the live vote count: votes are other people's to cast, the fuzzers' too.
-      entries: await EntryModel.find({ 'author.id': _id.split(':')[1] }, { voteCount: 0, countVersion: 0 }).lean(),
+      entries: await EntryModel.find(
+        { 'author.id': _id.split(':')[1] },
+        { voteCount: 0, countVersion: 0 },
+      ).lean(),
     });
   /** The votes cast before the fuzzing, as they were: nobody may move or remove them. */
   const votesCastBefore = async (ids: string[]) =>

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll } from 'vitest';
 import type { FakeTelegramApi } from '../fakes/telegram-api.js';
 
 /** Every bot process a test started: none outlives the test run, even when a test fails. */
@@ -25,6 +26,10 @@ export function spawnBot(
 export async function killAllBots(): Promise<void> {
   await Promise.all([...children].map((child) => stopBotProcess(child, 'SIGKILL')));
 }
+
+// Every test file that starts bot processes ends with none: a test that failed halfway through
+// does not leave one running (or holding the test run open).
+afterAll(killAllBots);
 
 /**
  * The bot as an operator runs it (`npm start` → bot/main.ts), in a process of its own. Ready once

@@ -80,7 +80,9 @@ async function startFerretDb(backend: 'postgresql' | 'sqlite'): Promise<Controll
   let child = launch();
   await waitForPort(port, child);
   if (backend === 'postgresql')
-    console.log(`[test setup] FerretDB ${FERRETDB_VERSION} on ${postgres ? 'PostgreSQL' : 'SQLite'}`);
+    console.log(
+      `[test setup] FerretDB ${FERRETDB_VERSION} on ${postgres ? 'PostgreSQL' : 'SQLite'}`,
+    );
   const kill = async () => {
     if (child.exitCode !== null) return;
     child.kill('SIGKILL');
