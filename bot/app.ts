@@ -132,6 +132,8 @@ export async function startApp(
     pressTokens: pressTokens(config.VOTER_HASH_SECRET),
     outbox,
     processId,
+    // Telegram's webhook brings an album's photos a few hundred milliseconds apart.
+    albumSettle: () => new Promise((resolve) => setTimeout(resolve, 1_500)),
   };
   const library = new MediaLibrary(log.child({ part: 'media' }));
   const ctx: EdgeContext = { config, deps, metrics, inFlight, library, processId, log };
@@ -208,20 +210,28 @@ export async function startApp(
   // The live vote counters, checked against the votes by one process at a time while voting.
   const counterLooks = new Map();
   const checkEvery = config.VOTE_COUNTS_CHECK_SECONDS * 1000;
+  let checking = false;
   const checkCounters = setInterval(() => {
-    if (phaseAt(campaign, clock.now()) !== 'voting') return;
+    if (checking || phaseAt(campaign, clock.now()) !== 'voting') return;
+    checking = true;
     takeSlot('vote-counts-check', processId, checkEvery - 500)
       .then((mine) => (mine ? reconcileVoteCounts(counterLooks) : 0))
       .then((corrected) => corrected && log.warn({ corrected }, 'vote counters corrected'))
-      .catch((error: unknown) => log.warn({ err: error }, 'vote counter check failed'));
+      .catch((error: unknown) => log.warn({ err: error }, 'vote counter check failed'))
+      .finally(() => (checking = false));
   }, checkEvery);
   checkCounters.unref();
-  let ticking = Promise.resolve();
-  const timer = setInterval(() => {
-    ticking = tick().catch((error: unknown) => log.error({ err: error }, 'clock tick failed'));
-  }, config.CLOCK_TICK_SECONDS * 1000);
+  // One tick at a time: a tick that outlasts the interval (a slow database, a long broadcast
+  // page) is not joined by the next, which would take over the same work.
+  let ticking: Promise<void> | null = null;
+  const startTick = () => {
+    ticking ??= tick()
+      .catch((error: unknown) => log.error({ err: error }, 'clock tick failed'))
+      .finally(() => (ticking = null));
+  };
+  const timer = setInterval(startTick, config.CLOCK_TICK_SECONDS * 1000);
   timer.unref();
-  ticking = tick().catch((error: unknown) => log.error({ err: error }, 'clock tick failed'));
+  startTick();
 
   return {
     ...(telegram ? { bot: telegram.bot } : {}),
