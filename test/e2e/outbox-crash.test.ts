@@ -215,7 +215,7 @@ describe('a broadcast interrupted while it is being queued', () => {
     const now = new Date();
     for (let i = 0; i < PEOPLE; i += 2_000) {
       await UserModel.insertMany(
-        Array.from({ length: 2_000 }, (_, j) => ({
+        Array.from({ length: Math.min(2_000, PEOPLE - i) }, (_, j) => ({
           _id: `telegram:${400_000 + i + j}`,
           platform: 'telegram',
           userId: String(400_000 + i + j),
