@@ -25,7 +25,7 @@ export async function showStats(turn: Turn): Promise<void> {
         const c = findCategory(campaign, k);
         return c ? t('plain', { value: { names: c.name } }) : k;
       }),
-      byPlatform: counts(s.entriesByPlatform, (k) => k),
+      byPlatform: counts(s.entriesByPlatform, (k) => t(`platform-name-${k}`)),
       users: s.users,
       voters: s.voters,
       votes: s.votes,

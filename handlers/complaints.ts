@@ -50,7 +50,8 @@ export async function reportEntry(turn: Turn, number: number, reason: number): P
   const category = findCategory(turn.deps.campaign, entry.category);
   for (const admin of turn.deps.admins) {
     const lang = await langOf(turn.deps, admin);
-    turn.sendTo(admin, lang, { kind: 'media', media: entry.media }, entry.author);
+    const caption = t('entry-ref', { number: String(entry.number) });
+    turn.sendTo(admin, lang, { kind: 'media', media: entry.media, caption }, entry.author);
     turn.sendTo(
       admin,
       lang,

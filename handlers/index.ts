@@ -6,7 +6,7 @@ import {
   onDraftVideo,
   startDraft,
 } from './submit.js';
-import { onModerationButton, onReasonText } from './moderate.js';
+import { onModerationButton, onReasonText, showPending } from './moderate.js';
 import { askDeleteMe, onDeleteButton, showMyData } from './my-data.js';
 import { askReportReason, onModeratorCommand, reportEntry } from './complaints.js';
 import {
@@ -143,7 +143,7 @@ async function onCommand(turn: Turn, name: string, arg: string): Promise<void> {
     case 'cancel': {
       await turn.deps.stores.drafts.delete(turn.event.actor);
       await turn.deps.stores.users.setAwaiting(turn.event.actor, null);
-      return turn.say(t('draft-cancelled'), mainMenu());
+      return turn.say(t('draft-cancelled'), mainMenu(turn));
     }
     case 'vote':
       return showCategories(turn);
@@ -155,18 +155,21 @@ async function onCommand(turn: Turn, name: string, arg: string): Promise<void> {
       return showAnnouncements(turn);
     case 'results':
       return showResults(turn);
+    case 'pending':
+      if (turn.isAdmin) return showPending(turn);
+      return turn.say(t('unknown-command', { command: `/${name}` }), mainMenu(turn));
     case 'hide':
     case 'restore':
     case 'signals':
       if (turn.isAdmin) return onModeratorCommand(turn, name, arg);
-      return turn.say(t('unknown-command', { command: `/${name}` }), mainMenu());
+      return turn.say(t('unknown-command', { command: `/${name}` }), mainMenu(turn));
     case 'stats':
     case 'export':
     case 'broadcast':
       if (turn.isAdmin) return onOrganiserCommand(turn, name);
-      return turn.say(t('unknown-command', { command: `/${name}` }), mainMenu());
+      return turn.say(t('unknown-command', { command: `/${name}` }), mainMenu(turn));
     default:
-      return turn.say(t('unknown-command', { command: `/${name}` }), mainMenu());
+      return turn.say(t('unknown-command', { command: `/${name}` }), mainMenu(turn));
   }
 }
 
@@ -236,7 +239,7 @@ async function onText(turn: Turn, text: string): Promise<void> {
   if (awaiting?.what === 'broadcast-text' && turn.isAdmin) return onBroadcastText(turn, text);
   const draft = await turn.deps.stores.drafts.get(turn.event.actor);
   if (draft) return onDraftText(turn, draft, text);
-  turn.say(t('text-no-draft'), mainMenu());
+  turn.say(t('text-no-draft'), mainMenu(turn));
 }
 
 async function onMedia(
@@ -244,9 +247,9 @@ async function onMedia(
   input: Extract<Input, { kind: 'photo' | 'video' }>,
 ): Promise<void> {
   const draft = await turn.deps.stores.drafts.get(turn.event.actor);
-  if (!draft) return turn.say(t('media-no-draft'), mainMenu());
+  if (!draft) return turn.say(t('media-no-draft'), mainMenu(turn));
   if (input.kind === 'video') return onDraftVideo(turn, draft, input.media);
-  return onDraftPhoto(turn, draft, input.media, input.albumId);
+  return onDraftPhoto(turn, draft, input.media, input.album);
 }
 
 async function onUnsupported(
@@ -255,6 +258,6 @@ async function onUnsupported(
 ): Promise<void> {
   const draft = await turn.deps.stores.drafts.get(turn.event.actor);
   if (!draft)
-    return turn.say(t('unsupported-no-draft', { what: t(`kind-${input.what}`) }), mainMenu());
+    return turn.say(t('unsupported-no-draft', { what: t(`kind-${input.what}`) }), mainMenu(turn));
   onDraftUnsupported(turn, draft, input.what);
 }

@@ -3,7 +3,7 @@ import { localDate, phaseAt } from './campaign-clock.js';
 import { setVisibility } from './complaints.js';
 import { announcePublished } from './publish.js';
 import { payload, type Payload } from './payload.js';
-import type { Entry, Keyboard, RejectReason, Text } from './ports.js';
+import type { Entry, Keyboard, Lang, RejectReason, Text, UserRef } from './ports.js';
 import { langOf, t, type Turn } from './turn.js';
 
 // The moderators' queue: every sent entry arrives as a card with Approve / Reject / Change
@@ -38,7 +38,10 @@ export function moderationCard(turn: Turn, entry: Entry): Text {
     city: entry.city,
     story: entry.story,
     author: entry.author.name ?? '',
-    authorRef: `${entry.author.platform} ${entry.author.id}`,
+    authorRef: t('account', {
+      platform: t(`platform-name-${entry.author.platform}`),
+      id: entry.author.id,
+    }),
     status: statusLine(turn, entry),
   });
 }
@@ -78,16 +81,46 @@ function categoryButtons(turn: Turn, entry: Entry): Keyboard {
 }
 
 export async function sendToModerators(turn: Turn, entry: Entry): Promise<void> {
-  for (const admin of turn.deps.admins) {
-    const lang = await langOf(turn.deps, admin);
-    turn.sendTo(admin, lang, { kind: 'media', media: entry.media }, entry.author);
-    turn.sendTo(
-      admin,
-      lang,
-      { kind: 'text', text: moderationCard(turn, entry), buttons: cardButtons(entry) },
-      entry.author,
-    );
-  }
+  for (const admin of turn.deps.admins)
+    sendCard(turn, admin, await langOf(turn.deps, admin), entry);
+}
+
+/** An entry for a moderator: its photos or video (captioned with its number), then its card. */
+function sendCard(turn: Turn, to: UserRef, lang: Lang, entry: Entry): void {
+  const caption = t('entry-ref', { number: String(entry.number) });
+  turn.sendTo(to, lang, { kind: 'media', media: entry.media, caption }, entry.author);
+  turn.sendTo(
+    to,
+    lang,
+    { kind: 'text', text: moderationCard(turn, entry), buttons: cardButtons(entry) },
+    entry.author,
+  );
+}
+
+const PENDING_PAGE = 5;
+
+/** /pending: the entries waiting for a decision, oldest first; each opens its card again. */
+export async function showPending(turn: Turn, page = 0): Promise<void> {
+  const { entries } = turn.deps.stores;
+  const [count, waiting] = await Promise.all([
+    entries.countPending(),
+    entries.listPending(page * PENDING_PAGE, PENDING_PAGE),
+  ]);
+  if (!count) return turn.say(t('pending-none'));
+  const rows: Keyboard = waiting.map((entry) => {
+    const category = findCategory(turn.deps.campaign, entry.category);
+    const label = t('pending-item', {
+      number: String(entry.number),
+      category: category ? { names: category.name } : entry.category,
+      city: entry.city,
+    });
+    return [{ label, data: payload('mod', 'open', entry.id) }];
+  });
+  if ((page + 1) * PENDING_PAGE < count)
+    rows.push([{ label: t('button-more'), data: payload('mod', 'pend', page + 1) }]);
+  const text = t('pending-list', { count });
+  if (page > 0) return turn.replace(text, rows);
+  turn.say(text, rows);
 }
 
 async function notifyAuthor(turn: Turn, entry: Entry, text: Text): Promise<void> {
@@ -130,15 +163,20 @@ async function decide(
   } else {
     turn.say(card);
   }
+  if (status === 'rejected')
+    return notifyAuthor(
+      turn,
+      decided,
+      t('entry-rejected', { number: String(entry.number), reason: reasonText(reason) }),
+    );
+  // During voting it is public at once: "published, share this link" says it was approved too.
+  if (await publishIfVoting(turn, decided)) return;
   const publication = { date: turn.deps.campaign.dates.publication };
   await notifyAuthor(
     turn,
     decided,
-    status === 'approved'
-      ? t('entry-approved', { number: String(entry.number), publication })
-      : t('entry-rejected', { number: String(entry.number), reason: reasonText(reason) }),
+    t('entry-approved', { number: String(entry.number), publication }),
   );
-  if (status === 'approved') await publishIfVoting(turn, decided);
 }
 
 /** The entry, when this turn's own event is what decided it. */
@@ -147,25 +185,33 @@ function mine(turn: Turn, entry: Entry | null): Entry | null {
   return event !== undefined && event === turn.event.id ? entry : null;
 }
 
-/** During voting an approved entry joins the public list at once. */
-async function publishIfVoting(turn: Turn, entry: Entry): Promise<void> {
-  if (phaseAt(turn.deps.campaign, turn.now) !== 'voting') return;
+/** During voting an approved entry joins the public list at once; true when it did. */
+async function publishIfVoting(turn: Turn, entry: Entry): Promise<boolean> {
+  if (phaseAt(turn.deps.campaign, turn.now) !== 'voting') return false;
   // Published already when this is a redelivery of the approval: announced again, keyed the same.
   const published =
     (await turn.deps.stores.entries.publishApproved(turn.now, entry.id)) ??
     (entry.status === 'published' ? entry : null);
   // Through the turn, so the author hears "approved" before "published".
-  if (published)
-    turn.replies.push(...(await announcePublished(turn.deps, published)).map((i) => i.reply));
+  if (!published) return false;
+  turn.replies.push(...(await announcePublished(turn.deps, published)).map((i) => i.reply));
+  return true;
 }
 
 type ModerationPayload = Extract<Payload, ['mod', ...unknown[]]>;
 
 export async function onModerationButton(turn: Turn, p: ModerationPayload): Promise<void> {
   if (!turn.isAdmin) return turn.notice(t('mod-not-allowed'), true);
+  if (p[1] === 'pend') {
+    turn.notice(t('button-ok'));
+    return showPending(turn, p[2]);
+  }
   const entry = await turn.deps.stores.entries.get(p[2]);
   if (!entry) return turn.notice(t('mod-entry-gone'), true);
   switch (p[1]) {
+    case 'open':
+      turn.notice(t('button-ok'));
+      return sendCard(turn, turn.event.actor, turn.lang, entry);
     case 'ok':
       return decide(turn, entry, 'approved', true);
     case 'hide':

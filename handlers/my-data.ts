@@ -26,7 +26,7 @@ export async function showMyData(turn: Turn): Promise<void> {
   });
   turn.say(
     t('mydata', {
-      platform: me.platform,
+      platform: t(`platform-name-${me.platform}`),
       id: me.id,
       name: turn.user.displayName ? t('mydata-name', { name: turn.user.displayName }) : t('empty'),
       language: t(`language-name-${turn.lang}`),
@@ -62,7 +62,7 @@ export function askDeleteMe(turn: Turn): void {
 
 export async function onDeleteButton(turn: Turn, answer: 'yes' | 'no'): Promise<void> {
   turn.notice(t('button-ok'));
-  if (answer === 'no') return turn.say(t('deleteme-kept'), mainMenu());
+  if (answer === 'no') return turn.say(t('deleteme-kept'), mainMenu(turn));
   const erased = await turn.deps.stores.privacy.erase(turn.event.actor);
   // Posts of their entries in the channels come down too.
   for (const post of erased.channelPosts)

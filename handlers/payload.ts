@@ -30,7 +30,19 @@ const shapes = z.union([
   z.tuple([z.literal('d'), z.enum(['done', 'ok', 'send', 'edit', 'cancel', 'summary'])]),
   z.tuple([z.literal('d'), z.literal('cat'), categoryId]),
   z.tuple([z.literal('d'), z.literal('ef'), editable]),
-  z.tuple([z.literal('mod'), z.enum(['ok', 'rj', 'rw', 'cc', 'back', 'hide', 'show']), objectId]),
+  z.tuple([
+    z.literal('mod'),
+    z.enum(['ok', 'rj', 'rw', 'cc', 'back', 'hide', 'show', 'open']),
+    objectId,
+  ]),
+  z.tuple([
+    z.literal('mod'),
+    z.literal('pend'),
+    z
+      .string()
+      .regex(/^\d{1,5}$/)
+      .transform(Number),
+  ]),
   z.tuple([z.literal('mod'), z.literal('rr'), objectId, reasonIndex]),
   z.tuple([z.literal('mod'), z.literal('sc'), objectId, categoryId]),
   z.tuple([z.literal('del'), z.enum(['yes', 'no'])]),

@@ -33,12 +33,23 @@ export interface Media {
   url?: string;
 }
 
+/**
+ * Photos sent together: they arrive as separate events. When the edge has them all at once (a VK
+ * message, a Telegram polling batch) it says where each one is in the album; otherwise (a webhook
+ * brings each photo in a request of its own) it knows only the album's id.
+ */
+export interface Album {
+  id: string;
+  index?: number;
+  size?: number;
+}
+
 export type UnsupportedKind = 'sticker' | 'voice' | 'document' | 'audio' | 'animation' | 'other';
 
 export type Input =
   | { kind: 'command'; name: string; arg: string }
   | { kind: 'text'; text: string }
-  | { kind: 'photo'; media: Media; albumId?: string }
+  | { kind: 'photo'; media: Media; album?: Album }
   | { kind: 'video'; media: Media }
   | { kind: 'unsupported'; what: UnsupportedKind }
   | { kind: 'button'; data: string };
@@ -72,7 +83,8 @@ export type View =
   | { kind: 'text'; text: Text; buttons?: Keyboard; replaceSource?: boolean }
   /** One entry as a picture (or video) with its text and buttons; paging rewrites it in place. */
   | { kind: 'card'; media?: Media; text: Text; buttons?: Keyboard; replaceSource?: boolean }
-  | { kind: 'media'; media: Media[] }
+  /** Photos or a video, with an optional caption (a moderator sees the entry's number on them). */
+  | { kind: 'media'; media: Media[]; caption?: Text }
   /** A file, such as a CSV export. */
   | { kind: 'document'; filename: string; content: string; caption?: Text }
   /** The short answer to a button press (a toast, or an alert the user must dismiss). */
@@ -273,6 +285,8 @@ export interface EntryStore {
   listByAuthor(author: UserRef): Promise<Entry[]>;
   /** Entries waiting for the moderators: one author's, or everyone's. */
   countPending(author?: UserRef): Promise<number>;
+  /** Entries waiting for the moderators, oldest first, a page at a time. */
+  listPending(skip: number, limit: number): Promise<Entry[]>;
   /** Publishes one approved entry (the given one, or any); null when there is none to publish. */
   publishApproved(at: Date, id?: string): Promise<Entry | null>;
   getByNumber(number: number): Promise<Entry | null>;

@@ -41,6 +41,13 @@ export function rank(
   });
 }
 
+/** Entry numbers as each language writes them: "№3, №5" or "#3, #5". */
+function list(numbers: number[]): Text {
+  return numbers
+    .map((n) => t('entry-ref', { number: String(n) }))
+    .reduce((acc, ref) => t('list', { first: acc, second: ref }));
+}
+
 function lines(texts: Text[]): Text {
   return texts.length
     ? texts.reduce((acc, line) => t('lines', { first: acc, second: line }))
@@ -58,12 +65,13 @@ export function resultsText(deps: Deps, results: CategoryResult[], everyone: boo
         t('results-row', { place: s.place, number: String(s.number), votes: s.votes }),
       );
       const ties = r.ties.map((tie) =>
-        t('results-tie', { place: tie.place, numbers: tie.numbers.map((n) => `№${n}`).join(', ') }),
+        t('results-tie', { place: tie.place, numbers: list(tie.numbers) }),
       );
       return t('results-category', {
         category: category ? { names: category.name } : r.category,
         rows: rows.length ? lines(rows) : t('results-no-entries'),
-        ties: everyone ? lines(ties) : t('empty'),
+        // On a line of its own, under the rows.
+        ties: everyone && ties.length ? t('results-ties', { ties: lines(ties) }) : t('empty'),
       });
     }),
   );
@@ -143,7 +151,7 @@ export async function showResults(turn: Turn): Promise<void> {
     ? t('results-header-final', { close: { date: campaign.dates.votingClose } })
     : t('results-header-live', {
         date: { date: localDate(campaign, turn.now) },
-        phase: phaseAt(campaign, turn.now),
+        phase: t(`phase-name-${phaseAt(campaign, turn.now)}`),
       });
   turn.say(t('lines', { first: header, second: resultsText(turn.deps, results, turn.isAdmin) }));
 }

@@ -9,11 +9,20 @@ export function languageFromHint(hint: string | undefined, fallback: Lang): Lang
   return LANGS.find((l) => l === base) ?? fallback;
 }
 
-export function mainMenu(): Keyboard {
+/** What a person can do now: entries while they are taken, the list once it is public. */
+export function mainMenu(turn: Turn): Keyboard {
+  const phase = phaseAt(turn.deps.campaign, turn.now);
+  const now: Keyboard =
+    phase === 'submissions'
+      ? [
+          [{ label: t('menu-submit'), data: payload('menu', 'submit') }],
+          [{ label: t('menu-nominate'), data: payload('menu', 'nominate') }],
+        ]
+      : phase === 'voting' || phase === 'results'
+        ? [[{ label: t('menu-vote'), data: payload('menu', 'vote') }]]
+        : [];
   return [
-    [{ label: t('menu-submit'), data: payload('menu', 'submit') }],
-    [{ label: t('menu-nominate'), data: payload('menu', 'nominate') }],
-    [{ label: t('menu-vote'), data: payload('menu', 'vote') }],
+    ...now,
     [
       { label: t('menu-language'), data: payload('menu', 'language') },
       { label: t('menu-mydata'), data: payload('menu', 'mydata') },
@@ -51,12 +60,12 @@ export function greet(turn: Turn): void {
       campaign: { names: turn.deps.campaign.name },
       phase: phaseText(turn.deps, turn.now),
     }),
-    mainMenu(),
+    mainMenu(turn),
   );
 }
 
 export function showHelp(turn: Turn): void {
-  turn.say(t('help', { phase: phaseText(turn.deps, turn.now) }), mainMenu());
+  turn.say(t('help', { phase: phaseText(turn.deps, turn.now) }), mainMenu(turn));
 }
 
 export function askLanguage(turn: Turn): void {
@@ -69,5 +78,5 @@ export async function chooseLanguage(turn: Turn, lang: Lang): Promise<void> {
   await turn.deps.stores.users.setLang(turn.event.actor, lang);
   turn.user = { ...turn.user, lang };
   turn.notice(t('language-set'));
-  turn.say(t('language-set'), mainMenu());
+  turn.say(t('language-set'), mainMenu(turn));
 }

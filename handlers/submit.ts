@@ -12,6 +12,7 @@ import {
 import { sendToModerators } from './moderate.js';
 import type { Payload } from './payload.js';
 import type {
+  Album,
   Draft,
   DraftPatch,
   DraftStep,
@@ -31,8 +32,9 @@ function submissionsOpen(turn: Turn): boolean {
   const phase = phaseAt(turn.deps.campaign, turn.now);
   const { submissionsOpen: open, submissionsClose: close } = turn.deps.campaign.dates;
   if (phase === 'submissions') return true;
-  if (phase === 'before') turn.say(t('submissions-not-yet', { open: { date: open } }), mainMenu());
-  else turn.say(t('submissions-closed', { close: { date: close } }), mainMenu());
+  if (phase === 'before')
+    turn.say(t('submissions-not-yet', { open: { date: open } }), mainMenu(turn));
+  else turn.say(t('submissions-closed', { close: { date: close } }), mainMenu(turn));
   return false;
 }
 
@@ -51,11 +53,11 @@ async function roomForEntry(turn: Turn): Promise<boolean> {
   const entries = turn.deps.stores.entries;
   const mine = await entries.countPending(turn.event.actor);
   if (mine >= rules.maxPendingPerAccount) {
-    turn.say(t('entries-pending-limit', { count: mine }), mainMenu());
+    turn.say(t('entries-pending-limit', { count: mine }), mainMenu(turn));
     return false;
   }
   if ((await entries.countPending()) >= rules.maxPendingTotal) {
-    turn.say(t('entries-pending-full'), mainMenu());
+    turn.say(t('entries-pending-full'), mainMenu(turn));
     return false;
   }
   return true;
@@ -129,29 +131,44 @@ export async function onDraftText(turn: Turn, draft: Draft, raw: string): Promis
   }
 }
 
+/**
+ * A photo added to the draft. An album is answered once, with all its photos counted: at its
+ * last photo when the edge says how big it is, else by its first photo after a moment (the rest
+ * arrive meanwhile, each in a request of its own).
+ */
 export async function onDraftPhoto(
   turn: Turn,
   draft: Draft,
   media: Media,
-  albumId?: string,
+  album?: Album,
 ): Promise<void> {
   if (draft.step !== 'media') {
+    // One answer for the whole album: its first photo says so, the rest are quiet.
+    if (album?.index !== undefined && album.index > 0) return;
     turn.say(t('media-not-expected'));
     return promptStep(turn, draft);
   }
+  const { drafts } = turn.deps.stores;
   const max = turn.deps.campaign.rules.maxPhotos;
-  const result = await turn.deps.stores.drafts.addPhoto(
-    turn.event.actor,
-    media,
-    albumId,
-    max,
-    turn.event.id,
-  );
-  if (!result || !result.firstOfAlbum) return;
-  if (result.full) return turn.say(t('media-full', { max }), mediaKeyboard(result.draft));
+  const me = turn.event.actor;
+  const result = await drafts.addPhoto(me, media, album?.id, max, turn.event.id);
+  if (!result) return;
+  let now = result.draft;
+  if (album?.size !== undefined) {
+    if (album.index !== album.size - 1) return;
+  } else if (album) {
+    if (!result.firstOfAlbum) return;
+    await turn.deps.albumSettle();
+    now = (await drafts.get(me)) ?? now;
+  } else if (result.full) {
+    return turn.say(t('media-full', { max }), mediaKeyboard(now));
+  }
+  const count = now.media.length;
   turn.say(
-    t('media-photo-added', { count: result.draft.media.length, max }),
-    mediaKeyboard(result.draft),
+    count >= max && (result.full || album)
+      ? t('media-full', { max })
+      : t('media-photo-added', { count, max }),
+    mediaKeyboard(now),
   );
 }
 
@@ -213,7 +230,7 @@ export async function onDraftButton(turn: Turn, p: DraftPayload): Promise<void> 
     const sent = p[1] === 'send' && turn.event.id ? await sentBy(turn, turn.event.id) : false;
     if (sent) return;
     turn.notice(t('button-stale'));
-    return turn.say(t('no-draft'), mainMenu());
+    return turn.say(t('no-draft'), mainMenu(turn));
   }
   if (redelivered(turn, draft)) {
     turn.notice(t('button-ok'));
@@ -228,7 +245,7 @@ export async function onDraftButton(turn: Turn, p: DraftPayload): Promise<void> 
   switch (p[1]) {
     case 'cancel':
       await drafts.delete(turn.event.actor);
-      return turn.say(t('draft-cancelled'), mainMenu());
+      return turn.say(t('draft-cancelled'), mainMenu(turn));
     case 'done':
       if (!draft.media.length) return turn.say(t('media-needed'));
       return advance(turn, draft, {});
@@ -276,9 +293,13 @@ async function send(turn: Turn, draft: Draft): Promise<void> {
     if (updated) promptStep(turn, updated);
     return;
   }
+  // The name the platform gave now, or the one kept from an earlier message (VK gives none on
+  // a button press).
+  const displayName = turn.event.actor.displayName ?? turn.user.displayName;
+  const author = displayName ? { ...turn.event.actor, displayName } : turn.event.actor;
   const { entry, created } = await turn.deps.stores.entries.submitDraft(
     draft,
-    turn.event.actor,
+    author,
     turn.now,
     turn.event.id,
   );
@@ -293,7 +314,7 @@ async function thankAndNotify(turn: Turn, entry: Entry): Promise<void> {
       number: String(entry.number),
       publication: { date: turn.deps.campaign.dates.publication },
     }),
-    mainMenu(),
+    mainMenu(turn),
   );
   await sendToModerators(turn, entry);
 }

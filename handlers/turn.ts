@@ -41,6 +41,8 @@ export interface Deps {
   outbox: Outbox;
   /** Names this process in leases (campaign events, broadcast jobs). */
   processId: string;
+  /** Gives the rest of an album a moment to arrive, when the edge cannot say how big it is. */
+  albumSettle(): Promise<void>;
 }
 
 export function t(key: string, args?: Record<string, Arg>): Text {

@@ -24,7 +24,7 @@ export async function showCategories(turn: Turn): Promise<void> {
   if (phase !== 'voting' && phase !== 'results') {
     return turn.say(
       t('voting-not-yet', { publication: { date: campaign.dates.publication } }),
-      mainMenu(),
+      mainMenu(turn),
     );
   }
   const counts = await stores.entries.countPublished();
@@ -108,7 +108,7 @@ export async function shareEntry(turn: Turn, number: number): Promise<void> {
 /** Someone arrived from a shared link (`/start e17`): show that entry with its Vote button. */
 export async function openFromLink(turn: Turn, number: number): Promise<void> {
   const entry = await turn.deps.stores.entries.getByNumber(number);
-  if (entry?.status !== 'published') return turn.say(t('link-entry-unavailable'), mainMenu());
+  if (entry?.status !== 'published') return turn.say(t('link-entry-unavailable'), mainMenu(turn));
   turn.say(t('link-welcome', { campaign: { names: turn.deps.campaign.name } }));
   await showEntry(turn, entry, false);
 }

@@ -3,30 +3,40 @@ plain = { $value }
 lines = { $first }
     { $second }
 empty = { "" }
+list = { $first }, { $second }
+account = { $platform } { $id }
+platform-name-telegram = Telegram
+platform-name-vk = VK
+platform-name-terminal = terminal
+platform-name-deleted = deleted account
+entry-ref = #{ $number }
 
 ## Menu and start
-menu-submit = 🙌 Tell about my good deed
+menu-submit = 🙌 Share my good deed
 menu-nominate = 🌟 Nominate someone
 menu-language = 🌐 Language
 menu-mydata = 🔒 My data
-start-greeting = Hello! This is { $campaign }, the national Acts of Kindness contest #DoGoodThings.
+start-greeting = Hello! This is { $campaign }, the national contest #DoGoodThings.
 
     Tell us about a good deed — your own, or someone else's who deserves to be seen — with a photo or a video. Moderators check every entry, the list of participants is published, and everyone can vote.
 
     { $phase }
 help = What I can do:
-    /submit — tell about your good deed
-    /nominate — tell about someone else's good deed
+    /submit — share your good deed
+    /nominate — tell us about someone else's good deed
+    /vote — see the entries and vote
+    /results — the results, once they are announced
+    /notifications — contest announcements on or off
     /language — change the language
     /mydata — what I keep about you
     /deleteme — delete your data
-    /cancel — stop what you are writing
+    /cancel — stop writing an entry (what you wrote is deleted)
 
     { $phase }
 draft-resume = You have an entry you have not sent yet. Let's continue where you stopped.
 unknown-command = I don't know the command { $command }. Here is what I can do:
 text-no-draft = To take part, choose what you want to do:
-media-no-draft = Thank you for the picture! To send it to the contest, first choose "Tell about my good deed" or "Nominate someone".
+media-no-draft = Thank you for the picture! To send it to the contest, first choose "Share my good deed" or "Nominate someone".
 unsupported-no-draft = I can't use { $what } here. Choose what you want to do:
 error-try-again = Sorry, something went wrong on our side. Nothing you entered is lost — please try again in a moment.
 error-database-away = Sorry, the bot is briefly unavailable. What you sent is kept and will be handled as soon as the bot is back — there is no need to send it again.
@@ -36,7 +46,7 @@ phase-before = Entries are accepted from { $open } to { $close }.
 phase-submissions = Entries are accepted until { $close } inclusive. The list of participants will be published on { $publication }.
 phase-review = Entries closed on { $close }. The list of participants will be published on { $publication }.
 phase-voting = Voting is open until { $close } inclusive.
-phase-results = Voting has ended. The awards ceremony is on { $gala }, and it airs on { $broadcast } on the Seventh TV channel.
+phase-results = Voting has ended. The awards ceremony is on { $gala }, and it airs on { $broadcast } on Channel 7.
 submissions-not-yet = Entries are not accepted yet: they open on { $open }.
 submissions-closed = Entries closed on { $close }. Thank you for your interest!
 
@@ -59,8 +69,8 @@ button-stale = This button is from an earlier message and no longer works. Nothi
 button-ok = OK
 
 ## Writing an entry
-submit-intro = Let's tell about your good deed. It takes a couple of minutes; you can stop at any time with /cancel and continue later.
-nominate-intro = Let's tell about someone else's good deed. You will need their consent to be shown.
+submit-intro = Let's hear about your good deed. It takes a couple of minutes. You can stop at any time and come back later to where you left off; /cancel deletes what you wrote.
+nominate-intro = Let's hear about someone else's good deed. You will need their consent to be shown.
 draft-in-progress = You already have an entry in progress. Let's finish it first (or /cancel to start over).
 ask-nominee = Who is the person? Write their name and a few words about them (for example: "Aigerim, a nurse from Karaganda").
 ask-story-own = Tell the story of your good deed: what happened, whom it helped. From { $min } to { $max } characters.
@@ -78,13 +88,16 @@ story-too-short = The story is too short ({ $length ->
         [one] { $length } character
        *[other] { $length } characters
     }). Please write at least { $min }.
-story-too-long = The story is too long: { $length } characters, at most { $max } allowed. Please shorten it and send it again — nothing was saved yet.
+story-too-long = The story is too long: { $length } characters, while { $max } is the most allowed. Please shorten it and send it again — nothing was saved yet.
 city-length = Please write the name of the city or village: from 2 to { $max } characters.
 expect-media = Now I need a photo or a video: up to { $max } photos or one video up to { $mb } MB.
 use-buttons = Please answer with the buttons below.
 media-not-expected = I'm not expecting a photo or video at this step.
 media-full = You have already added the maximum of { $max } photos. Press "Done" to continue.
-media-photo-added = Photo received ({ $count } of { $max }). Send more or press "Done".
+media-photo-added = { $count ->
+        [one] Photo received
+       *[other] Photos received
+    } ({ $count } of { $max }). Send more or press "Done".
 media-video-added = Video received.
 video-too-large = This video is too large: I accept videos up to { $mb } MB. Please send a shorter or smaller video.
 document-not-accepted = You sent { $what }. Please send the picture as a photo or video, not as a file: up to { $max } photos or one video up to { $mb } MB.
@@ -125,13 +138,13 @@ edit-field-category = 🏷 Category
 media-needed = Please send at least one photo or a video first.
 no-draft = You have no entry in progress.
 draft-cancelled = Cancelled. Nothing was sent.
-submit-thanks = Thank you! Your entry №{ $number } has been sent to the moderators. I will tell you when it is checked. Approved entries are published on { $publication }.
+submit-thanks = Thank you! Your entry #{ $number } has been sent to the moderators. I will tell you when it is checked. Approved entries are published on { $publication }.
 
 ## Moderation
 kind-entry-own = own deed
 kind-entry-nomination = nomination
 mod-card-nominee = { "\u000A" }👤 Person: { $name }
-mod-card = 📋 Entry №{ $number } ({ $kind })
+mod-card = 📋 Entry #{ $number } ({ $kind })
     🏷 { $category } · 📍 { $city }{ $nominee }
     ✍️ Author: { $author } ({ $authorRef })
 
@@ -154,11 +167,11 @@ mod-done-approved = Approved
 mod-done-rejected = Rejected
 mod-not-allowed = Only the contest's moderators can do this.
 mod-entry-gone = This entry no longer exists.
-mod-type-reason = Write the reason for rejecting entry №{ $number } in one message (up to { $max } characters). The author will see it as you write it. /cancel to stop.
+mod-type-reason = Write the reason for rejecting entry #{ $number } in one message (up to { $max } characters). The author will see it as you write it. /cancel to stop.
 mod-reason-length = The reason must be from 1 to { $max } characters. Please write it again.
-entry-approved = 🎉 Your entry №{ $number } has been approved! It will appear in the list of participants on { $publication }.
-entry-rejected = Unfortunately, your entry №{ $number } was not accepted. Reason: { $reason }
-entry-category-changed = The moderators moved your entry №{ $number } to the category "{ $category }".
+entry-approved = 🎉 Your entry #{ $number } has been approved! It will appear in the list of participants on { $publication }.
+entry-rejected = Unfortunately, your entry #{ $number } was not accepted. Reason: { $reason }
+entry-category-changed = The moderators moved your entry #{ $number } to the category "{ $category }".
 
 ## My data
 entry-status-pending = waiting for moderation
@@ -192,7 +205,7 @@ mydata-announcements-off = off
 mydata-draft-yes = An unsent entry in progress ({ $kind })
 mydata-draft-no = No entry in progress
 mydata-no-entries = none
-mydata-entry = №{ $number } — { $kind }, { $category }: { $status }
+mydata-entry = #{ $number } — { $kind }, { $category }: { $status }
 deleteme-confirm = Delete all your data? Entries not yet published will be deleted; published ones will be withdrawn from the contest. This cannot be undone.
 deleteme-yes = 🗑 Yes, delete
 deleteme-no = No, keep
@@ -204,7 +217,7 @@ deleteme-done = Your data has been deleted: { $deleted ->
 
 ## Commands (descriptions in the platform's menu)
 command-start = Start and learn about the contest
-command-submit = Tell about my good deed
+command-submit = Share my good deed
 command-nominate = Nominate someone
 command-language = Change the language
 command-mydata = What the bot keeps about me
@@ -228,7 +241,7 @@ results-browse = Voting has ended. Choose a category to see its entries.
 vote-category = { $name } ({ $count })
 vote-category-empty = There are no entries in this category yet.
 vote-entry-unavailable = This entry is not available any more.
-entry-card = №{ $number } · { $category }
+entry-card = #{ $number } · { $category }
     📍 { $city }{ $nominee }{ $votes }
 
     { $story }
@@ -248,12 +261,12 @@ vote-not-open = Voting is open from { $publication } to { $close }.
 vote-closed = Voting closed on { $close }. Thank you!
 vote-own-entry = You cannot vote for your own entry.
 vote-join-channel = To vote, please join { $channel } first, then press the button again.
-vote-counted = Your vote for №{ $number } is counted!
-vote-already = You have already voted for №{ $number }.
-vote-moved = Your vote moved from №{ $from } to №{ $to }.
-share-post = 🌟 Support entry №{ $number } in the category "{ $category }" of the Acts of Kindness contest! Vote here: { $link } #DoGoodThings
-entry-published = 🎉 Your entry №{ $number } is published and voting is open! Share this link so people can vote for it: { $link }
-channel-post = №{ $number } · { $category }
+vote-counted = Your vote for #{ $number } is counted!
+vote-already = You have already voted for #{ $number }.
+vote-moved = Your vote moved from #{ $from } to #{ $to }.
+share-post = 🌟 Support entry #{ $number } in the category "{ $category }" of the Acts of Kindness contest! Vote here: { $link } #DoGoodThings
+entry-published = 🎉 Your entry #{ $number } is published and voting is open! Share this link so people can vote for it: { $link }
+channel-post = #{ $number } · { $category }
     📍 { $city }{ $nominee }
 
     { $story }
@@ -264,56 +277,71 @@ link-welcome = Welcome to { $campaign } — the Acts of Kindness contest #DoGood
 link-entry-unavailable = This entry is not available. Here is what you can do:
 
 ## Complaints
-report-choose = What is wrong with entry №{ $number }?
+report-choose = What is wrong with entry #{ $number }?
 report-reason-1 = It is not about a good deed
 report-reason-2 = Offensive or inappropriate
 report-reason-3 = It uses my photo or story without consent
 report-reason-4 = Fake or copied
 report-thanks = Thank you, the moderators will look at it.
 report-already = You have already reported this entry.
-mod-report-card = ⚠️ Complaint about entry №{ $number } ({ $category }): { $reason }
+mod-report-card = ⚠️ Complaint about entry #{ $number } ({ $category }): { $reason }
 
     { $story }
 mod-hide = 🙈 Hide
 mod-show = 👁 Restore
-mod-hidden = Entry №{ $number } is hidden.
-mod-restored = Entry №{ $number } is restored.
-mod-visibility-unchanged = Entry №{ $number } is { $status }: nothing to change.
-mod-visibility-status = Entry №{ $number }: { $status } ({ $by })
-entry-hidden = Your entry №{ $number } was hidden by the moderators after a complaint. Its votes do not count while it is hidden.
-entry-restored = Your entry №{ $number } is visible again, and its votes count.
+mod-hidden = Entry #{ $number } is hidden.
+mod-restored = Entry #{ $number } is restored.
+mod-visibility-unchanged = Entry #{ $number } is { $status }: nothing to change.
+mod-visibility-status = Entry #{ $number }: { $status } ({ $by })
+entry-hidden = Your entry #{ $number } was hidden by the moderators after a complaint. Its votes do not count while it is hidden.
+entry-restored = Your entry #{ $number } is visible again, and its votes count.
 mod-command-usage = Write { $command } with an entry number, for example: { $command } 12
-mod-signals = Entry №{ $number }: { $total ->
+pending-list = Entries waiting for a decision: { $count }, oldest first. Choose one to see its card:
+pending-none = No entries are waiting for a decision.
+pending-item = #{ $number } · { $category } · { $city }
+button-more = More ▶️
+mod-signals = Entry #{ $number }: { $total ->
         [one] { $total } vote
        *[other] { $total } votes
     }; from accounts new to the bot (under 10 minutes): { $newAccounts }; cast in bursts (10 or more within a minute): { $inBursts }. These are signals for a person to look at, not proof.
 
 ## Announcements (the campaign clock)
-announce-submissions-open = 📣 Entries for the Acts of Kindness contest #DoGoodThings are open until { $close }! Tell about a good deed — yours or someone else's — with a photo or a video: /submit
-announce-submissions-closing = ⏰ Only a few days left: entries close on { $close }. If you have a good deed to tell about, now is the time: /submit
+announce-submissions-open = 📣 Entries for the Acts of Kindness contest #DoGoodThings are open until { $close }! Tell us about a good deed — yours or someone else's — with a photo or a video: /submit
+announce-submissions-closing = ⏰ Only a few days left: entries close on { $close }. If you have a good deed to tell us about, now is the time: /submit
 announce-voting-open = 🗳 The list of participants is published and voting is open until { $close }! Choose your favourite in each category.
 announce-gala = 🎉 The awards ceremony of the Acts of Kindness contest is today at { $time }. The results will be announced there.
 announce-results = 🏆 The results of the Acts of Kindness contest #DoGoodThings:
 
     { $results }
-announce-broadcast = 📺 The awards ceremony airs on { $date } on the Seventh TV channel. Don't miss it!
-result-for-author = 🏆 Your entry №{ $number } in "{ $category }" took place { $place } of { $of } with { $votes ->
+announce-broadcast = 📺 The awards ceremony airs on { $date } on Channel 7. Don't miss it!
+result-for-author = 🏆 Your entry #{ $number } in "{ $category }" came { ORDINAL($place) ->
+        [one] { $place }st
+        [two] { $place }nd
+        [few] { $place }rd
+       *[other] { $place }th
+    } of { $of } with { $votes ->
         [one] { $votes } vote
        *[other] { $votes } votes
     }. Thank you for your good deed!
 
 ## Results
-results-row = { $place }. №{ $number } — { $votes ->
+results-row = { $place }. #{ $number } — { $votes ->
         [one] { $votes } vote
        *[other] { $votes } votes
     }
-results-tie = ⚠️ Tie for place { $place }: { $numbers } — the organisers decide.
+results-tie = ⚠️ Tie for { ORDINAL($place) ->
+        [one] { $place }st
+        [two] { $place }nd
+        [few] { $place }rd
+       *[other] { $place }th
+    } place: { $numbers } — the organisers decide.
 results-category = 🏷 { $category }
     { $rows }{ $ties }
+results-ties = { "\u000A" }{ $ties }
 results-no-entries = no entries
 results-not-yet = The results will be announced at the awards ceremony on { $gala } at { $time }.
 results-header-final = Final results (voting closed on { $close }):
-results-header-live = Live count on { $date } (not final, phase: { $phase }):
+results-header-live = Live count on { $date } (not final; stage: { $phase }):
 results-frozen = Voting has closed and the results are frozen. { $ties ->
         [0] No ties for prize places.
         [one] ⚠️ One tie for a prize place needs your decision.
@@ -377,10 +405,15 @@ broadcast-queuing = Queuing the announcement for { $count ->
 ## The terminal chat (trying the bot without a platform)
 terminal-hint = This is the #DoGoodThings bot in your terminal. Type /start to begin. A number presses a button; "photo PATH" or "video PATH" sends a file; Ctrl+D quits.
 terminal-media = 🖼 { $kind }: { $path }
+media-kind-photo = Photo
+media-kind-video = Video
 terminal-file = 📄 Saved to { $path }
 terminal-no-file = There is no such file. Write "photo PATH" or "video PATH" with the path to a file.
 terminal-next-phase = ⏩ The demo's clock moved on: { $phase }.
 terminal-last-phase = The demo is at its last phase: the results.
+terminal-demo-new = 🎬 A new demo: a contest around today's date, with { $entries } entries by other people. /nextphase moves its clock to the next phase; /restartdemo starts the demo over. The demo keeps a database of its own, apart from a real contest's.
+terminal-demo-resumed = 🎬 The demo goes on where you left it: { $phase } (the demo's date: { $date }). /nextphase moves its clock on; /restartdemo starts the demo over.
+terminal-demo-restarted = 🎬 The demo starts over: what it held is erased, its clock is back at today, and { $entries } entries by other people are waiting to be published.
 phase-name-before = before entries open
 phase-name-submissions = entries are open
 phase-name-review = entries closed, moderators finish

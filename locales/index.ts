@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
+import {
+  FluentBundle,
+  FluentNumber,
+  FluentResource,
+  type FluentValue,
+  type FluentVariable,
+} from '@fluent/bundle';
 import { LANGS, type Arg, type Lang, type Text } from '../handlers/ports.js';
 
 // Every string a user sees lives in locales/<lang>.ftl (Project Fluent: plurals and selectors per
@@ -9,9 +15,17 @@ export function readLocaleSource(lang: Lang): string {
   return readFileSync(new URL(`./${lang}.ftl`, import.meta.url), 'utf8');
 }
 
+function ordinal(positional: FluentValue[]): FluentValue {
+  const [value] = positional;
+  const n = value instanceof FluentNumber ? value.value : Number(value);
+  return new FluentNumber(n, { type: 'ordinal' } as Intl.NumberFormatOptions);
+}
+
 function loadBundle(lang: Lang): FluentBundle {
   // useIsolating off: Telegram and VK show the Unicode isolation marks as stray characters.
-  const bundle = new FluentBundle(lang, { useIsolating: false });
+  // ORDINAL: Fluent's NUMBER() drops the `type` option, so "2nd" needs its own function that
+  // selects with Intl's ordinal plural rules (one/two/few/other in English).
+  const bundle = new FluentBundle(lang, { useIsolating: false, functions: { ORDINAL: ordinal } });
   const errors = bundle.addResource(new FluentResource(readLocaleSource(lang)));
   if (errors.length) throw new Error(`locales/${lang}.ftl: ${errors.map(String).join('; ')}`);
   return bundle;

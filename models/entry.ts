@@ -222,6 +222,15 @@ export const mongoEntryStore: EntryStore = {
     return EntryModel.countDocuments({ status: 'pending', ...(author ? authorKey(author) : {}) });
   },
 
+  async listPending(skip, limit) {
+    const docs = await EntryModel.find({ status: 'pending' })
+      .sort({ number: 1 })
+      .skip(skip)
+      .limit(limit)
+      .lean();
+    return docs.map(toEntry);
+  },
+
   async listByAuthor(author) {
     const docs = await EntryModel.find(authorKey(author)).sort({ number: 1 }).lean();
     return docs.map(toEntry);

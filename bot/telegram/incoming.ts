@@ -1,7 +1,13 @@
-import type { Actor, Event, Input, Media } from '../../handlers/ports.js';
+import type { Actor, Album, Event, Input, Media } from '../../handlers/ports.js';
 import { updateSchema, type CheckedMessage } from './update-schema.js';
 
 // Telegram update → platform-neutral Event. Nothing here decides a rule of the contest.
+
+/**
+ * Where an update's photo is in its album, when a long-polling batch brought the whole album
+ * (set by the poller, read here). A webhook brings each photo alone: then only the album's id.
+ */
+export const albumPlaces = new WeakMap<object, { index: number; size: number }>();
 
 function actorOf(from: {
   id: number;
@@ -24,7 +30,7 @@ function commandOf(text: string): Input | null {
   return { kind: 'command', name: match[1]!.toLowerCase(), arg: (match[2] ?? '').trim() };
 }
 
-function inputOf(message: CheckedMessage): Input {
+function inputOf(message: CheckedMessage, place?: { index: number; size: number }): Input {
   if (message.text !== undefined)
     return commandOf(message.text) ?? { kind: 'text', text: message.text };
   if (message.photo?.length) {
@@ -37,14 +43,15 @@ function inputOf(message: CheckedMessage): Input {
       uniqueId: size.file_unique_id,
       ...(size.file_size !== undefined ? { sizeBytes: size.file_size } : {}),
     };
-    return {
-      kind: 'photo',
-      media,
-      ...(message.media_group_id ? { albumId: message.media_group_id } : {}),
-    };
+    const album: Album | undefined = message.media_group_id
+      ? { id: message.media_group_id, ...(place ?? {}) }
+      : undefined;
+    return { kind: 'photo', media, ...(album ? { album } : {}) };
   }
-  if (message.video) {
-    const v = message.video;
+  // A round video message is a video like any other: the entry can show it.
+  const video = message.video ?? message.video_note;
+  if (video) {
+    const v = video;
     const media: Media = {
       type: 'video',
       platform: 'telegram',
@@ -57,7 +64,7 @@ function inputOf(message: CheckedMessage): Input {
   // A GIF arrives with both `animation` and `document`: test animation first.
   if (message.animation) return { kind: 'unsupported', what: 'animation' };
   if (message.sticker) return { kind: 'unsupported', what: 'sticker' };
-  if (message.voice || message.video_note) return { kind: 'unsupported', what: 'voice' };
+  if (message.voice) return { kind: 'unsupported', what: 'voice' };
   if (message.document) return { kind: 'unsupported', what: 'document' };
   if (message.audio) return { kind: 'unsupported', what: 'audio' };
   return { kind: 'unsupported', what: 'other' };
@@ -74,7 +81,7 @@ export function eventOf(raw: unknown): Event | null {
   if (update.message) {
     const m = update.message;
     if (m.chat.type !== 'private' || !m.from || m.from.is_bot) return null;
-    return { actor: actorOf(m.from), input: inputOf(m) };
+    return { actor: actorOf(m.from), input: inputOf(m, albumPlaces.get(raw as object)) };
   }
   if (update.callback_query) {
     const q = update.callback_query;

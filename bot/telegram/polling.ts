@@ -2,6 +2,7 @@ import { BotError, GrammyError, type Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from '../logger.js';
 import { DeliverAgain } from '../event-flow.js';
+import { albumPlaces } from './incoming.js';
 
 // Long polling that is both concurrent and at-least-once. grammY's runner confirms offsets before
 // handlers finish (a SIGKILL loses up to a batch); bot.start() is safe but handles one update at
@@ -19,6 +20,19 @@ export interface PollingOptions {
 function senderOf(update: Update): string {
   const from = update.message?.from ?? update.callback_query?.from;
   return from ? String(from.id) : `update-${update.update_id}`;
+}
+
+/** Marks each photo of an album that came whole in this batch with its place in the album. */
+function markAlbums(updates: Update[]): void {
+  const albums = new Map<string, Update[]>();
+  for (const update of updates) {
+    const group = update.message?.media_group_id;
+    if (!group) continue;
+    const key = `${update.message!.from?.id}:${group}`;
+    albums.set(key, [...(albums.get(key) ?? []), update]);
+  }
+  for (const photos of albums.values())
+    photos.forEach((update, index) => albumPlaces.set(update, { index, size: photos.length }));
 }
 
 /** Splits a batch into per-user queues that keep each user's order. */
@@ -96,6 +110,7 @@ export class TelegramPolling {
       }
       if (!updates.length) continue;
       const deferred: number[] = [];
+      markAlbums(updates);
       this.batch = Promise.all(byUser(updates).map((queue) => this.handleInOrder(queue, deferred)));
       await this.batch;
       if (deferred.length) {

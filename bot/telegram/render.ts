@@ -79,6 +79,7 @@ async function sendMedia(
   media: Media[],
   library?: MediaLibrary,
   extra: SendExtra = {},
+  caption?: string,
 ): Promise<Message | undefined> {
   const files = await Promise.all(media.map((m) => fileOf(m, library)));
   const ours = media
@@ -87,16 +88,19 @@ async function sendMedia(
   const [first] = ours;
   if (!first) return undefined;
   if (ours.length === 1) {
+    const options = { ...extra, ...(caption ? { caption } : {}) };
     const sent =
       first.m.type === 'video'
-        ? await api.sendVideo(chatId, first.file, extra)
-        : await api.sendPhoto(chatId, first.file, extra);
+        ? await api.sendVideo(chatId, first.file, options)
+        : await api.sendPhoto(chatId, first.file, options);
     await remember(library, first.m, first.file, sent);
     return sent;
   }
-  const group = ours.map(({ m, file }): InputMediaPhoto | InputMediaVideo => ({
+  // An album shows the caption of its first item under the whole album.
+  const group = ours.map(({ m, file }, i): InputMediaPhoto | InputMediaVideo => ({
     type: m.type,
     media: file,
+    ...(i === 0 && caption ? { caption } : {}),
   }));
   const sent = await api.sendMediaGroup(chatId, group, extra);
   await Promise.all(ours.map(({ m, file }, i) => remember(library, m, file, sent[i])));
@@ -177,7 +181,12 @@ export async function sendOne(
 ): Promise<Message | undefined> {
   const chatId = chatIdOf(reply.to.id);
   const view = reply.view;
-  if (view.kind === 'media') return sendMedia(api, chatId, view.media, library, extra);
+  if (view.kind === 'media') {
+    const caption = view.caption
+      ? fit(translate(reply.lang, view.caption), CAPTION_LIMIT)
+      : undefined;
+    return sendMedia(api, chatId, view.media, library, extra, caption);
+  }
   if (view.kind === 'notice') return undefined;
   if (view.kind === 'retract') {
     await api.deleteMessage(chatId, Number(view.ref)).catch((error: unknown) => {

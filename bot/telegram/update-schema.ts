@@ -34,7 +34,7 @@ export const messageSchema = z.object({
   animation: z.unknown().optional(),
   sticker: z.unknown().optional(),
   voice: z.unknown().optional(),
-  video_note: z.unknown().optional(),
+  video_note: file.optional(),
   document: z.unknown().optional(),
   audio: z.unknown().optional(),
 });

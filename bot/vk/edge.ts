@@ -17,7 +17,7 @@ export interface VkEdgeOptions {
   /** How long another process's claim on an event holds (see createEventFlow). */
   claimLeaseMs: number;
   log: Logger;
-  /** Display names of moderators, for "already decided by …" (fetched with users.get). */
+  /** A person's name (users.get, batched and cached): on entry cards and "decided by …". */
   nameOf(userId: string): Promise<string | undefined>;
 }
 
@@ -34,8 +34,14 @@ export function createVkEdge(options: VkEdgeOptions): VkEdge {
   const flow = createEventFlow({ platform: 'vk', deps, metrics, processId, claimLeaseMs, log });
   const admins = new Set(deps.admins.filter((a) => a.platform === 'vk').map((a) => a.id));
 
+  /**
+   * The person's name, for moderators (on "decided by …") and for anyone who writes a message
+   * (it is kept with them, and shown on their entry's card). A button press by someone else
+   * goes without: the voting path asks VK for nothing.
+   */
   async function named(event: Event): Promise<Event> {
-    if (!admins.has(event.actor.id) || event.actor.displayName) return event;
+    const writes = event.input.kind !== 'button';
+    if (event.actor.displayName || !(writes || admins.has(event.actor.id))) return event;
     const displayName = await options.nameOf(event.actor.id).catch(() => undefined);
     return displayName ? { ...event, actor: { ...event.actor, displayName } } : event;
   }

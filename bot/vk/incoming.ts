@@ -200,11 +200,15 @@ export function incomingOf(raw: unknown): VkIncoming | null {
     if (button) return { eventId, events: [{ actor, input: button }] };
     if (m.attachments.length) {
       const inputs = m.attachments.map(mediaOf);
-      const photos = inputs.filter((i) => i.kind === 'photo');
-      const albumId = photos.length > 1 ? `vk:${m.id}` : undefined;
+      // Several photos in one message are an album, whole in this one event.
+      const size = inputs.filter((i) => i.kind === 'photo').length;
+      let index = 0;
       const events = inputs.map((input): Event => ({
         actor,
-        input: input.kind === 'photo' && albumId ? { ...input, albumId } : input,
+        input:
+          input.kind === 'photo' && size > 1
+            ? { ...input, album: { id: `vk:${m.id}`, index: index++, size } }
+            : input,
       }));
       return { eventId, events };
     }

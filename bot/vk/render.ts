@@ -128,8 +128,9 @@ export async function messageOf(out: VkOut, reply: Reply, peerId: number): Promi
         const a = await attachmentOf(out, m, peerId);
         if (a) attachments.push(a);
       }
+      const caption = view.caption ? tr(view.caption) : '';
       return attachments.length
-        ? { message: '', attachment: attachments.join(',') }
+        ? { message: caption, attachment: attachments.join(',') }
         : { message: tr({ key: 'media-not-shown' }) };
     }
     case 'document': {

@@ -10,6 +10,7 @@ import { createVkEdge } from './edge.js';
 import { VkLongPoll } from './polling.js';
 import type { VkOut } from './render.js';
 import { vkTransport } from './transport.js';
+import { VkNames } from './names.js';
 
 /** The VK API version the bot is written against. */
 export const VK_API_VERSION = '5.199';
@@ -58,7 +59,7 @@ export async function startVk(ctx: EdgeContext, options: { poll: boolean }): Pro
     return downloadUrl(media.url);
   });
 
-  const names = new Map<string, string>();
+  const names = new VkNames(api);
   const edge = createVkEdge({
     out,
     deps: ctx.deps,
@@ -67,13 +68,7 @@ export async function startVk(ctx: EdgeContext, options: { poll: boolean }): Pro
     processId: ctx.processId,
     claimLeaseMs: config.VK_MODE === 'callback' ? 15_000 : 0,
     log,
-    async nameOf(userId) {
-      if (!names.has(userId)) {
-        const [user] = await api.users.get({ user_ids: [userId] });
-        if (user) names.set(userId, `${user.first_name} ${user.last_name}`.trim());
-      }
-      return names.get(userId);
-    },
+    nameOf: (userId) => names.nameOf(userId),
   });
 
   const polling = new VkLongPoll(api, groupId, edge.handle, vkLog);

@@ -96,8 +96,8 @@ describe('the campaign clock and its announcements', () => {
     await h.drain();
     const frozen = moderator.lastText();
     expect(frozen).toContain('One tie for a prize place needs your decision');
-    expect(frozen).toContain('Tie for place 1: №1, №2');
-    expect(frozen).toMatch(/1\. №1 — 2 votes\n1\. №2 — 2 votes\n3\. №3 — 1 vote/);
+    expect(frozen).toContain('Tie for 1st place: #1, #2');
+    expect(frozen).toMatch(/1\. #1 — 2 votes\n1\. #2 — 2 votes\n3\. #3 — 1 vote/);
 
     // A vote after the close changes nothing.
     expect((await voters[4]!.press('v:v:1')).notice).toBe(
@@ -108,7 +108,7 @@ describe('the campaign clock and its announcements', () => {
     await h.app.tick();
     await h.drain();
     const everyone = voters[1]!.messages().find((m) => m.text.startsWith('🏆 The results'));
-    expect(everyone?.text).toContain('🏷 Animals\n1. №1 — 2 votes\n1. №2 — 2 votes\n3. №3 — 1 vote');
+    expect(everyone?.text).toContain('🏷 Animals\n1. #1 — 2 votes\n1. #2 — 2 votes\n3. #3 — 1 vote');
     expect(authors[2]!.lastText()).toBe(
       authors[2]!.tr('result-for-author', {
         number: '3',
@@ -161,7 +161,7 @@ describe('counts kept hidden until the results are announced', () => {
     await h.drain();
     await voter.send('/start e1');
     expect(voter.messages().at(-1)?.text).toContain('👍 1 vote');
-    expect((await voter.send('/results')).texts[0]).toContain('1. №1 — 1 vote');
+    expect((await voter.send('/results')).texts[0]).toContain('1. #1 — 1 vote');
   });
 });
 
@@ -246,7 +246,7 @@ describe('organisers’ tools', () => {
     const stats = await moderator.send('/stats');
     expect(stats.texts[0]).toContain('• published: 2');
     expect(stats.texts[0]).toContain('• Animals: 1');
-    expect(stats.texts[0]).toContain('• telegram: 2');
+    expect(stats.texts[0]).toContain('• Telegram: 2');
     expect(stats.texts[0]).toContain('Voters: 1, votes: 1');
 
     const exported = await moderator.send('/export');

@@ -73,7 +73,7 @@ describe('moderating entries', () => {
       const heard = author
         .messages()
         .filter(
-          (m) => m.text.includes(`entry №${entry.number}`) && /approved|not accepted/.test(m.text),
+          (m) => m.text.includes(`entry #${entry.number}`) && /approved|not accepted/.test(m.text),
         );
       expect(heard).toHaveLength(1);
       expect(heard[0]!.text).toContain(

@@ -32,8 +32,8 @@ describe('language and personal data', () => {
     await submitOwnEntry(user);
     await user.send('/submit');
     const mydata = await user.send('/mydata');
-    expect(mydata.texts[0]).toContain(`telegram ${user.id}`);
-    expect(mydata.texts[0]).toContain('№1 — own deed, Animals: waiting for moderation');
+    expect(mydata.texts[0]).toContain(`Account: Telegram ${user.id}`);
+    expect(mydata.texts[0]).toContain('#1 — own deed, Animals: waiting for moderation');
     expect(mydata.texts[0]).toContain(
       user.tr('mydata-draft-yes', { kind: { key: 'kind-entry-own' } }),
     );

@@ -73,8 +73,8 @@ describe('a person’s data, shown and deleted', () => {
     await person.tapKey('report-reason-4');
 
     const mydata = (await person.send('/mydata')).texts[0]!;
-    expect(mydata).toContain(`telegram ${PERSON} (${NAME})`);
-    expect(mydata).toContain('№2 — own deed, Animals: published');
+    expect(mydata).toContain(`Account: Telegram ${PERSON} (${NAME})`);
+    expect(mydata).toContain('#2 — own deed, Animals: published');
     expect(mydata).toContain('Photos and videos of your entries kept by the bot: 1');
     expect(mydata).toContain('Votes: in 1 category');
     expect(mydata).toContain('Complaints you made: 1');

@@ -73,7 +73,7 @@ describe('a restart in the middle of a conversation', () => {
     const kk = menus.find((c) => c.params.language_code === 'kk');
     expect(kk?.params.commands).toContainEqual({
       command: 'submit',
-      description: 'Өз игі ісім туралы айту',
+      description: 'Игі ісіммен бөлісу',
     });
     const fallback = menus.find((c) => c.params.language_code === undefined);
     expect(fallback?.params.commands).toContainEqual({

@@ -47,7 +47,7 @@ describe('telling about one’s own good deed on Telegram', () => {
     expect(summary).toContain(STORY);
 
     const sent = await alice.tapKey('button-send');
-    expect(sent.texts[0]).toMatch(/Thank you! Your entry №1 has been sent to the moderators/);
+    expect(sent.texts[0]).toMatch(/Thank you! Your entry #1 has been sent to the moderators/);
 
     const entry = await EntryModel.findOne({ 'author.id': String(alice.id) }).lean();
     expect(entry).toMatchObject({
@@ -62,7 +62,7 @@ describe('telling about one’s own good deed on Telegram', () => {
 
     // The moderator got the media and a card with the decision buttons.
     const card = moderator.messages().at(-1);
-    expect(card?.text).toContain('Entry №1');
+    expect(card?.text).toContain('Entry #1');
     expect(card?.text).toContain(STORY);
     expect(card?.keyboard?.inline_keyboard.flat().map((b) => b.text)).toEqual([
       '✅ Approve',

@@ -32,16 +32,16 @@ describe('browsing the published entries and voting', () => {
     const first = await voter.tap('Animals (2)');
     expect(first.calls.map((c) => c.method)).toEqual(['sendPhoto']);
     const card = voter.messages().at(-1)!;
-    expect(card.text).toMatch(/^№1 · Animals\n📍 Karaganda\n👍 0 votes\n\nI repaired the roof/);
+    expect(card.text).toMatch(/^#1 · Animals\n📍 Karaganda\n👍 0 votes\n\nI repaired the roof/);
     expect(card.media).toBeDefined();
 
     const next = await voter.tapKey('button-next');
     expect(next.calls.map((c) => c.method)).toEqual(['editMessageMedia']);
-    expect(voter.messages().at(-1)?.text).toMatch(/^№2 · Animals/);
+    expect(voter.messages().at(-1)?.text).toMatch(/^#2 · Animals/);
     await voter.tapKey('button-next');
-    expect(voter.messages().at(-1)?.text).toMatch(/^№1 · Animals/);
+    expect(voter.messages().at(-1)?.text).toMatch(/^#1 · Animals/);
     await voter.tapKey('button-prev');
-    expect(voter.messages().at(-1)?.text).toMatch(/^№2 · Animals/);
+    expect(voter.messages().at(-1)?.text).toMatch(/^#2 · Animals/);
     // Paging rewrote one message instead of flooding the chat.
     expect(voter.messages().filter((m) => m.media)).toHaveLength(1);
   });
@@ -207,7 +207,7 @@ describe('browsing the published entries and voting', () => {
 
     const moderator = h.admin('en');
     expect(moderator.lastText()).toContain(
-      'Complaint about entry №1 (Animals): It uses my photo or story without consent',
+      'Complaint about entry #1 (Animals): It uses my photo or story without consent',
     );
     const hid = await moderator.tapKey('mod-hide');
     expect(hid.notice).toBe(moderator.tr('mod-hidden', { number: '1' }));
@@ -298,7 +298,7 @@ describe('publication', () => {
       `https://t.me/${BOT_USERNAME}?start=e1`,
     );
     expect(
-      author.messages().filter((m) => m.text.startsWith('🎉 Your entry №1 is published')),
+      author.messages().filter((m) => m.text.startsWith('🎉 Your entry #1 is published')),
     ).toHaveLength(1);
 
     // Approved during voting: public at once, without waiting for the timer.

@@ -83,6 +83,11 @@ export class TelegramUser {
     const since = this.api.calls.length;
     await this.api.deliver(update);
     await this.settle();
+    return this.seenSince(since);
+  }
+
+  /** What the bot did in this chat since the call with that index. */
+  private seenSince(since: number): Seen {
     const calls = this.api.calls.slice(since);
     const mine = calls.filter((c) => Number(c.params.chat_id) === this.id);
     const answer = calls.find((c) => c.method === 'answerCallbackQuery');
@@ -113,30 +118,41 @@ export class TelegramUser {
     return this.act(this.messageUpdate({ text }));
   }
 
+  /** Several photos sent as one album: Telegram gives them as updates of one batch. */
+  async album(count: number, albumId = `album-${nextFileId++}`): Promise<Seen> {
+    const since = this.api.calls.length;
+    const updates = Array.from({ length: count }, () => this.photoUpdate({ albumId }));
+    await this.api.deliverAll(updates);
+    await this.settle();
+    return this.seenSince(since);
+  }
+
   photo(options: { albumId?: string; sizeBytes?: number } = {}): Promise<Seen> {
+    return this.act(this.photoUpdate(options));
+  }
+
+  private photoUpdate(options: { albumId?: string; sizeBytes?: number }) {
     const id = `photo-${nextFileId++}`;
     this.api.files.set(id, DEED_PNG);
-    return this.act(
-      this.messageUpdate({
-        photo: [
-          {
-            file_id: `${id}-small`,
-            file_unique_id: `${id}-s`,
-            width: 90,
-            height: 90,
-            file_size: 1_000,
-          },
-          {
-            file_id: id,
-            file_unique_id: `${id}-u`,
-            width: 1280,
-            height: 960,
-            file_size: options.sizeBytes ?? 150_000,
-          },
-        ],
-        ...(options.albumId ? { media_group_id: options.albumId } : {}),
-      }),
-    );
+    return this.messageUpdate({
+      photo: [
+        {
+          file_id: `${id}-small`,
+          file_unique_id: `${id}-s`,
+          width: 90,
+          height: 90,
+          file_size: 1_000,
+        },
+        {
+          file_id: id,
+          file_unique_id: `${id}-u`,
+          width: 1280,
+          height: 960,
+          file_size: options.sizeBytes ?? 150_000,
+        },
+      ],
+      ...(options.albumId ? { media_group_id: options.albumId } : {}),
+    });
   }
 
   video(sizeMb: number): Promise<Seen> {
@@ -169,6 +185,23 @@ export class TelegramUser {
           height: 512,
           is_animated: false,
           is_video: false,
+        },
+      }),
+    );
+  }
+
+  /** A round video message (Telegram's "video note"). */
+  roundVideo(sizeMb = 2): Promise<Seen> {
+    const id = `note-${nextFileId++}`;
+    this.api.files.set(id, Buffer.from(`mp4 bytes of ${id}`));
+    return this.act(
+      this.messageUpdate({
+        video_note: {
+          file_id: id,
+          file_unique_id: `${id}-u`,
+          length: 240,
+          duration: 12,
+          file_size: Math.round(sizeMb * 1024 * 1024),
         },
       }),
     );
