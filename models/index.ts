@@ -47,3 +47,4 @@ export function createMongoStores(options: {
     privacy: createPrivacyStore(options.voterSecret),
   };
 }
+export { loadDemoState, saveDemoState, eraseDemoDatabase, type DemoState } from './demo-state.js';

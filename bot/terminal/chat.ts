@@ -4,14 +4,18 @@ import { resolve, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { handleEvent, type Deps } from '../../handlers/index.js';
-import type { Actor, Input, Keyboard, Media, Reply } from '../../handlers/ports.js';
+import type { Actor, Input, Keyboard, Media, Reply, Text } from '../../handlers/ports.js';
 import { translate } from '../../locales/index.js';
 import { languageFromHint } from '../../handlers/start.js';
 import { openChunks, recordProgress, rowsOf } from '../../models/outbox.js';
 
 // A third front end: the same conversations in a terminal, to try the whole contest before
-// creating a bot. Buttons become numbered choices; a photo or video is sent by giving its path.
-// Like the other adapters it only translates input in and views out.
+// creating a bot. Buttons become numbered choices, each with its own number for the whole session
+// (an older card's buttons keep working after newer ones are shown); a photo or video is sent by
+// giving its path. Like the other adapters it only translates input in and views out.
+
+/** What a terminal prints where a chat would show the person's own input line. */
+const PROMPT = '> ';
 
 export const TERMINAL_USER: Actor = { platform: 'terminal', id: 'local', displayName: 'You' };
 
@@ -37,36 +41,52 @@ export interface TerminalChatOptions {
   exportDir: string;
   /** Called before each line is handled (the campaign clock's work). */
   onLine?: () => Promise<void>;
-  /** In the demo, /nextphase moves the clock on and returns the phase it is now in. */
-  nextPhase?: () => string | null;
+  /** Printed after the hint (the demo says whether it is new or goes on). */
+  greeting?: Text;
+  /** The demo's own commands (/nextphase, /restartdemo): what to say, or null for another command. */
+  demoCommand?: (name: string) => Promise<Text | null>;
 }
 
 export async function runTerminalChat(options: TerminalChatOptions): Promise<void> {
-  const { deps, input, output, exportDir, onLine, nextPhase } = options;
+  const { deps, input, output, exportDir, onLine, greeting, demoCommand } = options;
   const actor: Actor = { ...TERMINAL_USER, langHint: process.env.LANG?.slice(0, 2) ?? '' };
   // Until the person has a language of their own, the terminal's (LANG) or the campaign's.
   const hintLang = languageFromHint(actor.langHint, deps.campaign.defaultLanguage);
-  let buttons: string[] = [];
+  /** Every button shown this session, by its number. */
+  const buttons = new Map<number, string>();
   const write = (line: string) => output.write(`${line}\n`);
 
-  const render = (reply: Reply) => {
+  const render = (reply: Reply, alsoSaid: Set<string>) => {
     const { view, lang } = reply;
     const numbered = (keyboard: Keyboard | undefined) => {
-      const flat = (keyboard ?? []).flat();
-      if (!flat.length) return;
-      buttons = flat.map((b) => ('data' in b ? b.data : ''));
-      flat.forEach((b, i) =>
-        write(`  [${i + 1}] ${translate(lang, b.label)}${'url' in b ? ` → ${b.url}` : ''}`),
-      );
+      for (const b of (keyboard ?? []).flat()) {
+        if ('url' in b) {
+          write(`  • ${translate(lang, b.label)} → ${b.url}`);
+          continue;
+        }
+        const number = buttons.size + 1;
+        buttons.set(number, b.data);
+        write(`  [${number}] ${translate(lang, b.label)}`);
+      }
     };
     switch (view.kind) {
       case 'notice':
+        // A chat shows a press's short notice over the buttons; here it is a line, and only when
+        // it says something: not the bare acknowledgement, not what a message right beside says.
+        if (view.text.key === 'button-ok') return;
+        if (alsoSaid.has(translate(lang, view.text))) return;
         return write(`» ${translate(lang, view.text)}`);
       case 'retract':
         return;
       case 'media':
+        if (view.caption) write(translate(lang, view.caption));
         return view.media.forEach((m) =>
-          write(translate(lang, { key: 'terminal-media', args: { kind: m.type, path: m.fileId } })),
+          write(
+            translate(lang, {
+              key: 'terminal-media',
+              args: { kind: { key: `media-kind-${m.type}` }, path: m.fileId },
+            }),
+          ),
         );
       case 'document': {
         mkdirSync(exportDir, { recursive: true });
@@ -79,7 +99,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
           write(
             translate(lang, {
               key: 'terminal-media',
-              args: { kind: view.media.type, path: view.media.fileId },
+              args: { kind: { key: `media-kind-${view.media.type}` }, path: view.media.fileId },
             }),
           );
         write(translate(lang, view.text));
@@ -92,7 +112,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
 
   const inputOf = (line: string): Input | null => {
     const text = line.trim();
-    const choice = /^\d{1,2}$/.test(text) ? buttons[Number(text) - 1] : undefined;
+    const choice = /^\d{1,6}$/.test(text) ? buttons.get(Number(text)) : undefined;
     if (choice !== undefined) return { kind: 'button', data: choice };
     const media = /^(photo|video)\s+(.+)$/i.exec(text);
     if (media) return mediaInput(media[1]!.toLowerCase() as 'photo' | 'video', media[2]!);
@@ -101,11 +121,22 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     return { kind: 'text', text: line };
   };
 
+  /** Shows replies that arrived together; a notice repeating one of their messages is left out. */
+  const show = (replies: Reply[]) => {
+    const said = new Set(
+      replies.flatMap(({ view, lang }) =>
+        view.kind === 'text' || view.kind === 'card' ? [translate(lang, view.text)] : [],
+      ),
+    );
+    for (const reply of replies) render(reply, said);
+  };
+
   /** The terminal's own outbox: announcements and decisions for the person here are shown; the
    * demo's other people are fictional, so theirs are only marked sent. */
   const showQueued = async () => {
     for (const chunk of await openChunks('terminal')) {
-      for (const row of await rowsOf(chunk)) if (row.reply.to.id === actor.id) render(row.reply);
+      const rows = (await rowsOf(chunk)).filter((row) => row.reply.to.id === actor.id);
+      show(rows.map((row) => row.reply));
       const done = new Map([[chunk.id, chunk.size]]);
       await recordProgress('terminal', {
         done,
@@ -119,34 +150,37 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
 
   const lines = createInterface({ input, crlfDelay: Infinity });
   write(translate(hintLang, { key: 'terminal-hint' }));
+  if (greeting) write(translate(hintLang, greeting));
+  output.write(PROMPT);
   for await (const line of lines) {
-    if (!line.trim()) continue;
+    await handleLine(line);
+    output.write(PROMPT);
+  }
+  write('');
+
+  async function handleLine(line: string): Promise<void> {
+    if (!line.trim()) return;
     const lang = (await deps.stores.users.find(actor))?.lang ?? hintLang;
-    if (nextPhase && line.trim() === '/nextphase') {
-      const phase = nextPhase();
-      const args = { phase: { key: `phase-name-${phase}` } };
-      write(
-        translate(
-          lang,
-          phase ? { key: 'terminal-next-phase', args } : { key: 'terminal-last-phase' },
-        ),
-      );
+    const own = /^\/(\w+)\s*$/.exec(line.trim());
+    const said = own && demoCommand ? await demoCommand(own[1]!.toLowerCase()) : null;
+    if (said) {
+      write(translate(lang, said));
       await onLine?.();
       await showQueued();
-      continue;
+      return;
     }
     await onLine?.();
     const parsed = inputOf(line);
     if (!parsed) {
       write(translate(lang, { key: 'terminal-no-file' }));
-      continue;
+      return;
     }
     const replies = await handleEvent({ actor, input: parsed }, deps);
     // What answers the person here is shown now (they are the moderator too); the rest goes to
     // the outbox like any unprompted message, and whatever of it is for this person shows next.
     const mine = replies.filter((r) => r.to.platform === actor.platform && r.to.id === actor.id);
     const others = replies.filter((r) => !mine.includes(r));
-    for (const reply of mine) render(reply);
+    show(mine);
     const stamp = Date.now();
     await deps.outbox.enqueue(others.map((reply, i) => ({ key: `terminal:${stamp}:${i}`, reply })));
     await showQueued();

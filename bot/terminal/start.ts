@@ -1,6 +1,7 @@
 import type { Campaign } from '../../handlers/campaign.js';
+import { phaseAt } from '../../handlers/campaign-clock.js';
 import type { Deps } from '../../handlers/index.js';
-import type { Clock } from '../../handlers/ports.js';
+import type { Clock, Text } from '../../handlers/ports.js';
 import { RateLimiter } from '../../handlers/rate-limit.js';
 import { publishDue } from '../../handlers/publish.js';
 import { runDueEvents } from '../../handlers/schedule.js';
@@ -8,15 +9,29 @@ import {
   connectDatabase,
   createMongoStores,
   disconnectDatabase,
+  eraseDemoDatabase,
+  loadDemoState,
   mongoOutbox,
+  saveDemoState,
+  type MongoStores,
 } from '../../models/index.js';
 import type { Config } from '../config.js';
 import { runTerminalChat, TERMINAL_USER } from './chat.js';
-import { DemoClock, demoCampaign, nextPhase, seedDemo } from './demo.js';
+import {
+  DEMO_ENTRIES,
+  DemoClock,
+  demoAnchor,
+  demoCampaign,
+  demoDatabaseUri,
+  nextPhase,
+  seedDemo,
+} from './demo.js';
 
 /**
  * The bot in the terminal: the same core and database, the person at the keyboard moderating too.
- * Unless DEMO=0, a demo campaign with dates around today, a few entries and a movable clock.
+ * Unless DEMO=0, a demo campaign with dates around today, entries by other people and a movable
+ * clock, in a database of its own; a second run goes on where the first stopped, and
+ * /restartdemo starts it over.
  */
 export async function startTerminal(
   config: Config,
@@ -24,14 +39,12 @@ export async function startTerminal(
   realClock: Clock,
 ): Promise<void> {
   const demo = process.env.DEMO !== '0';
-  const clock = demo ? new DemoClock() : realClock;
-  const activeCampaign = demo ? demoCampaign(campaign, realClock.now()) : campaign;
-  await connectDatabase(config.MONGODB_URI);
-  const stores = createMongoStores({ voterSecret: config.VOTER_HASH_SECRET });
+  await connectDatabase(demo ? demoDatabaseUri(config.MONGODB_URI) : config.MONGODB_URI);
+  const newStores = () => createMongoStores({ voterSecret: config.VOTER_HASH_SECRET });
   const deps: Deps = {
-    stores,
-    campaign: activeCampaign,
-    clock,
+    stores: newStores(),
+    campaign,
+    clock: realClock,
     admins: [{ platform: TERMINAL_USER.platform, id: TERMINAL_USER.id }],
     links: { entry: (_platform, number) => `/start e${number}` },
     channels: [],
@@ -41,13 +54,69 @@ export async function startTerminal(
     },
     outbox: mongoOutbox,
     processId: 'terminal',
+    // The terminal sends one photo at a time.
+    albumSettle: async () => undefined,
   };
-  if (demo) await seedDemo(deps, clock.now());
-  // The campaign clock's work (publication, announcements) runs as the person types.
+
+  /** A new demo (first run, or /restartdemo): dates around today, the clock at now, seeded. */
+  const freshDemo = async (): Promise<DemoClock> => {
+    const now = realClock.now();
+    const anchor = demoAnchor(campaign, now);
+    const clock = new DemoClock();
+    Object.assign(deps, { campaign: demoCampaign(campaign, anchor), clock });
+    await seedDemo(deps, now);
+    await saveDemoState({ anchor, at: now });
+    return clock;
+  };
+
+  let greeting: Text | undefined;
+  if (demo) {
+    const state = await loadDemoState();
+    if (state) {
+      const clock = new DemoClock(state.at);
+      Object.assign(deps, { campaign: demoCampaign(campaign, state.anchor), clock });
+      const phase = phaseAt(deps.campaign, clock.now());
+      greeting = {
+        key: 'terminal-demo-resumed',
+        args: { phase: { key: `phase-name-${phase}` }, date: { date: demoDay(deps, clock) } },
+      };
+    } else {
+      await freshDemo();
+      greeting = { key: 'terminal-demo-new', args: { entries: DEMO_ENTRIES } };
+    }
+  }
+
+  // The campaign clock's work (publication, announcements) runs as the person types; the demo
+  // remembers where its clock stands.
   const tick = async () => {
     await publishDue(deps);
     await runDueEvents(deps, 'terminal');
+    if (deps.clock instanceof DemoClock) {
+      const state = await loadDemoState();
+      if (state) await saveDemoState({ anchor: state.anchor, at: deps.clock.now() });
+    }
   };
+
+  const demoCommand = async (name: string): Promise<Text | null> => {
+    const clock = deps.clock;
+    if (!(clock instanceof DemoClock)) return null;
+    if (name === 'nextphase') {
+      const phase = nextPhase(deps.campaign, clock);
+      return phase
+        ? { key: 'terminal-next-phase', args: { phase: { key: `phase-name-${phase}` } } }
+        : { key: 'terminal-last-phase' };
+    }
+    if (name === 'restartdemo') {
+      // The vote counts this process holds belong to the demo being erased.
+      await (deps.stores as MongoStores).close();
+      await eraseDemoDatabase();
+      deps.stores = newStores();
+      await freshDemo();
+      return { key: 'terminal-demo-restarted', args: { entries: DEMO_ENTRIES } };
+    }
+    return null;
+  };
+
   try {
     await runTerminalChat({
       deps,
@@ -55,10 +124,16 @@ export async function startTerminal(
       output: process.stdout,
       exportDir: '.data/exports',
       onLine: tick,
-      ...(clock instanceof DemoClock ? { nextPhase: () => nextPhase(activeCampaign, clock) } : {}),
+      ...(greeting ? { greeting } : {}),
+      ...(demo ? { demoCommand } : {}),
     });
   } finally {
-    await stores.close().catch(() => undefined);
+    await (deps.stores as MongoStores).close().catch(() => undefined);
     await disconnectDatabase();
   }
+}
+
+/** The demo clock's calendar day in the campaign's zone. */
+function demoDay(deps: Deps, clock: DemoClock): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: deps.campaign.timeZone }).format(clock.now());
 }

@@ -1,110 +1,172 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { testDatabaseUri } from '../helpers/harness.js';
 import { STORY } from '../helpers/flows.js';
+import { TerminalSession } from '../helpers/terminal.js';
 
 // With no platform token, `npm start` opens the same conversations in the terminal: a person
 // types, numbers press buttons, "photo PATH" sends a picture. Driven here through its input and
-// output as a person would.
+// output as a person would, one line at a time, waiting for the prompt.
 
-/** Runs `npm start`'s entry point with no token, types the lines, and returns what it printed. */
-function chat(
-  lines: string[],
-  env: NodeJS.ProcessEnv = {},
-): Promise<{ code: number | null; out: string }> {
-  const base: NodeJS.ProcessEnv = {
-    ...process.env,
-    TELEGRAM_BOT_TOKEN: '',
-    DEMO: '0',
-    MONGODB_URI: testDatabaseUri(),
-    CAMPAIGN_FILE: 'test/fixtures/campaign-open-now.json',
-    LANG: 'en_US.UTF-8',
-    LOG_LEVEL: 'warn',
-  };
-  // A variable given as undefined is taken away (no MONGODB_URI at all, say).
-  const merged = Object.fromEntries(
-    Object.entries({ ...base, ...env }).filter(([, v]) => v !== undefined),
-  );
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
-    env: merged,
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stdin.end(lines.map((l) => `${l}\n`).join(''));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out })));
+const sessions: TerminalSession[] = [];
+function open(env: NodeJS.ProcessEnv = {}): TerminalSession {
+  const session = new TerminalSession(env);
+  sessions.push(session);
+  return session;
+}
+afterEach(() => sessions.splice(0).forEach((s) => s.kill()));
+
+/** Tells about an own deed up to its moderator card. */
+async function submit(chat: TerminalSession, city: string): Promise<string> {
+  await chat.type('/submit');
+  await chat.type('photo test/fixtures/deed.png');
+  await chat.press('✅ Done');
+  await chat.type(STORY);
+  await chat.type(city);
+  await chat.press('Animals');
+  await chat.press('✅ I agree');
+  return chat.press('📨 Send');
 }
 
 describe('the terminal chat', () => {
-  it('takes a person from /start to an approved entry, moderating it themselves', async () => {
-    const { code, out } = await chat([
-      '/start',
-      '1', // Tell about my good deed
-      'photo test/fixtures/no-such-file.png',
-      'photo test/fixtures/deed.png',
-      '1', // Done
-      STORY,
-      'Almaty',
-      '4', // Animals
-      '1', // I agree
-      '1', // Send
-      '1', // Approve (the person at the terminal is the moderator)
-      '/mydata',
-    ]);
-    expect(code).toBe(0);
-    expect(out).toContain('Type /start to begin');
-    expect(out).toContain('[1] 🙌 Tell about my good deed');
-    expect(out).toContain('There is no such file');
-    expect(out).toMatch(/🖼 photo: .*test\/fixtures\/deed\.png/);
-    expect(out).toContain('Photo received (1 of 5)');
-    expect(out).toContain('Category: Animals');
-    expect(out).toContain('Thank you! Your entry №1 has been sent to the moderators');
-    expect(out).toContain('📋 Entry №1 (own deed)');
-    expect(out).toContain('✅ Approved by You');
-    expect(out).toContain('🎉 Your entry №1 has been approved!');
-    expect(out).toContain('№1 — own deed, Animals: approved');
-  }, 60_000);
+  it('takes a person from /start to approved entries, every card’s buttons still working', async () => {
+    const chat = open();
+    expect(await chat.started()).toContain('Type /start to begin');
+    expect(await chat.type('/start')).toContain('🙌 Share my good deed');
+    // The prompt shows where to type.
+    expect(chat.output).toMatch(/\n> $/);
+    await chat.press('🙌 Share my good deed');
+    expect(await chat.type('photo test/fixtures/no-such-file.png')).toContain(
+      'There is no such file',
+    );
+    const photo = await chat.type('photo test/fixtures/deed.png');
+    expect(photo).toContain('Photo received (1 of 5)');
+    await chat.press('✅ Done');
+    await chat.type(STORY);
+    await chat.type('Almaty');
+    await chat.press('Animals');
+    expect(await chat.press('✅ I agree')).toContain('Category: Animals');
+    const sent = await chat.press('📨 Send');
+    expect(sent).toContain('Thank you! Your entry #1 has been sent to the moderators');
+    expect(sent).toMatch(/🖼 Photo: .*test\/fixtures\/deed\.png/);
+    expect(sent).toContain('📋 Entry #1 (own deed)');
+    const firstApprove = chat.buttonNumber('✅ Approve');
+
+    // A second entry's card comes after the first; the first card's buttons still work.
+    expect(await submit(chat, 'Aktobe')).toContain('📋 Entry #2 (own deed)');
+    expect(chat.buttonNumber('✅ Approve')).not.toBe(firstApprove);
+    const approved = await chat.type(firstApprove);
+    expect(approved).toContain('✅ Approved by You');
+    expect(approved).toContain('🎉 Your entry #1 has been approved!');
+
+    const mine = await chat.type('/mydata');
+    expect(mine).toContain('#1 — own deed, Animals: approved');
+    expect(mine).toContain('#2 — own deed, Animals: waiting for moderation');
+    // A press is not answered with a bare "OK" line.
+    expect(chat.output).not.toContain('» OK');
+    expect(await chat.close()).toBe(0);
+  }, 120_000);
 });
 
 describe('npm start with nothing configured', () => {
   it('starts an embedded database and keeps its data between runs', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dgt-data-'));
     const env = { MONGODB_URI: undefined, DATA_DIR: dataDir };
-    const first = await chat(
-      ['/start', '1', 'photo test/fixtures/deed.png', '1', STORY, 'Aktobe', '4', '1', '1'],
-      env,
-    );
-    expect(first.code).toBe(0);
-    expect(first.out.split('\n')[0]).toContain(
+    const first = open(env);
+    expect((await first.started()).split('\n')[0]).toContain(
       `No MONGODB_URI set: starting an embedded database; its data stays in ${dataDir}/`,
     );
-    expect(first.out).toContain('Your entry №1 has been sent');
-    const second = await chat(['/mydata'], env);
-    expect(second.out).toContain('№1 — own deed, Animals: waiting for moderation');
+    await first.type('/start');
+    expect(await submit(first, 'Aktobe')).toContain('Your entry #1 has been sent');
+    expect(await first.close()).toBe(0);
+    const second = open(env);
+    expect(await second.type('/mydata')).toContain(
+      '#1 — own deed, Animals: waiting for moderation',
+    );
+    expect(await second.close()).toBe(0);
   }, 120_000);
 });
 
 describe('the demo in the terminal', () => {
-  it('walks through every phase: entries, voting on the seeded list, results', async () => {
-    const { code, out } = await chat(
-      ['/start', '/nextphase', '/nextphase', '/vote', '1', '1', '/nextphase', '/results'],
-      { DEMO: undefined, CAMPAIGN_FILE: undefined },
+  const demo = (uri: string) =>
+    open({ DEMO: undefined, CAMPAIGN_FILE: undefined, MONGODB_URI: uri });
+
+  it('walks through every phase: entries, voting on the seeded list with a vote moved, results', async () => {
+    const chat = demo(testDatabaseUri());
+    expect(await chat.started()).toContain('🎬 A new demo');
+    expect(await chat.type('/start')).toContain('Entries are accepted until');
+    expect(await chat.type('/nextphase')).toContain(
+      "⏩ The demo's clock moved on: entries closed, moderators finish.",
     );
-    expect(code).toBe(0);
-    expect(out).toContain('Entries are accepted until');
-    expect(out).toContain("⏩ The demo's clock moved on: entries closed, moderators finish.");
-    expect(out).toContain("⏩ The demo's clock moved on: the list is published, voting is open.");
-    expect(out).toContain('🗳 The list of participants is published and voting is open');
-    expect(out).toContain('[1] Helping the elderly (1)');
-    expect(out).toMatch(/🖼 photo: .*bot\/terminal\/demo\/deed-1\.png/);
-    expect(out).toContain('» Your vote for №1 is counted!');
-    expect(out).toContain(
+    const voting = await chat.type('/nextphase');
+    expect(voting).toContain(
+      "⏩ The demo's clock moved on: the list is published, voting is open.",
+    );
+    expect(voting).toContain('🗳 The list of participants is published and voting is open');
+    // Three entries in every category, in three languages.
+    expect(await chat.type('/vote')).toContain('Helping the elderly (3)');
+    expect(chat.last).toContain('Volunteer of the year (3)');
+    const card = await chat.press('Helping the elderly (3)');
+    expect(card).toMatch(/🖼 Photo: .*bot\/terminal\/demo\/deed-1\.png/);
+    expect(await chat.press('👍 Vote')).toContain('» Your vote for #1 is counted!');
+    const second = await chat.press('Next ▶️');
+    expect(second).toContain('Шымкент');
+    const moved = await chat.press('👍 Vote');
+    // The move is said once, not as a notice and again as a message.
+    expect(moved.match(/#1 .*#2|#2.*#1/g)).toHaveLength(1);
+    const gala = await chat.type('/nextphase');
+    expect(gala).toContain(
       "⏩ The demo's clock moved on: voting closed, the results are announced.",
     );
-    expect(out).toContain('🏆 The results of the Acts of Kindness contest');
-    expect(out).toContain('1. №1 — 1 vote');
-  }, 60_000);
+    expect(gala).toContain('🏆 The results of the Acts of Kindness contest');
+    const results = await chat.type('/results');
+    expect(results).toContain('Final results');
+    // The seeded votes (#2 two, #3 one) and the one moved here.
+    expect(results).toContain('1. #2 — 3 votes\n2. #3 — 1 vote\n3. #1 — 0 votes');
+    expect(await chat.close()).toBe(0);
+  }, 120_000);
+
+  it('goes on where it stopped on a second run, and starts over on /restartdemo', async () => {
+    const uri = testDatabaseUri();
+    const first = demo(uri);
+    await first.started();
+    await first.type('/nextphase');
+    await first.type('/nextphase');
+    await first.type('/vote');
+    await first.press('Animals (3)');
+    expect(await first.press('👍 Vote')).toContain('is counted');
+    const live = await first.type('/results');
+    expect(live).toContain('Live count');
+    expect(await first.close()).toBe(0);
+
+    // The second run says it goes on, in the phase the first one left, with the same vote.
+    const second = demo(uri);
+    const greeting = await second.started();
+    expect(greeting).toContain(
+      '🎬 The demo goes on where you left it: the list is published, voting is open',
+    );
+    expect(greeting).not.toContain('A new demo');
+    // The same live results, with the vote of the first run.
+    expect(await second.type('/results')).toBe(live);
+    expect(await second.type('/vote')).toContain('Animals (3)');
+    expect(await second.type('/nextphase')).toContain('voting closed, the results are announced');
+    const final = await second.type('/results');
+    expect(final).toContain('Final results');
+    expect(final).toContain('#10 — 1 vote');
+    expect(await second.close()).toBe(0);
+
+    // A third run is at the results; /restartdemo erases the demo and its clock starts at today.
+    const third = demo(uri);
+    expect(await third.started()).toContain('voting closed, the results are announced');
+    const restarted = await third.type('/restartdemo');
+    expect(restarted).toContain('🎬 The demo starts over');
+    expect(restarted).toContain('21 entries by other people');
+    const start = await third.type('/start');
+    expect(start).toContain('Entries are accepted until');
+    expect(await third.type('/results')).toContain('stage: entries are open');
+    expect(await third.type('/mydata')).not.toContain('#');
+    expect(await third.close()).toBe(0);
+  }, 180_000);
 });

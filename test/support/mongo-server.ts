@@ -50,7 +50,7 @@ function createPostgresDatabase(): { url: string; drop: () => void } | null {
 }
 
 async function startFerretDb(backend: 'postgresql' | 'sqlite'): Promise<ControllableMongoServer> {
-  const binary = buildFerretDb();
+  const binary = await buildFerretDb((line) => console.log(`[test setup] ${line}`));
   const dir = mkdtempSync(join(tmpdir(), 'ferretdb-data-'));
   const port = await freePort();
   const postgres =
