@@ -65,7 +65,8 @@ export const envSchema = z
       .transform((v) => v === 'true'),
     TELEGRAM_PAID_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(1000),
     TELEGRAM_PAID_BUDGET_STARS: z.coerce.number().min(0).default(0),
-    OUTBOX_IN_FLIGHT: z.coerce.number().int().min(1).max(200).default(10),
+    /** Unset: a fifth of a second of sends at the rate, 10 to 200 (see defaultInFlight). */
+    OUTBOX_IN_FLIGHT: z.coerce.number().int().min(1).max(200).optional(),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
     /** How long a sender holds the rows it claimed; after a crash, others take them over then. */
     OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),

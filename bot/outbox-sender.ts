@@ -44,6 +44,12 @@ export interface SendOptions {
 
 export interface Transport {
   platform: Platform;
+  /**
+   * The transport holds sends to gather them into one request (VK's batches): their answers
+   * come late by design and say nothing of when the platform counted them, so the pace counts
+   * them as of their departure.
+   */
+  gathers?: boolean;
   /** `key` is the outbox row's: a platform that can drop resends (VK's random_id) uses it. */
   send(reply: Reply, key: string, options?: SendOptions): Promise<SendOutcome>;
 }
@@ -72,6 +78,16 @@ export interface SenderOptions {
   onUnreachable(reply: Reply): Promise<void>;
 }
 
+/**
+ * Sends on their way (sent, their progress not yet written) when the operator does not say: a
+ * send waits up to about a fifth of a second for its write (RECORD_EVERY_MS and the write), so
+ * the window covers that much of the rate: 10 at Telegram's free 30 a second, 200 at 1,000. It
+ * is also the most a crash can send twice.
+ */
+export function defaultInFlight(ratePerSecond: number): number {
+  return Math.min(200, Math.max(10, Math.ceil(ratePerSecond / 5)));
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 /** How often the sender looks at its lease (it holds time slices of a few seconds). */
 const RENEW_EVERY_MS = 500;
@@ -79,6 +95,12 @@ const RENEW_EVERY_MS = 500;
 const WORKERS = 4;
 /** A worker on a less urgent chunk looks for a more urgent one this often (in rows). */
 const PREEMPT_EVERY = 16;
+/**
+ * Progress is written at most this often: at a thousand sends a second, a write for every few
+ * sends kept the database busier than the sends did. Sends wait for their write, so the
+ * in-flight window must cover this time at the rate (see the default of OUTBOX_IN_FLIGHT).
+ */
+const RECORD_EVERY_MS = 100;
 
 /** Progress gathered until the next write; whatever came in while one ran goes in the next. */
 class Recorder {
@@ -108,8 +130,20 @@ class Recorder {
     });
   }
 
+  private lastWrite = 0;
+  private timer: NodeJS.Timeout | null = null;
+
   private kick(): void {
-    if (this.writing || !this.waiting.length) return;
+    if (this.writing || this.timer || !this.waiting.length) return;
+    const wait = this.lastWrite + RECORD_EVERY_MS - Date.now();
+    if (wait > 0) {
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        this.kick();
+      }, wait);
+      return;
+    }
+    this.lastWrite = Date.now();
     this.writing = this.write().finally(() => {
       this.writing = null;
       this.kick();
@@ -145,6 +179,10 @@ class ChunkProgress {
   private finished = new Set<number>();
   /** Rows before this place are finished. */
   mark: number;
+  /** Rows before this place were sent or are on their way. */
+  started: number;
+  /** Rows before this place are finished in the database. */
+  written: number;
   readonly settled: Promise<void>[] = [];
 
   constructor(
@@ -152,6 +190,8 @@ class ChunkProgress {
     present: number[],
   ) {
     this.mark = chunk.done;
+    this.started = chunk.done;
+    this.written = chunk.done;
     // Places with no row (a key that was queued already in another chunk) are finished.
     const here = new Set(present);
     for (let n = chunk.done; n < chunk.size; n += 1) if (!here.has(n)) this.finished.add(n);
@@ -171,6 +211,11 @@ class ChunkProgress {
   get complete(): boolean {
     return this.mark >= this.chunk.size;
   }
+
+  /** Rows that a crash now would send again: on their way or sent, not yet written finished. */
+  get exposed(): number {
+    return Math.max(0, this.started - this.written);
+  }
 }
 
 export class OutboxSender {
@@ -189,9 +234,20 @@ export class OutboxSender {
   private readonly working = new Map<string, Promise<void>>();
   /** The open chunks as last read: a worker steps aside for a more urgent one waiting there. */
   private waitingChunks: OutboxChunk[] = [];
+  /** Urgent chunks a worker already steps aside for. */
+  private readonly makingWayFor = new Set<string>();
+  /** The chunks being sent, for the window of what a crash could send twice. */
+  private readonly active = new Set<ChunkProgress>();
+  private progressWaiters: (() => void)[] = [];
   private leaseValidUntil = 0;
   private lastRenew = 0;
   private readonly recorder: Recorder;
+  /**
+   * Finished chunks are closed (and their rows deleted) by a writer of their own: deleting a
+   * thousand rows takes a while, and the sends waiting for their progress to be written must
+   * not wait for it too.
+   */
+  private readonly closer: Recorder;
 
   constructor(
     private readonly transport: Transport,
@@ -201,6 +257,7 @@ export class OutboxSender {
     this.free = new Pace(options.ratePerSecond);
     this.paidPace = options.paid ? new Pace(options.paid.ratePerSecond) : null;
     this.recorder = new Recorder(transport.platform, log, () => !this.running);
+    this.closer = new Recorder(transport.platform, log, () => !this.running);
   }
 
   /** Nothing on its way and no chunk being worked on. */
@@ -279,6 +336,7 @@ export class OutboxSender {
       );
       for (const chunk of this.waitingChunks) {
         if (this.working.size >= WORKERS) break;
+        this.makingWayFor.delete(chunk.id);
         const work = this.work(chunk).finally(() => {
           this.working.delete(chunk.id);
           this.poke();
@@ -293,10 +351,19 @@ export class OutboxSender {
     }
   }
 
-  /** True when a more urgent chunk than this one waits and no worker is free for it. */
+  /**
+   * True when a more urgent chunk than this one waits and no worker is free for it. One worker
+   * steps aside for each such chunk, not every worker at once (they would all stop and start
+   * again, and the sends with them).
+   */
   private outranked(chunk: OutboxChunk): boolean {
     if (this.working.size < WORKERS) return false;
-    return this.waitingChunks.some((c) => c.lane < chunk.lane && !this.working.has(c.id));
+    const urgent = this.waitingChunks.find(
+      (c) => c.lane < chunk.lane && !this.working.has(c.id) && !this.makingWayFor.has(c.id),
+    );
+    if (!urgent) return false;
+    this.makingWayFor.add(urgent.id);
+    return true;
   }
 
   /** Sends a chunk's rows in order, as far as it may; the chunk stays open for what is left. */
@@ -312,20 +379,43 @@ export class OutboxSender {
       chunk,
       rows.map((r) => r.n),
     );
-    for (const [i, row] of rows.entries()) {
-      if (!this.leaseHeld) break;
-      if (i % PREEMPT_EVERY === PREEMPT_EVERY - 1 && this.outranked(chunk)) break;
-      // Never further ahead of what is written than the in-flight window.
-      while (row.n - progress.mark >= this.options.inFlight && progress.settled.length)
-        await Promise.race(progress.settled);
-      await this.paced(row, progress);
+    this.active.add(progress);
+    try {
+      for (const [i, row] of rows.entries()) {
+        if (!this.leaseHeld) break;
+        if (i % PREEMPT_EVERY === PREEMPT_EVERY - 1 && this.outranked(chunk)) break;
+        // All chunks together never further ahead of what is written than the in-flight window:
+        // that is the most a crash can send twice.
+        while (this.exposed() >= this.options.inFlight) await this.progressWritten();
+        progress.started = row.n + 1;
+        await this.paced(row, progress);
+      }
+      await Promise.allSettled(progress.settled);
+      if (progress.complete)
+        await this.closer.note((p) => {
+          p.done.set(chunk.id, chunk.size);
+          p.closed.push(chunk.id);
+        });
+    } finally {
+      this.active.delete(progress);
+      this.wroteProgress();
     }
-    await Promise.allSettled(progress.settled);
-    if (progress.complete)
-      await this.recorder.note((p) => {
-        p.done.set(chunk.id, chunk.size);
-        p.closed.push(chunk.id);
-      });
+  }
+
+  private exposed(): number {
+    let n = 0;
+    for (const p of this.active) n += p.exposed;
+    return n;
+  }
+
+  private progressWritten(): Promise<void> {
+    return new Promise((resolve) => this.progressWaiters.push(resolve));
+  }
+
+  private wroteProgress(): void {
+    const waiters = this.progressWaiters;
+    this.progressWaiters = [];
+    for (const wake of waiters) wake();
   }
 
   /** The rate pool a row goes through: the free one, or the paid one for a broadcast overflow. */
@@ -351,11 +441,14 @@ export class OutboxSender {
       slot = Math.max(this.pausedUntil, chatReady, pool.pace.earliest(now));
     }
     // The time it really leaves: that is what the platform counts.
-    pool.pace.take(now);
+    const ticket = pool.pace.take(now);
     if (pool.paid) this.paidLeft -= 1;
     this.lastToChat.set(chat, now);
     this.forgetQuietChats(now);
-    const sending: Promise<void> = this.send(row, pool.paid, progress).finally(() => {
+    const answered = () => {
+      if (!this.transport.gathers) pool.pace.answered(ticket, Date.now());
+    };
+    const sending: Promise<void> = this.send(row, pool.paid, progress, answered).finally(() => {
       this.inFlight.delete(sending);
       if (this.chatSends.get(chat) === sending) this.chatSends.delete(chat);
     });
@@ -372,14 +465,24 @@ export class OutboxSender {
     for (const [chat, at] of this.lastToChat) if (at < before) this.lastToChat.delete(chat);
   }
 
-  private async send(row: OutboxRow, paid: boolean, progress: ChunkProgress): Promise<void> {
+  private async send(
+    row: OutboxRow,
+    paid: boolean,
+    progress: ChunkProgress,
+    answered: () => void,
+  ): Promise<void> {
     let outcome: SendOutcome;
     try {
       outcome = await this.transport.send(row.reply, row.id, paid ? { paid } : {});
     } catch (error) {
       outcome = { kind: 'transient', reason: String(error) };
     }
-    await this.record(row, outcome, paid, progress);
+    answered();
+    const covered = { mark: progress.written };
+    await this.record(row, outcome, paid, progress, covered);
+    // That write had the chunk's place at least as far as this row's finish took it.
+    progress.written = Math.max(progress.written, covered.mark);
+    this.wroteProgress();
   }
 
   private async record(
@@ -387,8 +490,12 @@ export class OutboxSender {
     outcome: SendOutcome,
     paid: boolean,
     progress: ChunkProgress,
+    covered: { mark: number },
   ): Promise<void> {
-    const moved = (p: Progress) => p.done.set(row.chunk, progress.finish(row.n));
+    const moved = (p: Progress) => {
+      covered.mark = progress.finish(row.n);
+      p.done.set(row.chunk, covered.mark);
+    };
     const failed = (error: string) => (p: Progress) => {
       moved(p);
       p.failures.push({ id: row.id, recipient: accountKey(row.reply.to), error });
@@ -408,6 +515,8 @@ export class OutboxSender {
           { sent: 1, ...(paid ? { paid: 1 } : {}) },
         );
       case 'rate-limited': {
+        // Once per episode: the sends already on their way meet the same 429.
+        if (this.pausedUntil < Date.now()) (paid ? this.paidPace : this.free)?.widen();
         this.pausedUntil = Math.max(this.pausedUntil, Date.now() + outcome.retryAfterMs);
         if (paid) this.paidLeft += 1;
         this.log.warn({ retryAfterMs: outcome.retryAfterMs }, 'rate limited by the platform');

@@ -96,19 +96,28 @@ export const mongoUserStore: UserStore = {
     await UserModel.deleteOne(keyOf(ref));
   },
   async eachRecipientChunk(filter, chunk, from = '') {
-    // Paged by _id, so a broadcast to a country reads a thousand users at a time.
-    let after = from;
-    for (;;) {
-      const docs = await UserModel.find({
-        ...recipientQuery(filter),
-        _id: mongoose.trusted({ $gt: after }),
-      })
-        .sort({ _id: 1 })
-        .limit(CHUNK)
-        .lean();
-      if (!docs.length) return;
-      after = docs[docs.length - 1]!._id;
-      await chunk(docs.map(toRecord), after);
+    // One query walked in pages of a thousand, by _id (so a job resumed after a crash goes on
+    // from the last page): MongoDB walks the _id index; FerretDB 1.x sorts once instead of
+    // scanning the collection again for every page, as a query per page made it do.
+    const cursor = UserModel.find({
+      ...recipientQuery(filter),
+      _id: mongoose.trusted({ $gt: from }),
+    })
+      .sort({ _id: 1 })
+      .lean()
+      .cursor({ batchSize: CHUNK });
+    let page: UserDoc[] = [];
+    try {
+      for await (const doc of cursor) {
+        page.push(doc);
+        if (page.length < CHUNK) continue;
+        const last = page[page.length - 1]!._id;
+        await chunk(page.map(toRecord), last);
+        page = [];
+      }
+      if (page.length) await chunk(page.map(toRecord), page[page.length - 1]!._id);
+    } finally {
+      await cursor.close().catch(() => undefined);
     }
   },
   async count(filter) {

@@ -1,5 +1,6 @@
 import type { EdgeContext, PlatformEdge } from '../platform.js';
 import { downloadUrl } from '../media-library.js';
+import { defaultInFlight } from '../outbox-sender.js';
 import type { RequestHandler } from '../http-server.js';
 import { createTelegramBot } from './bot.js';
 import { registerCommands } from './commands.js';
@@ -63,7 +64,12 @@ export async function startTelegram(
         }
       : {}),
     perChatIntervalMs: config.TELEGRAM_PER_CHAT_INTERVAL_MS,
-    inFlight: config.OUTBOX_IN_FLIGHT,
+    inFlight:
+      config.OUTBOX_IN_FLIGHT ??
+      defaultInFlight(
+        config.TELEGRAM_RATE_PER_SECOND +
+          (config.TELEGRAM_PAID_BROADCAST ? config.TELEGRAM_PAID_RATE_PER_SECOND : 0),
+      ),
     webhooks,
     ...(config.TELEGRAM_VOTE_CHANNEL
       ? { membership: telegramMembership(bot.api, config.TELEGRAM_VOTE_CHANNEL, log) }

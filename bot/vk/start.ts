@@ -5,6 +5,7 @@ import type { Membership } from '../../handlers/ports.js';
 import { downloadUrl } from '../media-library.js';
 import type { EdgeContext, PlatformEdge } from '../platform.js';
 import { InboxWorker } from '../inbox-worker.js';
+import { defaultInFlight } from '../outbox-sender.js';
 import { vkCallback } from './callback.js';
 import { createVkEdge } from './edge.js';
 import { VkLongPoll } from './polling.js';
@@ -98,7 +99,7 @@ export async function startVk(ctx: EdgeContext, options: { poll: boolean }): Pro
     ratePerSecond: config.VK_RATE_PER_SECOND,
     perChatIntervalMs: 0,
     // Enough on its way at once for identical messages to gather into batches of 100.
-    inFlight: Math.max(config.OUTBOX_IN_FLIGHT, 100),
+    inFlight: Math.max(config.OUTBOX_IN_FLIGHT ?? defaultInFlight(config.VK_RATE_PER_SECOND), 100),
     webhooks,
     ...(config.VK_VOTE_MEMBERS_ONLY ? { membership: vkMembership(api, groupId, ctx) } : {}),
     // VK hands the ref to the bot with the first message after the link: "e17" opens entry 17.

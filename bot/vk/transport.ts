@@ -74,6 +74,7 @@ export function vkTransport(out: VkOut): Transport {
   }
 
   return {
+    gathers: true,
     platform: 'vk',
     async send(reply, key) {
       const peerId = Number(reply.to.id);
