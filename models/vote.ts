@@ -1,7 +1,7 @@
 import mongoose, { Schema, model } from 'mongoose';
 import type { CastResult, UserRef, VoteStore } from '../handlers/ports.js';
 import { EntryModel } from './entry.js';
-import { isDuplicateKey } from './errors.js';
+import { GroupInsert } from './group-insert.js';
 import { personHash } from './keys.js';
 import { VoteCounts } from './vote-counts.js';
 
@@ -51,10 +51,15 @@ export function createVoteStore(secret: string, counts = new VoteCounts()): Vote
   const hashOf = (voter: UserRef) => personHash(secret, voter);
 
   const idOf = (voter: UserRef, category: string) => `${hashOf(voter)}:${category}`;
+  /** First votes that arrive together are written together (see group-insert.ts). */
+  const inserts = new GroupInsert(
+    () => VoteModel.collection as unknown as mongoose.mongo.Collection,
+  );
 
   return {
     /**
-     * One insert in the common case, a person's first vote in a category. When the vote exists,
+     * One insert in the common case, a person's first vote in a category (written together with
+     * the first votes that arrive at the same moment). When the vote exists,
      * it is read: on this entry it is "same"; on another it is moved with a compare-and-set on the
      * entry it was on, so two racing presses cannot both claim to have moved it from there.
      */
@@ -68,18 +73,16 @@ export function createVoteStore(secret: string, counts = new VoteCounts()): Vote
         ...(eventId ? { event: eventId } : {}),
       };
       for (let attempt = 0; ; attempt += 1) {
-        try {
-          await VoteModel.collection.insertOne({
-            _id,
-            voterHash: hashOf(voter),
-            category: entry.category,
-            ...set,
-            previous: null,
-          } as never);
+        const inserted = await inserts.insert({
+          _id: _id as never,
+          voterHash: hashOf(voter),
+          category: entry.category,
+          ...set,
+          previous: null,
+        });
+        if (inserted === 'inserted') {
           counts.add(entry.id, 1);
           return { outcome: 'new' };
-        } catch (error) {
-          if (!isDuplicateKey(error)) throw error;
         }
         const current = await VoteModel.findById(_id).lean();
         // This very press, delivered again after its vote landed: the answer it should have had.

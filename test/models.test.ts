@@ -78,6 +78,31 @@ describe('casting votes at the same instant', () => {
   });
 });
 
+describe('votes written together', () => {
+  it('stores every first vote of a crowd pressing at once, and tells each press its own outcome', async () => {
+    const votes = createVoteStore('a-test-secret-of-enough-length-for-votes');
+    const entry = (n: number) =>
+      ({
+        id: `0000000000000000000001${String(n).padStart(2, '0')}`,
+        number: n,
+        category: 'crowd',
+      }) as Entry;
+    const voter = (id: number) => ({ platform: 'telegram' as const, id: `crowd-${id}` });
+    // 60 people at once, each pressing twice at the same moment: on the first entry, and on the
+    // second; their presses land in the same batches, some beside their own other press.
+    const presses = Array.from({ length: 60 }, (_, v) => [
+      votes.cast(voter(v), entry(1), new Date(), new Date()),
+      votes.cast(voter(v), entry(2), new Date(), new Date()),
+    ]);
+    const outcomes = await Promise.all(presses.map((pair) => Promise.all(pair)));
+    expect(await VoteModel.countDocuments({ category: 'crowd' })).toBe(60);
+    for (const [first, second] of outcomes) {
+      // One of each person's two presses made the vote; the other moved it or found it there.
+      expect([first!.outcome, second!.outcome].filter((o) => o === 'new')).toHaveLength(1);
+    }
+  });
+});
+
 describe('live vote counts', () => {
   it('add up to the stored votes across two processes, moved votes included', async () => {
     const ids = ['5', '6'].map((n) => `aaaaaaaaaaaaaaaaaaaaaa0${n}`);
