@@ -44,6 +44,8 @@ export async function onBroadcastButton(
   action: 'to' | 'go' | 'no',
   id: string,
   audience?: Audience,
+  /** On Send: how many people the organiser was shown (not counted again). */
+  confirmed?: number,
 ): Promise<void> {
   if (!turn.isAdmin) return turn.notice(t('mod-not-allowed'), true);
   const { broadcasts, users } = turn.deps.stores;
@@ -58,7 +60,8 @@ export async function onBroadcastButton(
     return turn.replace(t('broadcast-cancelled'));
   }
   const target = audience ?? 'all';
-  const count = await users.count(filterFor(target));
+  const count =
+    action === 'go' && confirmed !== undefined ? confirmed : await users.count(filterFor(target));
   if (action === 'to') {
     return turn.replace(
       t('broadcast-confirm', {
@@ -67,7 +70,7 @@ export async function onBroadcastButton(
         text: broadcast.text,
       }),
       [
-        [{ label: t('broadcast-send'), data: payload('bc', 'go', id, target) }],
+        [{ label: t('broadcast-send'), data: payload('bc', 'go', id, target, count) }],
         [{ label: t('button-cancel'), data: payload('bc', 'no', id) }],
       ],
     );

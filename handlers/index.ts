@@ -198,9 +198,9 @@ async function onButton(turn: Turn, data: string): Promise<void> {
     case 'nt':
       return setAnnouncements(turn, p[1] === 'on');
     case 'bc':
-      return p[1] === 'no'
-        ? onBroadcastButton(turn, 'no', p[2])
-        : onBroadcastButton(turn, p[1], p[2], p[3]);
+      if (p[1] === 'no') return onBroadcastButton(turn, 'no', p[2]);
+      if (p[1] === 'to') return onBroadcastButton(turn, 'to', p[2], p[3]);
+      return onBroadcastButton(turn, 'go', p[2], p[3], p[4]);
   }
 }
 

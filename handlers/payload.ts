@@ -49,7 +49,19 @@ const shapes = z.union([
   z.tuple([z.literal('v'), z.literal('cats')]),
   z.tuple([z.literal('nt'), z.enum(['on', 'off'])]),
   z.tuple([z.literal('bc'), z.literal('no'), objectId]),
-  z.tuple([z.literal('bc'), z.enum(['to', 'go']), objectId, z.enum(['all', ...LANGS])]),
+  z.tuple([z.literal('bc'), z.literal('to'), objectId, z.enum(['all', ...LANGS])]),
+  // Send carries the count the organiser confirmed: counting a country's users again while it
+  // votes could outlast the platform's deadline for an answer.
+  z.tuple([
+    z.literal('bc'),
+    z.literal('go'),
+    objectId,
+    z.enum(['all', ...LANGS]),
+    z
+      .string()
+      .regex(/^\d{1,9}$/)
+      .transform(Number),
+  ]),
   z.tuple([z.literal('v'), z.literal('cat'), categoryId]),
   z.tuple([z.literal('v'), z.enum(['nx', 'pv', 'v', 'sh', 'rp']), entryNumber]),
   z.tuple([z.literal('v'), z.literal('v'), entryNumber, pressToken]),

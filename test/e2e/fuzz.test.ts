@@ -82,7 +82,7 @@ describe('fuzzing the bot with generated updates', () => {
         'del:yes',
         'd:send',
         'd:cat:animals',
-        'bc:go:000000000000000000000000:all',
+        'bc:go:000000000000000000000000:all:5',
         'nt:off',
         'lang:kk',
         'x'.repeat(r.int(200)),
