@@ -1,0 +1,361 @@
+// npm run bench:surge [-- --voters 10000 --seconds 60 --recipients 10000 --rate 1000]
+//
+// The night a celebrity shares the link, as an operator would run it: two bot processes
+// (`bot/main.ts`) on webhooks over one database, behind a load balancer that alternates
+// between them. While the organiser's broadcast goes to `recipients` people, `voters` new people
+// arrive evenly over `seconds`: each opens an entry by its shared link, sees the card the bot
+// sends, and presses its Vote button. The local Bot API runs on a thread of its own and answers
+// 429 above `rate` a second, as Telegram does.
+//
+// Prints votes a second, the time from a press to the bot's answer (p50/p95/p99) and from
+// opening the link to the answer, messages a second out, 429s, votes and messages lost or
+// doubled, and each process's peak memory. Target: p99 under 1 s, nothing lost, nothing doubled.
+
+import mongoose from 'mongoose';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { freePort } from '../bot/embedded-db.js';
+import { BroadcastModel } from '../models/broadcast.js';
+import { EntryModel } from '../models/entry.js';
+import { OutboxChunkModel } from '../models/outbox.js';
+import { UserModel } from '../models/user.js';
+import { VoteModel } from '../models/vote.js';
+import { startMongoServer } from '../test/support/mongo-server.js';
+import type { SurgeMessage, SurgeRequest } from './surge-api-thread.js';
+
+const { values } = parseArgs({
+  options: {
+    voters: { type: 'string', default: '10000' },
+    seconds: { type: 'string', default: '60' },
+    recipients: { type: 'string', default: '10000' },
+    rate: { type: 'string', default: '1000' },
+    /** A folder for a CPU profile of each bot process. */
+    profile: { type: 'string' },
+  },
+});
+const VOTERS = Number(values.voters);
+const SECONDS = Number(values.seconds);
+const RECIPIENTS = Number(values.recipients);
+const RATE = Number(values.rate);
+const ENTRIES = 20;
+const ADMIN = 900_001;
+const SECRET = 'bench-surge-webhook-secret-0123456789';
+const TOKEN = '123456:BENCH-token-for-the-local-bot-api';
+const TEXT = 'The results are in: thank you, Kazakhstan, for every good deed!';
+const FIRST_VOTER = 5_000_000;
+
+// A campaign in its voting days, whatever today is.
+const base = JSON.parse(readFileSync('campaign.json', 'utf8')) as {
+  timeZone: string;
+  dates: Record<string, string>;
+};
+const day = (offset: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: base.timeZone }).format(
+    new Date(Date.now() + offset * 86_400_000),
+  );
+base.dates = {
+  submissionsOpen: day(-10),
+  submissionsClose: day(-4),
+  publication: day(-1),
+  votingClose: day(5),
+  gala: day(6),
+  broadcast: day(7),
+};
+const campaignFile = join(mkdtempSync(join(tmpdir(), 'surge-')), 'campaign.json');
+writeFileSync(campaignFile, JSON.stringify(base));
+
+const mongo = await startMongoServer();
+const uri = `${mongo.uri.replace(/\/$/, '')}/bench_surge_${Date.now()}`;
+await mongoose.connect(uri);
+
+const thread = new URL('./surge-api-thread.ts', import.meta.url).href;
+const telegram = new Worker(
+  `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(thread)}); })`,
+  { eval: true },
+);
+const ask = (request: SurgeRequest) => telegram.postMessage(request);
+const [{ root: apiRoot }] = (await once(telegram, 'message')) as [{ root: string }];
+// Cards reach the voter who waits for one.
+const cards = new Map<number, string>();
+const waitingForCard = new Map<number, (data: string) => void>();
+let answer: ((message: SurgeMessage) => void) | null = null;
+telegram.on('message', (message: SurgeMessage) => {
+  if ('cards' in message) {
+    for (const [chat, data] of message.cards) {
+      cards.set(chat, data);
+      waitingForCard.get(chat)?.(data);
+      waitingForCard.delete(chat);
+    }
+  } else answer?.(message);
+});
+const request = (r: SurgeRequest) =>
+  new Promise<SurgeMessage>((resolve) => {
+    answer = resolve;
+    ask(r);
+  });
+
+// The world: published entries, and the people the broadcast goes to (Kazakh speakers; the
+// arriving voters write in Russian, so the broadcast's audience stays the same size).
+const votingDay = new Date();
+await EntryModel.insertMany(
+  Array.from({ length: ENTRIES }, (_, i) => ({
+    draftKey: `surge-${i}`,
+    number: i + 1,
+    kind: 'own',
+    author: { platform: 'telegram', id: String(10 + i) },
+    status: 'published',
+    category: 'animals',
+    story: 'A good deed worth a vote.',
+    city: 'Almaty',
+    media: [{ type: 'photo', platform: 'telegram', fileId: `photo-${i}`, uniqueId: `u-${i}` }],
+    createdAt: votingDay,
+    publishedAt: votingDay,
+    voteCount: 0,
+  })),
+);
+for (let i = 0; i < RECIPIENTS; i += 1000) {
+  await UserModel.insertMany(
+    Array.from({ length: Math.min(1000, RECIPIENTS - i) }, (_, k) => ({
+      _id: `telegram:${300_000 + i + k}`,
+      platform: 'telegram',
+      userId: String(300_000 + i + k),
+      lang: 'kk',
+      createdAt: votingDay,
+    })),
+  );
+}
+
+const bots: { child: ChildProcess; port: number }[] = [];
+for (let p = 0; p < 2; p += 1) {
+  const port = await freePort();
+  const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'bot/main.ts'], {
+    env: {
+      ...process.env,
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: apiRoot,
+      TELEGRAM_ADMIN_IDS: String(ADMIN),
+      MONGODB_URI: uri,
+      LOG_LEVEL: 'error',
+      VOTER_HASH_SECRET: 'bench-secret-of-enough-length-for-votes',
+      HTTP_PORT: String(port),
+      HTTP_HOST: '127.0.0.1',
+      TELEGRAM_MODE: 'webhook',
+      TELEGRAM_WEBHOOK_URL: 'https://bot.example.kz/telegram',
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+      TELEGRAM_RATE_PER_SECOND: String(RATE),
+      CAMPAIGN_FILE: campaignFile,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  process.on('exit', () => child.exitCode === null && child.kill('SIGKILL'));
+  bots.push({ child, port });
+}
+// Ready: both registered their command menus and answer on HTTP.
+for (;;) {
+  const reply = await request({ commandsRegistered: 0 });
+  if ('commands' in reply && reply.commands >= 2) break;
+  if (bots.some((b) => b.child.exitCode !== null)) throw new Error('a bot process exited');
+  await new Promise((r) => setTimeout(r, 100));
+}
+for (const { port } of bots)
+  while (
+    !(await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  )
+    await new Promise((r) => setTimeout(r, 50));
+ask({ rateLimit: RATE });
+
+let balance = 0;
+/** The load balancer: each request to the next process. */
+function post(body: unknown): Promise<Response> {
+  const { port } = bots[balance++ % bots.length]!;
+  return fetch(`http://127.0.0.1:${port}/telegram`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+    body: JSON.stringify(body),
+  });
+}
+let updateId = 1;
+const message = (from: number, text: string, lang: string) => ({
+  update_id: updateId++,
+  message: {
+    message_id: updateId,
+    date: Math.floor(Date.now() / 1000),
+    chat: { id: from, type: 'private' },
+    from: { id: from, is_bot: false, first_name: 'Person', language_code: lang },
+    text,
+  },
+});
+const pressOf = (from: number, data: string, entry: number) => ({
+  update_id: updateId++,
+  callback_query: {
+    id: `cb${updateId}`,
+    from: { id: from, is_bot: false, first_name: 'Person', language_code: 'ru' },
+    chat_instance: 'c',
+    data,
+    message: {
+      message_id: 1,
+      date: 0,
+      chat: { id: from, type: 'private' },
+      photo: [
+        { file_id: `photo-${entry - 1}`, file_unique_id: `u-${entry - 1}`, width: 1, height: 1 },
+      ],
+    },
+  },
+});
+let redeliveries = 0;
+/** Posts an update as Telegram does: one answered other than 200 is delivered again. */
+async function send(body: unknown): Promise<number> {
+  const started = performance.now();
+  for (let attempt = 1; ; attempt += 1) {
+    const res = await post(body);
+    await res.arrayBuffer();
+    if (res.status === 200) return performance.now() - started;
+    if (attempt >= 120) throw new Error(`HTTP ${res.status}`);
+    redeliveries += 1;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+const peaks = new Map<number, number>();
+const sampler = setInterval(() => {
+  for (const { child } of bots) {
+    try {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      peaks.set(child.pid!, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]) / 1024);
+    } catch {
+      // gone
+    }
+  }
+}, 500);
+
+// The organiser sends the broadcast; the surge starts as it is confirmed.
+await send(message(ADMIN, '/broadcast', 'en'));
+await send(message(ADMIN, TEXT, 'en'));
+const draft = await BroadcastModel.findOne({ text: TEXT }).lean();
+if (!draft) throw new Error('the broadcast draft was not made');
+const surgeStart = performance.now();
+const confirming = send({
+  update_id: updateId++,
+  callback_query: {
+    id: 'cb-organiser',
+    from: { id: ADMIN, is_bot: false, first_name: 'Organiser', language_code: 'en' },
+    chat_instance: 'c',
+    data: `bc:go:${String(draft._id)}:kk:${RECIPIENTS}`,
+    message: { message_id: 1, date: 0, chat: { id: ADMIN, type: 'private' } },
+  },
+});
+
+let opened = 0;
+const pressLatencies: number[] = [];
+// What is happening, every five seconds.
+const progress = setInterval(() => {
+  void BroadcastModel.findOne({ text: TEXT }, { status: 1, queued: 1 })
+    .lean()
+    .then((b) =>
+      console.log(
+        `  … ${((performance.now() - surgeStart) / 1000).toFixed(0)} s: ${opened} opened a link, ${cards.size} cards, ${pressLatencies.length} votes, ${failures} gave up, broadcast ${b?.status} (${b?.queued ?? 0} queued), ${redeliveries} redeliveries`,
+      ),
+    );
+}, 5_000);
+const openLatencies: number[] = [];
+let failures = 0;
+const problems = new Map<string, number>();
+const voters = Array.from({ length: VOTERS }, async (_, i) => {
+  // Evenly over the surge's seconds.
+  const at = surgeStart + (i * SECONDS * 1000) / VOTERS;
+  await new Promise((r) => setTimeout(r, Math.max(0, at - performance.now())));
+  const voter = FIRST_VOTER + i;
+  const entry = 1 + (i % ENTRIES);
+  try {
+    const openedAt = performance.now();
+    await send(message(voter, `/start e${entry}`, 'ru'));
+    opened += 1;
+    // A person who sees no card within a minute gives up (counted).
+    const data =
+      cards.get(voter) ??
+      (await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no card')), 60_000);
+        waitingForCard.set(voter, (d) => {
+          clearTimeout(timer);
+          resolve(d);
+        });
+      }));
+    openLatencies.push(performance.now() - openedAt);
+    pressLatencies.push(await send(pressOf(voter, data, entry)));
+  } catch (error) {
+    failures += 1;
+    problems.set(String(error), (problems.get(String(error)) ?? 0) + 1);
+  }
+});
+await Promise.all(voters);
+await confirming.catch((error: unknown) =>
+  console.log(`  the organiser's Send was not handled: ${String(error)}`),
+);
+const surgeSeconds = (performance.now() - surgeStart) / 1000;
+console.log('  the voters are done; waiting for the broadcast to finish');
+
+// The broadcast finished: wholly queued, and nothing left in the outbox.
+while (
+  (await BroadcastModel.findOne({ text: TEXT }).lean())?.status !== 'queued' ||
+  (await OutboxChunkModel.countDocuments({ open: true })) > 0
+)
+  await new Promise((r) => setTimeout(r, 200));
+clearInterval(sampler);
+clearInterval(progress);
+for (const { child } of bots) {
+  child.kill('SIGTERM');
+  if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
+}
+
+const stats = await request({ stats: TEXT });
+if (!('stats' in stats)) throw new Error('no figures from the Bot API');
+const perChat = new Map(stats.stats.perChat);
+const times = stats.stats.times.sort((a, b) => a - b);
+const broadcastSeconds = (times.at(-1)! - times[0]!) / 1000;
+const stored = await VoteModel.countDocuments();
+const counted = (await EntryModel.find({}, { voteCount: 1 }).lean()).reduce(
+  (n, e) => n + (e.voteCount ?? 0),
+  0,
+);
+const percentile = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+const ms = (xs: number[]) =>
+  `p50 ${percentile(xs, 50).toFixed(0)} ms, p95 ${percentile(xs, 95).toFixed(0)} ms, p99 ${percentile(xs, 99).toFixed(0)} ms`;
+
+console.log(
+  `\nbench:surge — ${VOTERS} voters over ${SECONDS} s through 2 processes on webhooks, a broadcast to ${RECIPIENTS} at ${RATE}/s`,
+);
+console.log(
+  `  votes:           ${pressLatencies.length} in ${surgeSeconds.toFixed(1)} s = ${(pressLatencies.length / surgeSeconds).toFixed(0)} a second; ${failures} voters failed`,
+);
+if (problems.size)
+  console.log(`  why:             ${[...problems].map(([k, n]) => `${n} × ${k}`).join('; ')}`);
+console.log(`  press → answer:  ${ms(pressLatencies)}`);
+console.log(`  link → card:     ${ms(openLatencies)}`);
+console.log(
+  `  votes stored:    ${stored} (expected ${VOTERS}: ${VOTERS - stored} lost); live counters ${counted} (${counted - stored} off)`,
+);
+console.log(
+  `  broadcast:       ${times.length} messages in ${broadcastSeconds.toFixed(1)} s = ${(times.length / broadcastSeconds).toFixed(0)} a second; ${RECIPIENTS - perChat.size} lost, ${[...perChat.values()].reduce((n, k) => n + k - 1, 0)} doubled`,
+);
+console.log(`  429s met:        ${stats.stats.tooManyRequests}`);
+console.log(`  redelivered:     ${redeliveries} updates answered other than 200 and sent again`);
+console.log(
+  `  peak RSS:        ${[...peaks.values()].map((m) => `${m.toFixed(0)} MiB`).join(', ')} (per bot process)`,
+);
+
+ask('stop');
+await mongoose.disconnect().catch(() => undefined);
+await mongo.stop();
+process.exit(0);
