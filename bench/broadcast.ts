@@ -9,17 +9,14 @@
 // and losses counted per recipient, and each bot process's peak memory.
 
 import mongoose from 'mongoose';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { UserModel } from '../models/user.js';
 import { OutboxChunkModel } from '../models/outbox.js';
 import { BroadcastModel } from '../models/broadcast.js';
 import { FakeTelegramApi } from '../test/fakes/telegram-api.js';
 import { TelegramUser } from '../test/helpers/telegram-user.js';
-import { freePort } from '../bot/embedded-db.js';
 import { defaultInFlight } from '../bot/outbox-sender.js';
 import { startMongoServer } from '../test/support/mongo-server.js';
+import { peakRssMb, seedRecipients, startWebhookBot, type BotProcess } from './world.js';
 
 const { values } = parseArgs({
   options: {
@@ -48,77 +45,38 @@ const api = new FakeTelegramApi();
 const apiRoot = await api.start();
 await mongoose.connect(uri);
 
-const now = new Date();
-for (let i = 0; i < recipients; i += 1000) {
-  await UserModel.insertMany(
-    Array.from({ length: Math.min(1000, recipients - i) }, (_, k) => ({
-      _id: `telegram:${300_000 + i + k}`,
-      platform: 'telegram',
-      userId: String(300_000 + i + k),
-      lang: (['kk', 'ru', 'en'] as const)[(i + k) % 3],
-      createdAt: now,
-    })),
-  );
-}
+await seedRecipients(recipients, (i) => (['kk', 'ru', 'en'] as const)[i % 3]!, new Date());
 
-const bots: { child: ChildProcess; port: number }[] = [];
+const bots: BotProcess[] = [];
 for (let p = 0; p < processes; p += 1) {
-  const port = await freePort();
   const since = api.calls.length;
-  const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'bot/main.ts'], {
-    env: {
-      ...process.env,
+  const bot = await startWebhookBot(
+    {
       TELEGRAM_BOT_TOKEN: '123456:BENCH-token-for-the-local-bot-api',
       TELEGRAM_API_ROOT: apiRoot,
       TELEGRAM_ADMIN_IDS: String(ADMIN),
       MONGODB_URI: uri,
-      LOG_LEVEL: 'error',
-      VOTER_HASH_SECRET: 'bench-secret-of-enough-length-for-votes',
-      HTTP_PORT: String(port),
-      HTTP_HOST: '127.0.0.1',
-      TELEGRAM_MODE: 'webhook',
-      TELEGRAM_WEBHOOK_URL: 'https://bot.example.kz/telegram',
       TELEGRAM_WEBHOOK_SECRET: SECRET,
       TELEGRAM_RATE_PER_SECOND: String(rate),
       TELEGRAM_PER_CHAT_INTERVAL_MS: '1000',
       OUTBOX_IN_FLIGHT: inFlight,
       CAMPAIGN_FILE: 'campaign.json',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  process.on('exit', () => child.exitCode === null && child.kill('SIGKILL'));
-  // Ready once it registered its command menu and its HTTP server answers.
+    values.profile,
+  );
+  // Ready once it also registered its command menu.
   while (
     !api.calls
       .slice(since)
       .some((c) => c.method === 'setMyCommands' && c.params.language_code === 'en')
   ) {
-    if (child.exitCode !== null) throw new Error(`bot exited with ${child.exitCode}`);
+    if (bot.child.exitCode !== null) throw new Error(`bot exited with ${bot.child.exitCode}`);
     await new Promise((r) => setTimeout(r, 50));
   }
-  while (
-    !(await fetch(`http://127.0.0.1:${port}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    ))
-  )
-    await new Promise((r) => setTimeout(r, 50));
-  bots.push({ child, port });
+  bots.push(bot);
 }
 // Updates reach the first process; the sender lease decides which one sends.
 api.webhook = { url: `http://127.0.0.1:${bots[0]!.port}/telegram`, secret: SECRET };
-
-/** The most memory a process has held (Linux). */
-function peakRss(pid: number | undefined): string {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kib = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
-    return `${(kib / 1024).toFixed(0)} MiB`;
-  } catch {
-    return 'unknown';
-  }
-}
 
 // Telegram's side: a sliding one-second window; above it, 429 "retry after 1".
 api.rateLimit = { perSecond: serverRate, retryAfter: 1 };
@@ -164,7 +122,10 @@ for (const c of sends)
 const duplicates = [...perRecipient.values()].reduce((n, k) => n + (k - 1), 0);
 const lost = expected - perRecipient.size;
 const achieved = (sends.length - 1) / seconds;
-const memory = bots.map((b) => peakRss(b.child.pid));
+const memory = bots.map((b) => {
+  const mb = peakRssMb(b.child.pid);
+  return mb === null ? 'unknown' : `${mb.toFixed(0)} MiB`;
+});
 // Where the time went: the longest pauses between two sends.
 const sorted = [...times].sort((a, b) => a - b);
 const gaps = sorted

@@ -12,21 +12,25 @@
 // doubled, and each process's peak memory. Target: p99 under 1 s, nothing lost, nothing doubled.
 
 import mongoose from 'mongoose';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { freePort } from '../bot/embedded-db.js';
 import { BroadcastModel } from '../models/broadcast.js';
 import { EntryModel } from '../models/entry.js';
 import { OutboxChunkModel } from '../models/outbox.js';
-import { UserModel } from '../models/user.js';
 import { VoteModel } from '../models/vote.js';
 import { startMongoServer } from '../test/support/mongo-server.js';
 import type { SurgeMessage, SurgeRequest } from './surge-api-thread.js';
+import {
+  peakRssMb,
+  seedPublishedEntries,
+  seedRecipients,
+  startWebhookBot,
+  type BotProcess,
+} from './world.js';
 
 const { values } = parseArgs({
   options: {
@@ -102,75 +106,32 @@ const request = (r: SurgeRequest) =>
 // The world: published entries, and the people the broadcast goes to (Kazakh speakers; the
 // arriving voters write in Russian, so the broadcast's audience stays the same size).
 const votingDay = new Date();
-await EntryModel.insertMany(
-  Array.from({ length: ENTRIES }, (_, i) => ({
-    draftKey: `surge-${i}`,
-    number: i + 1,
-    kind: 'own',
-    author: { platform: 'telegram', id: String(10 + i) },
-    status: 'published',
-    category: 'animals',
-    story: 'A good deed worth a vote.',
-    city: 'Almaty',
-    media: [{ type: 'photo', platform: 'telegram', fileId: `photo-${i}`, uniqueId: `u-${i}` }],
-    createdAt: votingDay,
-    publishedAt: votingDay,
-    voteCount: 0,
-  })),
-);
-for (let i = 0; i < RECIPIENTS; i += 1000) {
-  await UserModel.insertMany(
-    Array.from({ length: Math.min(1000, RECIPIENTS - i) }, (_, k) => ({
-      _id: `telegram:${300_000 + i + k}`,
-      platform: 'telegram',
-      userId: String(300_000 + i + k),
-      lang: 'kk',
-      createdAt: votingDay,
-    })),
-  );
-}
+await seedPublishedEntries(ENTRIES, 'surge', votingDay);
+await seedRecipients(RECIPIENTS, () => 'kk', votingDay);
 
-const bots: { child: ChildProcess; port: number }[] = [];
-for (let p = 0; p < 2; p += 1) {
-  const port = await freePort();
-  const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'bot/main.ts'], {
-    env: {
-      ...process.env,
-      TELEGRAM_BOT_TOKEN: TOKEN,
-      TELEGRAM_API_ROOT: apiRoot,
-      TELEGRAM_ADMIN_IDS: String(ADMIN),
-      MONGODB_URI: uri,
-      LOG_LEVEL: 'error',
-      VOTER_HASH_SECRET: 'bench-secret-of-enough-length-for-votes',
-      HTTP_PORT: String(port),
-      HTTP_HOST: '127.0.0.1',
-      TELEGRAM_MODE: 'webhook',
-      TELEGRAM_WEBHOOK_URL: 'https://bot.example.kz/telegram',
-      TELEGRAM_WEBHOOK_SECRET: SECRET,
-      TELEGRAM_RATE_PER_SECOND: String(RATE),
-      CAMPAIGN_FILE: campaignFile,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  process.on('exit', () => child.exitCode === null && child.kill('SIGKILL'));
-  bots.push({ child, port });
-}
-// Ready: both registered their command menus and answer on HTTP.
+const bots: BotProcess[] = [];
+for (let p = 0; p < 2; p += 1)
+  bots.push(
+    await startWebhookBot(
+      {
+        TELEGRAM_BOT_TOKEN: TOKEN,
+        TELEGRAM_API_ROOT: apiRoot,
+        TELEGRAM_ADMIN_IDS: String(ADMIN),
+        MONGODB_URI: uri,
+        TELEGRAM_WEBHOOK_SECRET: SECRET,
+        TELEGRAM_RATE_PER_SECOND: String(RATE),
+        CAMPAIGN_FILE: campaignFile,
+      },
+      values.profile,
+    ),
+  );
+// Ready: both also registered their command menus.
 for (;;) {
   const reply = await request({ commandsRegistered: 0 });
   if ('commands' in reply && reply.commands >= 2) break;
   if (bots.some((b) => b.child.exitCode !== null)) throw new Error('a bot process exited');
   await new Promise((r) => setTimeout(r, 100));
 }
-for (const { port } of bots)
-  while (
-    !(await fetch(`http://127.0.0.1:${port}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    ))
-  )
-    await new Promise((r) => setTimeout(r, 50));
 ask({ rateLimit: RATE });
 
 let balance = 0;
@@ -228,12 +189,8 @@ async function send(body: unknown): Promise<number> {
 const peaks = new Map<number, number>();
 const sampler = setInterval(() => {
   for (const { child } of bots) {
-    try {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      peaks.set(child.pid!, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]) / 1024);
-    } catch {
-      // gone
-    }
+    const mb = peakRssMb(child.pid);
+    if (mb !== null) peaks.set(child.pid!, mb);
   }
 }, 500);
 

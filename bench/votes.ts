@@ -38,9 +38,9 @@ import { startApp } from '../bot/app.js';
 import { loadCampaign } from '../bot/campaign-file.js';
 import { loadConfig } from '../bot/config.js';
 import { createLogger } from '../bot/logger.js';
-import { EntryModel } from '../models/entry.js';
 import { VoteModel } from '../models/vote.js';
 import { startMongoServer } from '../test/support/mongo-server.js';
+import { seedPublishedEntries } from './world.js';
 
 const { values } = parseArgs({
   options: {
@@ -229,22 +229,8 @@ const app = await startApp(
   createLogger('error'),
 );
 
-// The world: published entries (written directly: the benchmark measures voting, not submitting).
-await EntryModel.insertMany(
-  Array.from({ length: ENTRIES }, (_, i) => ({
-    draftKey: `bench-${i}`,
-    number: i + 1,
-    kind: 'own',
-    author: { platform: 'telegram', id: String(10 + i) },
-    status: 'published',
-    category: 'animals',
-    story: 'A good deed worth a vote.',
-    city: 'Almaty',
-    media: [{ type: 'photo', platform: 'telegram', fileId: `photo-${i}`, uniqueId: `u-${i}` }],
-    createdAt: votingDay,
-    publishedAt: votingDay,
-  })),
-);
+// The world: published entries.
+await seedPublishedEntries(ENTRIES, 'bench', votingDay);
 
 // The voters: each opens an entry by its link first (untimed), as a real voter does, and then
 // presses the Vote button on the card the bot sent them. The baseline gets the same presses.

@@ -12,11 +12,6 @@ import type { Clock, Draft } from '../../handlers/ports.js';
 
 const DAY = 'YYYY-MM-DD';
 
-/** The calendar day (in the campaign's zone) a demo started now is built around. */
-export function demoAnchor(base: Campaign, now: Date): string {
-  return dayjs(now).tz(base.timeZone).format(DAY);
-}
-
 /** The campaign with its dates moved around `anchor`: entries open, publication in three days. */
 export function demoCampaign(base: Campaign, anchor: string): Campaign {
   const day = (n: number) => dayjs.tz(`${anchor} 12:00`, base.timeZone).add(n, 'day').format(DAY);

@@ -1,5 +1,5 @@
 import type { Campaign } from '../../handlers/campaign.js';
-import { phaseAt } from '../../handlers/campaign-clock.js';
+import { localDate, phaseAt } from '../../handlers/campaign-clock.js';
 import type { Deps } from '../../handlers/index.js';
 import type { Clock, Text } from '../../handlers/ports.js';
 import { RateLimiter } from '../../handlers/rate-limit.js';
@@ -20,7 +20,6 @@ import { runTerminalChat, TERMINAL_USER } from './chat.js';
 import {
   DEMO_ENTRIES,
   DemoClock,
-  demoAnchor,
   demoCampaign,
   demoDatabaseUri,
   nextPhase,
@@ -58,27 +57,31 @@ export async function startTerminal(
     albumSettle: async () => undefined,
   };
 
+  /** The day the demo's dates are built around: kept with its clock, so a second run goes on. */
+  let anchor = '';
   /** A new demo (first run, or /restartdemo): dates around today, the clock at now, seeded. */
-  const freshDemo = async (): Promise<DemoClock> => {
+  const freshDemo = async (): Promise<void> => {
     const now = realClock.now();
-    const anchor = demoAnchor(campaign, now);
-    const clock = new DemoClock();
-    Object.assign(deps, { campaign: demoCampaign(campaign, anchor), clock });
+    anchor = localDate(campaign, now);
+    Object.assign(deps, { campaign: demoCampaign(campaign, anchor), clock: new DemoClock() });
     await seedDemo(deps, now);
     await saveDemoState({ anchor, at: now });
-    return clock;
   };
 
   let greeting: Text | undefined;
   if (demo) {
     const state = await loadDemoState();
     if (state) {
+      anchor = state.anchor;
       const clock = new DemoClock(state.at);
       Object.assign(deps, { campaign: demoCampaign(campaign, state.anchor), clock });
       const phase = phaseAt(deps.campaign, clock.now());
       greeting = {
         key: 'terminal-demo-resumed',
-        args: { phase: { key: `phase-name-${phase}` }, date: { date: demoDay(deps, clock) } },
+        args: {
+          phase: { key: `phase-name-${phase}` },
+          date: { date: localDate(deps.campaign, clock.now()) },
+        },
       };
     } else {
       await freshDemo();
@@ -91,10 +94,7 @@ export async function startTerminal(
   const tick = async () => {
     await publishDue(deps);
     await runDueEvents(deps, 'terminal');
-    if (deps.clock instanceof DemoClock) {
-      const state = await loadDemoState();
-      if (state) await saveDemoState({ anchor: state.anchor, at: deps.clock.now() });
-    }
+    if (deps.clock instanceof DemoClock) await saveDemoState({ anchor, at: deps.clock.now() });
   };
 
   const demoCommand = async (name: string): Promise<Text | null> => {
@@ -131,9 +131,4 @@ export async function startTerminal(
     await (deps.stores as MongoStores).close().catch(() => undefined);
     await disconnectDatabase();
   }
-}
-
-/** The demo clock's calendar day in the campaign's zone. */
-function demoDay(deps: Deps, clock: DemoClock): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: deps.campaign.timeZone }).format(clock.now());
 }
