@@ -5,7 +5,7 @@ import { deliveryFigures } from '../../models/delivery-counters.js';
 import { UserModel } from '../../models/user.js';
 import { BroadcastModel } from '../../models/broadcast.js';
 import { FakeTelegramApi } from '../fakes/telegram-api.js';
-import { TEST_BOT_ENV, testDatabaseUri } from '../helpers/harness.js';
+import { botProcessEnv, testDatabaseUri } from '../helpers/harness.js';
 import { TelegramUser } from '../helpers/telegram-user.js';
 import { startBotProcess, stopBotProcess } from '../helpers/bot-process.js';
 import { freePort } from '../../bot/embedded-db.js';
@@ -24,21 +24,13 @@ describe('a crash in the middle of a broadcast', () => {
 
   beforeAll(async () => {
     const uri = testDatabaseUri();
-    env = {
-      ...process.env,
-      ...TEST_BOT_ENV,
-      TELEGRAM_BOT_TOKEN: '123456:TEST-token-for-the-local-bot-api',
-      TELEGRAM_API_ROOT: await api.start(),
+    env = botProcessEnv(await api.start(), uri, {
       TELEGRAM_ADMIN_IDS: String(ADMIN),
-      MONGODB_URI: uri,
       HTTP_PORT: '0',
-      HTTP_HOST: '127.0.0.1',
-      CAMPAIGN_FILE: 'test/fixtures/campaign-open-now.json',
-      LOG_LEVEL: 'error',
       TELEGRAM_RATE_PER_SECOND: '400',
       TELEGRAM_PER_CHAT_INTERVAL_MS: '0',
       OUTBOX_IN_FLIGHT: String(IN_FLIGHT),
-    };
+    });
     await mongoose.connect(uri);
     // The recipients: people who used the bot before (written directly: 5,000 /start updates
     // would test polling, not the outbox).
@@ -122,16 +114,8 @@ describe('a broadcast sent by two processes', () => {
 
   beforeAll(async () => {
     const uri = testDatabaseUri();
-    env = {
-      ...process.env,
-      ...TEST_BOT_ENV,
-      TELEGRAM_BOT_TOKEN: '123456:TEST-token-for-the-local-bot-api',
-      TELEGRAM_API_ROOT: await api.start(),
+    env = botProcessEnv(await api.start(), uri, {
       TELEGRAM_ADMIN_IDS: String(ADMIN),
-      MONGODB_URI: uri,
-      HTTP_HOST: '127.0.0.1',
-      CAMPAIGN_FILE: 'test/fixtures/campaign-open-now.json',
-      LOG_LEVEL: 'error',
       TELEGRAM_MODE: 'webhook',
       TELEGRAM_WEBHOOK_URL: 'https://bot.example.kz/telegram',
       TELEGRAM_WEBHOOK_SECRET: SECRET,
@@ -139,7 +123,7 @@ describe('a broadcast sent by two processes', () => {
       TELEGRAM_RATE_PER_SECOND: String(RATE),
       TELEGRAM_PER_CHAT_INTERVAL_MS: '0',
       OUTBOX_IN_FLIGHT: '20',
-    };
+    });
     api.rateLimit = { perSecond: RATE, retryAfter: 1 };
     await mongoose.connect(uri);
     const now = new Date();
@@ -194,23 +178,15 @@ describe('a broadcast interrupted while it is being queued', () => {
 
   beforeAll(async () => {
     const uri = testDatabaseUri();
-    env = {
-      ...process.env,
-      ...TEST_BOT_ENV,
-      TELEGRAM_BOT_TOKEN: '123456:TEST-token-for-the-local-bot-api',
-      TELEGRAM_API_ROOT: await api.start(),
+    env = botProcessEnv(await api.start(), uri, {
       TELEGRAM_ADMIN_IDS: String(ADMIN),
-      MONGODB_URI: uri,
       HTTP_PORT: '0',
-      HTTP_HOST: '127.0.0.1',
-      CAMPAIGN_FILE: 'test/fixtures/campaign-open-now.json',
-      LOG_LEVEL: 'error',
       TELEGRAM_RATE_PER_SECOND: '1000',
       TELEGRAM_PER_CHAT_INTERVAL_MS: '0',
       OUTBOX_IN_FLIGHT: '50',
       // The clock looks for stalled jobs every second.
       CLOCK_TICK_SECONDS: '1',
-    };
+    });
     await mongoose.connect(uri);
     const now = new Date();
     for (let i = 0; i < PEOPLE; i += 2_000) {

@@ -5,7 +5,7 @@ import { InboxModel } from '../../models/inbox.js';
 import { FakeTelegramApi } from '../fakes/telegram-api.js';
 import { FakeVkApi, VK_GROUP_ID } from '../fakes/vk-api.js';
 import { startBotProcess, stopBotProcess } from '../helpers/bot-process.js';
-import { TEST_BOT_ENV, VK_CALLBACK_SECRET, testDatabaseUri } from '../helpers/harness.js';
+import { botProcessEnv, VK_CALLBACK_SECRET, testDatabaseUri } from '../helpers/harness.js';
 import { VkUser } from '../helpers/vk-user.js';
 
 // VK does not send an event again once it heard "ok". The bot says "ok" only after the event is
@@ -19,22 +19,14 @@ describe('a process killed right after VK heard "ok"', () => {
 
   beforeAll(async () => {
     const uri = testDatabaseUri();
-    env = {
-      ...process.env,
-      ...TEST_BOT_ENV,
-      TELEGRAM_BOT_TOKEN: '123456:TEST-token-for-the-local-bot-api',
-      TELEGRAM_API_ROOT: await telegram.start(),
+    env = botProcessEnv(await telegram.start(), uri, {
       VK_TOKEN: 'vk1.a.test-community-token-for-the-local-api',
       VK_GROUP_ID: String(VK_GROUP_ID),
       VK_API_ROOT: await vk.start(),
       VK_MODE: 'callback',
       VK_CALLBACK_SECRET,
       VK_CONFIRMATION: 'a1b2c3d4',
-      MONGODB_URI: uri,
-      HTTP_HOST: '127.0.0.1',
-      CAMPAIGN_FILE: 'test/fixtures/campaign-open-now.json',
-      LOG_LEVEL: 'error',
-    };
+    });
     await mongoose.connect(uri);
   });
   afterAll(async () => {

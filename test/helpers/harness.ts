@@ -25,6 +25,26 @@ export const TEST_BOT_ENV = {
   WEBHOOK_DEADLINE_MS: '20000',
 };
 
+/** The environment of a bot run as its own process (`npm start`) against the local Bot API and
+ * `mongoUri`, with the campaign open now; `extra` on top. */
+export function botProcessEnv(
+  telegramApiRoot: string,
+  mongoUri: string,
+  extra: NodeJS.ProcessEnv = {},
+): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    ...TEST_BOT_ENV,
+    TELEGRAM_BOT_TOKEN: '123456:TEST-token-for-the-local-bot-api',
+    TELEGRAM_API_ROOT: telegramApiRoot,
+    MONGODB_URI: mongoUri,
+    HTTP_HOST: '127.0.0.1',
+    CAMPAIGN_FILE: 'test/fixtures/campaign-open-now.json',
+    LOG_LEVEL: 'error',
+    ...extra,
+  };
+}
+
 /** Webhook mode as behind a load balancer: the public URL's path and the mandatory secret. */
 export const WEBHOOK_SECRET = 'a-webhook-secret-0123456789';
 export const WEBHOOK_ENV = {
