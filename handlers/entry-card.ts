@@ -1,5 +1,6 @@
 import { findCategory } from './campaign.js';
 import { countsShown } from './campaign-clock.js';
+import { voterOrder } from './exposure.js';
 import { payload } from './payload.js';
 import type { Entry, Keyboard, Text } from './ports.js';
 import { t, type Deps, type Turn } from './turn.js';
@@ -7,11 +8,23 @@ import { t, type Deps, type Turn } from './turn.js';
 // How a published entry looks to a voter: its picture, its text (the story last, so a caption
 // cut to the platform's limit loses only the end of the story) and the voting buttons.
 
-export function entryText(deps: Deps, entry: Entry, votes: number | null): Text {
+/** Where a card stands in the voter's order of its category: the 3rd of 48. */
+export interface Place {
+  index: number;
+  of: number;
+}
+
+export function entryText(
+  deps: Deps,
+  entry: Entry,
+  votes: number | null,
+  place?: Place | null,
+): Text {
   const category = findCategory(deps.campaign, entry.category);
   return t('entry-card', {
     number: String(entry.number),
     category: category ? { names: category.name } : entry.category,
+    place: place ? t('entry-card-place', { index: place.index + 1, of: place.of }) : t('empty'),
     city: entry.city,
     nominee: entry.nominee ? t('entry-card-nominee', { name: entry.nominee }) : t('empty'),
     votes: votes === null ? t('empty') : t('entry-card-votes', { count: votes }),
@@ -51,24 +64,35 @@ async function shownVotes(turn: Turn, entry: Entry): Promise<number | null> {
   return stores.votes.countFor(entry.id);
 }
 
+/** Where the entry stands in this voter's order of its category (see exposure.ts). */
+async function placeOf(turn: Turn, entry: Entry): Promise<Place | null> {
+  const numbers = await turn.deps.stores.entries.publishedNumbers(entry.category);
+  const order = voterOrder(turn.event.actor, entry.category, numbers);
+  const index = order.indexOf(entry.number);
+  return index < 0 ? null : { index, of: order.length };
+}
+
 /**
  * Shows an entry to the person in this turn; `replace` rewrites the card they pressed on.
- * `votedHere` is passed when the caller already knows (it just cast the vote), saving a query.
+ * `votedHere` is passed when the caller already knows (it just cast the vote), saving a query;
+ * `place` likewise, when the caller just found the entry in the voter's order.
  */
 export async function showEntry(
   turn: Turn,
   entry: Entry,
   replace: boolean,
   votedHere?: boolean,
+  place?: Place,
 ): Promise<void> {
   const { stores } = turn.deps;
-  const [votes, choice] = await Promise.all([
+  const [votes, choice, where] = await Promise.all([
     shownVotes(turn, entry),
     votedHere === undefined ? stores.votes.choiceOf(turn.event.actor, entry.category) : null,
+    place ?? placeOf(turn, entry),
   ]);
   turn.card(
     entry.media[0],
-    entryText(turn.deps, entry, votes),
+    entryText(turn.deps, entry, votes, where),
     entryButtons(entry, votedHere ?? choice === entry.id, turn.deps.pressTokens?.sign(turn.user)),
     replace,
   );

@@ -145,6 +145,8 @@ export interface UserRecord extends UserRef {
   awaiting?: Awaiting | null;
   /** Contest announcements (not decisions about one's own entry) are wanted; on by default. */
   announcements: boolean;
+  /** Per category, how many entries of their own order (see exposure.ts) they paged through. */
+  seen?: Record<string, number>;
 }
 
 export interface RecipientFilter {
@@ -161,6 +163,8 @@ export interface UserStore {
   setLang(ref: UserRef, lang: Lang): Promise<void>;
   setAwaiting(ref: UserRef, awaiting: Awaiting | null): Promise<void>;
   setAnnouncements(ref: UserRef, on: boolean): Promise<void>;
+  /** Raises how far into a category they paged (never lowers it). */
+  markSeen(ref: UserRef, category: string, count: number): Promise<void>;
   /** The platform said this user cannot be written to (blocked the bot): stop writing. */
   markUnreachable(ref: UserRef): Promise<void>;
   delete(ref: UserRef): Promise<void>;
@@ -290,8 +294,11 @@ export interface EntryStore {
   /** Publishes one approved entry (the given one, or any); null when there is none to publish. */
   publishApproved(at: Date, id?: string): Promise<Entry | null>;
   getByNumber(number: number): Promise<Entry | null>;
-  /** The published entry after (1) or before (-1) `number` in a category, wrapping around. */
-  neighbour(category: string, number: number, direction: 1 | -1): Promise<Entry | null>;
+  /**
+   * The numbers of a category's published entries, in number order; as of at most a second ago
+   * (a voter paging is shown each entry's current state, read by its number).
+   */
+  publishedNumbers(category: string): Promise<number[]>;
   /** Published entries per category id. */
   countPublished(): Promise<Record<string, number>>;
   /**

@@ -1,6 +1,7 @@
 import { findCategory } from './campaign.js';
 import { phaseAt } from './campaign-clock.js';
 import { showEntry } from './entry-card.js';
+import { stepFrom, voterOrder } from './exposure.js';
 import { payload } from './payload.js';
 import type { Entry } from './ports.js';
 import { shareText } from './publish.js';
@@ -37,23 +38,66 @@ export async function showCategories(turn: Turn): Promise<void> {
   turn.say(t(phase === 'voting' ? 'vote-choose-category' : 'results-browse'), rows);
 }
 
+/** A category's published entries in this voter's own order (see exposure.ts). */
+async function orderOf(turn: Turn, category: string): Promise<number[]> {
+  const numbers = await turn.deps.stores.entries.publishedNumbers(category);
+  return voterOrder(turn.event.actor, category, numbers);
+}
+
+/**
+ * The first entry still published from place `index` on, going `direction`: the list is up to a
+ * second old, so an entry hidden meanwhile is stepped over.
+ */
+async function publishedFrom(
+  turn: Turn,
+  order: number[],
+  index: number,
+  direction: 1 | -1,
+): Promise<{ entry: Entry; index: number } | null> {
+  for (let step = 0; step < order.length; step += 1) {
+    const at = (((index + step * direction) % order.length) + order.length) % order.length;
+    const entry = await turn.deps.stores.entries.getByNumber(order[at]!);
+    if (entry?.status === 'published') return { entry, index: at };
+  }
+  return null;
+}
+
+/** Remembers that the voter has seen their order up to place `index`, when that is further. */
+async function markSeen(turn: Turn, category: string, index: number): Promise<void> {
+  if (index + 1 <= (turn.user.seen?.[category] ?? 0)) return;
+  await turn.deps.stores.users.markSeen(turn.event.actor, category, index + 1);
+}
+
+/** Opens a category where the voter stopped last time: entries they have not seen come first. */
 export async function openCategory(turn: Turn, categoryId: string): Promise<void> {
   if (!findCategory(turn.deps.campaign, categoryId)) return turn.notice(t('button-stale'), true);
-  const first = await turn.deps.stores.entries.neighbour(categoryId, 0, 1);
+  const order = await orderOf(turn, categoryId);
+  const seen = turn.user.seen?.[categoryId] ?? 0;
+  const first = await publishedFrom(turn, order, seen < order.length ? seen : 0, 1);
   if (!first) return turn.notice(t('vote-category-empty'), true);
+  await markSeen(turn, categoryId, first.index);
   turn.notice(t('button-ok'));
-  await showEntry(turn, first, false);
+  await showEntry(turn, first.entry, false, undefined, { index: first.index, of: order.length });
 }
 
 export async function turnPage(turn: Turn, number: number, direction: 1 | -1): Promise<void> {
   // Paging may start from an entry hidden meanwhile: its category still says where to go.
   const current = await turn.deps.stores.entries.getByNumber(number);
-  const next = current
-    ? await turn.deps.stores.entries.neighbour(current.category, number, direction)
-    : null;
-  if (!next) return turn.notice(t('vote-entry-unavailable'), true);
+  const category = current?.category;
+  const order = category ? await orderOf(turn, category) : [];
+  const next =
+    category && order.length
+      ? await publishedFrom(
+          turn,
+          order,
+          stepFrom(turn.event.actor, category, order, number, direction),
+          direction,
+        )
+      : null;
+  if (!category || !next) return turn.notice(t('vote-entry-unavailable'), true);
+  if (direction === 1) await markSeen(turn, category, next.index);
   turn.notice(t('button-ok'));
-  await showEntry(turn, next, true);
+  await showEntry(turn, next.entry, true, undefined, { index: next.index, of: order.length });
 }
 
 /** Says why voting is not possible now, or returns true when it is. */

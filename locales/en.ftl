@@ -241,10 +241,11 @@ results-browse = Voting has ended. Choose a category to see its entries.
 vote-category = { $name } ({ $count })
 vote-category-empty = There are no entries in this category yet.
 vote-entry-unavailable = This entry is not available any more.
-entry-card = #{ $number } · { $category }
+entry-card = #{ $number } · { $category }{ $place }
     📍 { $city }{ $nominee }{ $votes }
 
     { $story }
+entry-card-place = { " " }· { $index } of { $of }
 entry-card-nominee = { "\u000A" }👤 { $name }
 entry-card-votes = { "\u000A" }👍 { $count ->
         [one] { $count } vote

@@ -232,10 +232,11 @@ results-browse = Дауыс беру аяқталды. Өтінімдерді к
 vote-category = { $name } ({ $count })
 vote-category-empty = Бұл номинацияда әзірге өтінім жоқ.
 vote-entry-unavailable = Бұл өтінім енді қолжетімсіз.
-entry-card = №{ $number } · { $category }
+entry-card = №{ $number } · { $category }{ $place }
     📍 { $city }{ $nominee }{ $votes }
 
     { $story }
+entry-card-place = { " " }· { $index }/{ $of }
 entry-card-nominee = { "\u000A" }👤 { $name }
 entry-card-votes = { "\u000A" }👍 { $count ->
         [one] { $count } дауыс

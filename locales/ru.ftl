@@ -252,10 +252,11 @@ results-browse = Голосование завершено. Выберите н�
 vote-category = { $name } ({ $count })
 vote-category-empty = В этой номинации пока нет заявок.
 vote-entry-unavailable = Эта заявка больше недоступна.
-entry-card = №{ $number } · { $category }
+entry-card = №{ $number } · { $category }{ $place }
     📍 { $city }{ $nominee }{ $votes }
 
     { $story }
+entry-card-place = { " " }· { $index } из { $of }
 entry-card-nominee = { "\u000A" }👤 { $name }
 entry-card-votes = { "\u000A" }👍 { $count ->
         [one] { $count } голос

@@ -250,6 +250,7 @@ export const mongoEntryStore: EntryStore = {
       },
       { returnDocument: 'after', sort: { number: 1 } },
     ).lean();
+    if (doc) forgetPublished();
     return doc ? toEntry(doc) : null;
   },
 
@@ -258,17 +259,8 @@ export const mongoEntryStore: EntryStore = {
     return doc ? toEntry(doc) : null;
   },
 
-  async neighbour(category, number, direction) {
-    const published = { status: 'published' as const, category };
-    const beyond = direction === 1 ? { $gt: number } : { $lt: number };
-    const order = direction === 1 ? 1 : -1;
-    const next =
-      (await EntryModel.findOne({ ...published, number: mongoose.trusted(beyond) })
-        .sort({ number: order })
-        .lean()) ??
-      // Past the last one: wrap around to the first (or from the first to the last).
-      (await EntryModel.findOne(published).sort({ number: order }).lean());
-    return next ? toEntry(next) : null;
+  async publishedNumbers(category) {
+    return (await publishedByCategory()).get(category) ?? [];
   },
 
   async countPublished() {
@@ -290,12 +282,41 @@ export const mongoEntryStore: EntryStore = {
       },
       { returnDocument: 'after' },
     ).lean();
+    forgetPublished();
     if (doc) return toEntry(doc);
     if (!eventId) return null;
     const done = await EntryModel.findOne({ _id: id, status: to, visibilityEvent: eventId }).lean();
     return done ? toEntry(done) : null;
   },
 };
+
+/**
+ * Every published entry's number by category, read at most once a second: each page a voter
+ * turns needs its category's list, and on the busy night that is thousands of pages a minute.
+ */
+let published: { at: number; byCategory: Promise<Map<string, number[]>> } | null = null;
+const PUBLISHED_FRESH_MS = 1_000;
+
+function publishedByCategory(): Promise<Map<string, number[]>> {
+  if (published && Date.now() - published.at < PUBLISHED_FRESH_MS) return published.byCategory;
+  const byCategory = EntryModel.find({ status: 'published' }, { number: 1, category: 1 })
+    .sort({ number: 1 })
+    .lean()
+    .then((docs) => {
+      const map = new Map<string, number[]>();
+      for (const d of docs) map.set(d.category, [...(map.get(d.category) ?? []), d.number]);
+      return map;
+    });
+  published = { at: Date.now(), byCategory };
+  // A failed read is not kept: the next page asks again.
+  byCategory.catch(() => (published = null));
+  return byCategory;
+}
+
+/** Forgets the list of published entries (after this process published or hid one). */
+export function forgetPublished(): void {
+  published = null;
+}
 
 /** Entries whose media was not yet copied into GridFS, oldest first. */
 export async function entriesWithMediaToKeep(limit: number): Promise<Entry[]> {

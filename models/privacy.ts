@@ -2,7 +2,7 @@ import mongoose from 'mongoose';
 import type { ErasedData, PrivacyStore, UserRef } from '../handlers/ports.js';
 import { DecisionModel } from './decision.js';
 import { DraftModel } from './draft.js';
-import { EntryModel } from './entry.js';
+import { EntryModel, forgetPublished } from './entry.js';
 import { accountKey, personHash } from './keys.js';
 import { forgetMedia, mediaFilesOf } from './media-copy.js';
 import { forgetPersonInOutbox, forgetRefs, OutboxModel, OutboxRefModel } from './outbox.js';
@@ -72,6 +72,7 @@ export function createPrivacyStore(secret: string): PrivacyStore {
           },
         );
         withdrawn += 1;
+        forgetPublished();
       }
       // The moderators' decisions on entries that go: their reasons may quote the entry.
       await DecisionModel.deleteMany({

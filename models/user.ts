@@ -23,6 +23,8 @@ const userSchema = new Schema({
   /** Set when the platform answers that the user blocked the bot; cleared when they write again. */
   unreachable: { type: Boolean, default: false },
   createdAt: { type: Date, required: true },
+  /** Per category, how far into their own order they paged (fair exposure, see exposure.ts). */
+  seen: { type: Schema.Types.Mixed },
 });
 
 export const UserModel = model('User', userSchema);
@@ -39,6 +41,7 @@ function toRecord(doc: UserDoc): UserRecord {
     createdAt: doc.createdAt,
     awaiting: (doc.awaiting as Awaiting | null) ?? null,
     announcements: doc.announcements !== false,
+    ...(doc.seen ? { seen: doc.seen as Record<string, number> } : {}),
     ...(doc.displayName ? { displayName: doc.displayName } : {}),
   };
 }
@@ -107,6 +110,10 @@ export const mongoUserStore: UserStore = {
   },
   async setAnnouncements(ref, on) {
     await UserModel.updateOne(keyOf(ref), { $set: { announcements: on } });
+  },
+  async markSeen(ref, category, count) {
+    // Category ids are a-z, 0-9 and _ (campaign.ts): safe as a field name.
+    await UserModel.updateOne(keyOf(ref), { $max: { [`seen.${category}`]: count } });
   },
   async markUnreachable(ref) {
     await UserModel.updateOne(keyOf(ref), { $set: { unreachable: true } });

@@ -21,7 +21,11 @@ describe('browsing the published entries and voting', () => {
       .lean()
       .then((e) => VoteModel.countDocuments({ entryId: e!._id.toHexString() }));
 
-  it('pages through a category in place, and wraps around', async () => {
+  /** The number on the card the voter sees last. */
+  const shownNumber = (voter: { messages(): { text?: string }[] }) =>
+    /^#(\d+)/.exec(voter.messages().at(-1)?.text ?? '')?.[1];
+
+  it('pages through a category in place, in the voter’s own order, and wraps around', async () => {
     await start();
     await publishedEntries(h, ['animals', 'animals', 'elderly']);
     const voter = h.user({ lang: 'en' });
@@ -32,18 +36,67 @@ describe('browsing the published entries and voting', () => {
     const first = await voter.tap('Animals (2)');
     expect(first.calls.map((c) => c.method)).toEqual(['sendPhoto']);
     const card = voter.messages().at(-1)!;
-    expect(card.text).toMatch(/^#1 · Animals\n📍 Karaganda\n👍 0 votes\n\nI repaired the roof/);
+    expect(card.text).toMatch(
+      /^#[12] · Animals · 1 of 2\n📍 Karaganda\n👍 0 votes\n\nI repaired the roof/,
+    );
     expect(card.media).toBeDefined();
+    const firstNumber = shownNumber(voter);
+    const other = firstNumber === '1' ? '2' : '1';
 
     const next = await voter.tapKey('button-next');
     expect(next.calls.map((c) => c.method)).toEqual(['editMessageMedia']);
-    expect(voter.messages().at(-1)?.text).toMatch(/^#2 · Animals/);
+    expect(voter.messages().at(-1)?.text).toMatch(new RegExp(`^#${other} · Animals · 2 of 2`));
     await voter.tapKey('button-next');
-    expect(voter.messages().at(-1)?.text).toMatch(/^#1 · Animals/);
+    expect(shownNumber(voter)).toBe(firstNumber);
     await voter.tapKey('button-prev');
-    expect(voter.messages().at(-1)?.text).toMatch(/^#2 · Animals/);
+    expect(shownNumber(voter)).toBe(other);
     // Paging rewrote one message instead of flooding the chat.
     expect(voter.messages().filter((m) => m.media)).toHaveLength(1);
+  });
+
+  it('opens a category again where the voter stopped: entries not yet seen come first', async () => {
+    await start();
+    await publishedEntries(h, ['animals', 'animals', 'animals']);
+    const voter = h.user({ lang: 'en' });
+    await voter.send('/vote');
+    await voter.tap('Animals (3)');
+    const seen = [shownNumber(voter)];
+    await voter.tapKey('button-next');
+    seen.push(shownNumber(voter));
+    await voter.tapKey('button-categories');
+    await voter.tap('Animals (3)');
+    // The third entry, the one not seen yet, and its place in the voter's order.
+    const third = shownNumber(voter);
+    expect(seen).not.toContain(third);
+    expect(voter.messages().at(-1)?.text).toMatch(/· 3 of 3\n/);
+    // Once all are seen, the category opens at the start of the voter's order again.
+    await voter.tapKey('button-categories');
+    await voter.tap('Animals (3)');
+    expect(shownNumber(voter)).toBe(seen[0]);
+  });
+
+  it('shows different voters a category in different orders, each the same every time', async () => {
+    await start();
+    await publishedEntries(
+      h,
+      Array.from({ length: 6 }, () => 'animals'),
+    );
+    const orders = new Set<string>();
+    for (let i = 0; i < 6; i += 1) {
+      const voter = h.user({ lang: 'en' });
+      await voter.send('/vote');
+      await voter.tap('Animals (6)');
+      const order = [shownNumber(voter)];
+      for (let page = 0; page < 6; page += 1) {
+        await voter.tapKey('button-next');
+        order.push(shownNumber(voter));
+      }
+      // Every entry once, then back to the first: one stable order per voter.
+      expect(new Set(order.slice(0, 6)).size).toBe(6);
+      expect(order[6]).toBe(order[0]);
+      orders.add(order.slice(0, 6).join(','));
+    }
+    expect(orders.size).toBeGreaterThan(1);
   });
 
   it('counts one vote per person per category, and moves it when asked', async () => {
@@ -52,22 +105,24 @@ describe('browsing the published entries and voting', () => {
     const voter = h.user({ lang: 'en' });
     await voter.send('/vote');
     await voter.tap('Animals (2)');
+    const mine = shownNumber(voter)!;
+    const other = mine === '1' ? '2' : '1';
     const voted = await voter.tapKey('vote-button');
-    expect(voted.notice).toBe(voter.tr('vote-counted', { number: '1' }));
+    expect(voted.notice).toBe(voter.tr('vote-counted', { number: mine }));
     // The same picture stays: only the caption (the count) and the buttons are rewritten.
     expect(voted.calls.map((c) => c.method)).toEqual(['editMessageCaption']);
     expect(voter.messages().at(-1)?.text).toContain('👍 1 vote');
     expect(voter.visibleButtons()).toContain('✅ Your vote');
 
     const again = await voter.tapKey('vote-button-mine');
-    expect(again.notice).toBe(voter.tr('vote-already', { number: '1' }));
+    expect(again.notice).toBe(voter.tr('vote-already', { number: mine }));
 
     await voter.tapKey('button-next');
     const moved = await voter.tapKey('vote-button');
-    expect(moved.notice).toBe(voter.tr('vote-moved', { from: '1', to: '2' }));
-    expect(moved.texts).toContain(voter.tr('vote-moved', { from: '1', to: '2' }));
-    expect(await voteCount(1)).toBe(0);
-    expect(await voteCount(2)).toBe(1);
+    expect(moved.notice).toBe(voter.tr('vote-moved', { from: mine, to: other }));
+    expect(moved.texts).toContain(voter.tr('vote-moved', { from: mine, to: other }));
+    expect(await voteCount(Number(mine))).toBe(0);
+    expect(await voteCount(Number(other))).toBe(1);
 
     // A vote in another category is a vote of its own.
     await voter.tapKey('button-categories');
