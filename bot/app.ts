@@ -9,6 +9,7 @@ import { forgetRateCountsBefore, sharedCounts } from '../models/rate-counts.js';
 import { forgetSenderLeasesBefore } from '../models/sender-lease.js';
 import { publishDue } from '../handlers/publish.js';
 import { runDueEvents } from '../handlers/schedule.js';
+import { runScheduledAnalysis } from '../handlers/integrity.js';
 import { phaseAt } from '../handlers/campaign-clock.js';
 import { reconcileVoteCounts } from '../models/vote-reconcile.js';
 import { takeSlot } from '../models/slots.js';
@@ -203,6 +204,7 @@ export async function startApp(
     await publishDue(deps);
     const ran = await runDueEvents(deps, processId);
     if (ran.length) log.info({ events: ran }, 'campaign events');
+    if (await runScheduledAnalysis(deps, processId)) log.info('vote analysis ran');
     const resumed = await resumeBroadcasts(deps);
     if (resumed) log.info({ resumed }, 'broadcasts resumed after a stop');
     await housekeeping();

@@ -89,3 +89,8 @@ export function countsShown(campaign: Campaign, now: Date): CountsShown {
 export function localDate(campaign: Campaign, at: Date): string {
   return dayjs(at).tz(campaign.timeZone).format('YYYY-MM-DD');
 }
+
+/** The local time (HH:MM) of a moment in the campaign's time zone. */
+export function localTime(campaign: Campaign, at: Date): string {
+  return dayjs(at).tz(campaign.timeZone).format('HH:mm');
+}

@@ -74,6 +74,32 @@ export const campaignSchema = z
         showLiveCounts: z.boolean().default(true),
       })
       .prefault({}),
+    /**
+     * The vote analysis (fraud.ts): each threshold says when votes look organised. It proposes;
+     * moderators decide. Families share phones and offices share networks: a cluster is a
+     * question to look into, never a verdict.
+     */
+    fraud: z
+      .object({
+        /** A vote this soon after the voter's first contact with the bot is a new account's. */
+        newAccountMinutes: z.number().int().min(1).max(1440).default(10),
+        /** Suspicious votes no further apart than this form one group. */
+        windowMinutes: z.number().int().min(1).max(1440).default(10),
+        /** The fewest votes a proposed cluster has. */
+        minClusterSize: z.number().int().min(2).max(10_000).default(10),
+        /** Voter ids no further apart than this, in a run, look registered together. */
+        idGap: z.number().int().min(1).max(1_000_000).default(1_000),
+        /** Votes for one entry within a minute at which they count as a burst. */
+        burstVotesPerMinute: z.number().int().min(2).max(100_000).default(20),
+        /** Languages a voter's client is expected to speak (its first part: "ru" of "ru-KZ"). */
+        clientLanguages: z
+          .array(z.string().regex(/^[a-z]{2,3}$/))
+          .min(1)
+          .default(['kk', 'ru', 'en']),
+        /** How often the analysis runs by itself while voting is open. */
+        everyMinutes: z.number().int().min(5).max(1440).default(60),
+      })
+      .prefault({}),
   })
   .superRefine((c, ctx) => {
     const d = c.dates;

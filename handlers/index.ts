@@ -21,6 +21,13 @@ import { isRepeatSafe, parsePayload, payload, type Payload } from './payload.js'
 import { exportCsv, setAnnouncements, showAnnouncements, showStats } from './admin.js';
 import { onBroadcastButton, onBroadcastText, startBroadcast } from './broadcast.js';
 import { showResults } from './results.js';
+import {
+  exportAudit,
+  onFraudCommand,
+  onUnvoidCommand,
+  onVoidCommand,
+  showTransparency,
+} from './integrity.js';
 import { promptStep } from './draft-steps.js';
 import type { Event, Input, Lang, Reply, UserRecord } from './ports.js';
 import {
@@ -49,10 +56,14 @@ export async function handleEvent(raw: Event, deps: Deps): Promise<Reply[]> {
   const limiter = event.input.kind === 'button' ? deps.limits.presses : deps.limits.messages;
   const verdict = await limiter.check(event.actor);
   if (verdict !== 'allow') return slowedDown(event, lang, verdict);
+  const viaEntry = linkedEntry(event.input);
   const user =
     signedVoter(event, deps) ??
     (await erasing(event, deps, lang)) ??
-    (await deps.stores.users.ensure(event.actor, lang));
+    (await deps.stores.users.ensure(event.actor, lang, {
+      at: deps.clock.now(),
+      ...(viaEntry ? { viaEntry } : {}),
+    }));
   const turn = new Turn(event, user, deps);
   await route(turn, event.input);
   return turn.replies;
@@ -87,7 +98,14 @@ async function erasing(event: Event, deps: Deps, lang: Lang): Promise<UserRecord
   const known = await deps.stores.users.find(event.actor);
   const { platform, id } = event.actor;
   return (
-    known ?? { platform, id, lang, createdAt: new Date(), awaiting: null, announcements: false }
+    known ?? {
+      platform,
+      id,
+      lang,
+      createdAt: deps.clock.now(),
+      awaiting: null,
+      announcements: false,
+    }
   );
 }
 
@@ -100,6 +118,13 @@ function signedVoter(event: Event, deps: Deps): UserRecord | null {
   if (!signed) return null;
   const { platform, id } = event.actor;
   return { platform, id, ...signed, awaiting: null, announcements: true };
+}
+
+/** A link someone shared: t.me/<bot>?start=e17 (or VK's ref=e17) opens entry 17. */
+function linkedEntry(input: Input): number | null {
+  if (input.kind !== 'command' || input.name !== 'start') return null;
+  const link = /^e([1-9]\d{0,6})$/.exec(input.arg);
+  return link ? Number(link[1]) : null;
 }
 
 async function route(turn: Turn, input: Input): Promise<void> {
@@ -121,9 +146,8 @@ async function route(turn: Turn, input: Input): Promise<void> {
 async function onCommand(turn: Turn, name: string, arg: string): Promise<void> {
   switch (name) {
     case 'start': {
-      // A link someone shared: t.me/<bot>?start=e17 opens entry 17.
-      const link = /^e(\d{1,7})$/.exec(arg);
-      if (link) return openFromLink(turn, Number(link[1]));
+      const linked = linkedEntry(turn.event.input);
+      if (linked) return openFromLink(turn, linked);
       greet(turn);
       const draft = await turn.deps.stores.drafts.get(turn.event.actor);
       if (draft) {
@@ -155,6 +179,8 @@ async function onCommand(turn: Turn, name: string, arg: string): Promise<void> {
       return showAnnouncements(turn);
     case 'results':
       return showResults(turn);
+    case 'transparency':
+      return showTransparency(turn);
     case 'pending':
       if (turn.isAdmin) return showPending(turn);
       return turn.say(t('unknown-command', { command: `/${name}` }), mainMenu(turn));
@@ -167,6 +193,12 @@ async function onCommand(turn: Turn, name: string, arg: string): Promise<void> {
     case 'export':
     case 'broadcast':
       if (turn.isAdmin) return onOrganiserCommand(turn, name);
+      return turn.say(t('unknown-command', { command: `/${name}` }), mainMenu(turn));
+    case 'fraud':
+    case 'void':
+    case 'unvoid':
+    case 'audit':
+      if (turn.isAdmin) return onIntegrityCommand(turn, name, arg);
       return turn.say(t('unknown-command', { command: `/${name}` }), mainMenu(turn));
     default:
       return turn.say(t('unknown-command', { command: `/${name}` }), mainMenu(turn));
@@ -202,6 +234,17 @@ async function onButton(turn: Turn, data: string): Promise<void> {
       if (p[1] === 'to') return onBroadcastButton(turn, 'to', p[2], p[3]);
       return onBroadcastButton(turn, 'go', p[2], p[3], p[4]);
   }
+}
+
+function onIntegrityCommand(
+  turn: Turn,
+  name: 'fraud' | 'void' | 'unvoid' | 'audit',
+  arg: string,
+): Promise<void> {
+  if (name === 'fraud') return onFraudCommand(turn, arg);
+  if (name === 'void') return onVoidCommand(turn, arg);
+  if (name === 'unvoid') return onUnvoidCommand(turn, arg);
+  return exportAudit(turn);
 }
 
 function onOrganiserCommand(turn: Turn, name: 'stats' | 'export' | 'broadcast'): Promise<void> {

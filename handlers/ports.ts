@@ -2,12 +2,15 @@
 // what goes out (Reply), and the small stores and clock the core needs. Nothing here knows a
 // platform SDK or a database driver.
 
+import type { Analysis, Cluster, VoteFact } from './fraud.js';
+
 export const LANGS = ['kk', 'ru', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 export type Localized = Record<Lang, string>;
 
 /** Where a person talks to the bot; 'terminal' is the local chat for trying the bot out. */
-export type Platform = 'telegram' | 'vk' | 'terminal';
+export const PLATFORMS = ['telegram', 'vk', 'terminal'] as const;
+export type Platform = (typeof PLATFORMS)[number];
 
 /** A person to the contest: a Telegram account and a VK account are different people. */
 export interface UserRef {
@@ -149,6 +152,12 @@ export interface UserRecord extends UserRef {
   seen?: Record<string, number>;
 }
 
+/** How a person first reached the bot: when, and through which entry's shared link, if any. */
+export interface FirstContact {
+  at: Date;
+  viaEntry?: number;
+}
+
 export interface RecipientFilter {
   platform?: Platform;
   lang?: Lang;
@@ -157,8 +166,11 @@ export interface RecipientFilter {
 }
 
 export interface UserStore {
-  /** Finds the user, creating them with the given language on first contact. */
-  ensure(actor: Actor, lang: Lang): Promise<UserRecord>;
+  /**
+   * Finds the user, creating them on first contact with the given language, at the given time,
+   * and (for the fraud analysis) the entry whose shared link brought them, if one did.
+   */
+  ensure(actor: Actor, lang: Lang, first: FirstContact): Promise<UserRecord>;
   find(ref: UserRef): Promise<UserRecord | null>;
   setLang(ref: UserRef, lang: Lang): Promise<void>;
   setAwaiting(ref: UserRef, awaiting: Awaiting | null): Promise<void>;
@@ -376,6 +388,8 @@ export interface ResultStore {
   tally(): Promise<TallyRow[]>;
   /** Freezes the results once; false when they were frozen already. */
   freeze(rows: TallyRow[], at: Date): Promise<boolean>;
+  /** Replaces frozen results (a void or its undo before the results are announced). */
+  refreeze(rows: TallyRow[], at: Date): Promise<void>;
   frozen(): Promise<{ at: Date; rows: TallyRow[] } | null>;
 }
 
@@ -463,6 +477,70 @@ export interface PrivacyStore {
   erase(ref: UserRef): Promise<ErasedData>;
 }
 
+// ---- The vote analysis and voids (see fraud.ts) ---------------------------------------------
+
+/** An analysis as kept: its run number names its clusters ("12-3"). */
+export interface SavedAnalysis extends Omit<Analysis, 'clusters'> {
+  run: number;
+  clusters: Cluster[];
+}
+
+export interface FraudStore {
+  /** Every counted (not voided) vote, with what is known of its voter. */
+  facts(): Promise<VoteFact[]>;
+  /** Keeps an analysis under the next run number. */
+  save(analysis: Analysis, trigger: string): Promise<SavedAnalysis>;
+  latest(): Promise<SavedAnalysis | null>;
+}
+
+/** What a void takes out of the count: a proposed cluster, one account's votes, or an entry's
+ * votes within a time window. */
+export type VoidSelection =
+  | { kind: 'cluster'; code: string }
+  | { kind: 'voter'; voter: UserRef }
+  | { kind: 'entry'; number: number; from: Date; to: Date };
+
+/** One line of the audit log: append-only, never changed or removed through the bot. */
+export interface AuditRecord {
+  seq: number;
+  at: Date;
+  by: Moderator;
+  action: 'void' | 'undo';
+  void: number;
+  selection: VoidSelection;
+  votes: number;
+  reason: string;
+}
+
+/** Per category: what was counted and what was voided, for the transparency report. */
+export interface VoteAccount {
+  category: string;
+  counted: number;
+  voided: number;
+  voters: number;
+}
+
+export interface VoidStore {
+  /** Marks the selected votes voided (they stay stored); null when it selects no counted vote. */
+  void(
+    selection: VoidSelection,
+    reason: string,
+    by: Moderator,
+    at: Date,
+  ): Promise<{ id: number; votes: number } | null>;
+  /** Counts a void's votes again; 'unknown' or 'undone' when there is nothing to undo. */
+  undo(
+    id: number,
+    reason: string,
+    by: Moderator,
+    at: Date,
+  ): Promise<{ votes: number } | 'unknown' | 'undone'>;
+  audit(): Promise<AuditRecord[]>;
+  accounts(): Promise<VoteAccount[]>;
+  /** Votes voided now (not undone), per reason. */
+  voidedByReason(): Promise<{ reason: string; votes: number }[]>;
+}
+
 export interface Stores {
   users: UserStore;
   drafts: DraftStore;
@@ -474,6 +552,8 @@ export interface Stores {
   broadcasts: BroadcastStore;
   admin: AdminStore;
   privacy: PrivacyStore;
+  fraud: FraudStore;
+  voids: VoidStore;
 }
 
 /** Links people can share, per platform (a Telegram deep link, a VK ref link). */

@@ -48,7 +48,7 @@ function list(numbers: number[]): Text {
     .reduce((acc, ref) => t('list', { first: acc, second: ref }));
 }
 
-function lines(texts: Text[]): Text {
+export function lines(texts: Text[]): Text {
   return texts.length
     ? texts.reduce((acc, line) => t('lines', { first: acc, second: line }))
     : t('empty');

@@ -4,6 +4,7 @@ import { payload } from './payload.js';
 import type { Lane, OutboxItem, RecipientFilter, Text, UserRecord } from './ports.js';
 import { announceResultsToAuthors, freezeAndReport, resultsSummary } from './results.js';
 import { t, type Deps } from './turn.js';
+import { postTransparency } from './integrity.js';
 
 // The campaign clock's events: each happens once, at a time computed from the campaign file in
 // its time zone, and is recorded under its own key, so two processes or a restart never
@@ -122,6 +123,7 @@ async function fire(deps: Deps, key: CampaignEventKey): Promise<void> {
         false,
       );
       await announceResultsToAuthors(deps);
+      await postTransparency(deps);
       return;
     case 'broadcast-day':
       await announce(deps, key, t('announce-broadcast', { date: { date: d.broadcast } }), false);

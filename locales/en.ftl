@@ -26,6 +26,7 @@ help = What I can do:
     /nominate — tell us about someone else's good deed
     /vote — see the entries and vote
     /results — the results, once they are announced
+    /transparency — how the votes were counted (after the results)
     /notifications — contest announcements on or off
     /language — change the language
     /mydata — what I keep about you
@@ -427,3 +428,64 @@ media-not-shown-card =
     { media-not-shown }
 
     { $card }
+
+## A result that can be defended: the vote analysis, voids and the audit log (moderators)
+date-time = { $date } { $time }
+fraud-report = 🔎 Vote analysis of { $votes } counted votes ({ $at }). Entries with votes in proposed clusters, most first:
+
+    { $entries }
+
+    A cluster is a question for a person, not proof: families share phones, offices share networks. To take a cluster's votes out of the count: /void cluster CODE reason. Also: /void voter telegram:ID reason, /void entry NUMBER YYYY-MM-DD HH:MM-HH:MM reason. All clusters as CSV: /fraud csv
+fraud-none = 🔎 Vote analysis of { $votes } counted votes: no clusters of organised voting found.
+fraud-entry = #{ $number } · { $category }: fraud index { $index } — { $suspicious } of { $votes } votes in clusters
+fraud-cluster = • cluster { $code }: { $size } votes; { $signals }{ $ids }; { $from }–{ $to }
+fraud-cluster-ids = ; { $platform } ids { $from }–{ $to }
+fraud-signal-id-run = consecutive account ids
+fraud-signal-new-account = accounts new to the bot
+fraud-signal-same-link = arrived by this entry's link and voted for nothing else
+fraud-signal-foreign-client = client in an unexpected language
+fraud-signal-burst = a burst of votes
+fraud-usage = Use /fraud to run the vote analysis now, or /fraud csv for the last one as CSV files.
+fraud-alert = 🔎 The scheduled vote analysis found { $clusters } clusters holding { $votes } votes (most at #{ $top }). See them with /fraud.
+void-usage = To void votes, name them and give a reason:
+    /void cluster CODE reason — a cluster from /fraud (such as 12-3)
+    /void voter telegram:ID reason — one account's votes
+    /void entry NUMBER YYYY-MM-DD HH:MM-HH:MM reason — an entry's votes in a time window (the campaign's time zone)
+void-reason-needed = Please give a reason (at least 3 characters): it goes into the audit log and the transparency report.
+void-too-late = The results are announced: votes can no longer be voided or restored.
+void-nothing = No counted votes match { $what }. Nothing was changed.
+void-what-cluster = cluster { $code }
+void-what-voter = the votes of { $account }
+void-what-entry = the votes for #{ $number } from { $from } to { $to }
+void-done = 🚫 Void { $id }: { $votes ->
+        [one] { $votes } vote
+       *[other] { $votes } votes
+    } ({ $what }) no longer count. Reason: { $reason }
+    They stay stored, marked. To undo: /unvoid { $id } reason
+unvoid-usage = To count a void's votes again: /unvoid NUMBER reason
+unvoid-unknown = There is no void { $id }.
+unvoid-already = Void { $id } was already undone.
+unvoid-done = ↩️ Void { $id } undone: { $votes ->
+        [one] { $votes } vote counts
+       *[other] { $votes } votes count
+    } again.
+audit-empty = The audit log is empty: no votes have been voided.
+
+## Transparency (everyone, after the results)
+transparency-report = 📊 How the votes were counted
+
+    { $categories }
+
+    { $voided }
+transparency-category = 🏷 { $category }: { $counted ->
+        [one] { $counted } vote counted
+       *[other] { $counted } votes counted
+    } from { $voters ->
+        [one] { $voters } voter
+       *[other] { $voters } voters
+    }; { $voided } voided
+transparency-reasons = Votes voided by the moderators, by reason:
+    { $reasons }
+transparency-reason = • { $reason }: { $votes }
+transparency-no-voids = No votes were voided.
+command-transparency = How the votes were counted

@@ -27,7 +27,7 @@ export const mongoAdminStore: AdminStore = {
         countBy('category'),
         countBy('author.platform'),
         UserModel.countDocuments(),
-        VoteModel.countDocuments(),
+        VoteModel.countDocuments({ voided: null }),
         VoteModel.aggregate<{ n: number }>([{ $group: { _id: '$voterHash' } }, { $count: 'n' }]),
         outboxFigures(),
       ]);
@@ -46,9 +46,16 @@ export const mongoAdminStore: AdminStore = {
     if (what === 'votes') {
       const votes = await VoteModel.find().sort({ at: 1 }).lean();
       return [
-        ['category', 'entry_number', 'voter', 'voted_at'],
+        ['category', 'entry_number', 'voter', 'voted_at', 'voided_by'],
         // The voter is the one-way hash: enough to check "one vote per person", no more.
-        ...votes.map((v) => [v.category, String(v.entryNumber), v.voterHash, v.at.toISOString()]),
+        ...votes.map((v) => [
+          v.category,
+          String(v.entryNumber),
+          v.voterHash,
+          v.at.toISOString(),
+          // The void (see /audit) that took it out of the count, if any.
+          v.voided ? String(v.voided) : '',
+        ]),
       ];
     }
     const entries = await EntryModel.find().sort({ number: 1 }).lean();

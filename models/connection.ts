@@ -12,6 +12,8 @@ import { fillMissingVoteCounts, VoteModel } from './vote.js';
 import { InboxModel } from './inbox.js';
 import { SenderLeaseModel } from './sender-lease.js';
 import { DeliveryCounterModel } from './delivery-counters.js';
+import { FraudClusterModel, FraudRunModel } from './fraud.js';
+import { AuditModel, VoidModel } from './voids.js';
 import { RateCountModel } from './rate-counts.js';
 import { SlotModel } from './slots.js';
 import { DecisionModel } from './decision.js';
@@ -48,6 +50,10 @@ export const models = [
   OutboxChunkModel,
   OutboxFailureModel,
   OutboxRefModel,
+  FraudRunModel,
+  FraudClusterModel,
+  VoidModel,
+  AuditModel,
 ];
 
 /** Rows written by an earlier version, brought to what this one reads. Idempotent. */

@@ -9,8 +9,9 @@ import type {
   UserRef,
 } from '../handlers/ports.js';
 import { claimDecision } from './decision.js';
-import { isDuplicateKey, upsertRetrying } from './errors.js';
+import { isDuplicateKey } from './errors.js';
 import { mediaSchema, toMedia } from './media.js';
+import { nextInSequence } from './sequence.js';
 
 const personSchema = new Schema(
   {
@@ -78,18 +79,6 @@ export const EntryModel = model('Entry', entrySchema);
 const counterSchema = new Schema({ _id: String, seq: Number });
 export const CounterModel = model('Counter', counterSchema);
 
-/** The next short number an entry is known by ("№17"). */
-async function nextNumber(): Promise<number> {
-  const doc = await upsertRetrying(() =>
-    CounterModel.findOneAndUpdate(
-      { _id: 'entries' },
-      { $inc: { seq: 1 } },
-      { upsert: true, returnDocument: 'after' },
-    ).lean(),
-  );
-  return doc.seq ?? 1;
-}
-
 type EntryDoc = mongoose.InferSchemaType<typeof entrySchema> & { _id: mongoose.Types.ObjectId };
 
 /** A new entry from a finished draft, under the next number; throws on a duplicate key. */
@@ -102,7 +91,7 @@ async function createEntry(
   const doc = await EntryModel.create({
     draftKey: draft.id,
     ...(eventId ? { madeBy: eventId } : {}),
-    number: await nextNumber(),
+    number: await nextInSequence('entries'),
     kind: draft.kind,
     author: { platform: author.platform, id: author.id, name: author.displayName },
     status: 'pending',

@@ -9,6 +9,8 @@ import { createPrivacyStore } from './privacy.js';
 import { mongoResultStore } from './results.js';
 import { mongoUserStore } from './user.js';
 import { createVoteStore } from './vote.js';
+import { mongoFraudStore } from './fraud.js';
+import { createVoidStore } from './voids.js';
 import { VoteCounts } from './vote-counts.js';
 
 export { connectDatabase, disconnectDatabase } from './connection.js';
@@ -45,6 +47,8 @@ export function createMongoStores(options: {
     broadcasts: mongoBroadcastStore,
     admin: mongoAdminStore,
     privacy: createPrivacyStore(options.voterSecret),
+    fraud: mongoFraudStore,
+    voids: createVoidStore(options.voterSecret, counts),
   };
 }
 export { loadDemoState, saveDemoState, eraseDemoDatabase, type DemoState } from './demo-state.js';

@@ -87,6 +87,8 @@ export function createPrivacyStore(secret: string): PrivacyStore {
         status: mongoose.trusted({ $in: ['pending', 'approved', 'rejected'] }),
       });
       await redactResults(ref, shell);
+      // Their votes keep only the keyed hash (one vote per person per category still holds).
+      await VoteModel.updateMany({ voterHash: hash(ref) }, { $unset: { voter: 1 } });
       await forgetPersonInOutbox(ref);
       await forgetRefs(posts.map((p) => p.key));
       await DraftModel.deleteOne({ _id: accountKey(ref) });

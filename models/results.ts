@@ -24,7 +24,13 @@ export const mongoResultStore: ResultStore = {
       { number: 1, category: 1, author: 1 },
     ).lean();
     const counts = await VoteModel.aggregate<{ _id: string; n: number }>([
-      { $match: { entryId: mongoose.trusted({ $in: entries.map((e) => e._id.toHexString()) }) } },
+      {
+        $match: {
+          entryId: mongoose.trusted({ $in: entries.map((e) => e._id.toHexString()) }),
+          // Voided votes stay stored, marked, and do not count.
+          voided: null,
+        },
+      },
       { $group: { _id: '$entryId', n: { $sum: 1 } } },
     ]);
     const byEntry = new Map(counts.map((c) => [c._id, c.n]));
@@ -45,6 +51,10 @@ export const mongoResultStore: ResultStore = {
       if (isDuplicateKey(error)) return false;
       throw error;
     }
+  },
+
+  async refreeze(rows, at) {
+    await ResultModel.updateOne({ _id: FINAL }, { $set: { rows, at } });
   },
 
   async frozen() {

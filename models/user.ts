@@ -2,6 +2,7 @@ import mongoose, { Schema, model } from 'mongoose';
 import type {
   Actor,
   Awaiting,
+  FirstContact,
   Lang,
   RecipientFilter,
   UserRecord,
@@ -23,6 +24,10 @@ const userSchema = new Schema({
   /** Set when the platform answers that the user blocked the bot; cleared when they write again. */
   unreachable: { type: Boolean, default: false },
   createdAt: { type: Date, required: true },
+  /** The entry whose shared link brought them first, if one did (a signal for the analysis). */
+  arrivedVia: Number,
+  /** The language their client said at first contact (a signal for the analysis). */
+  clientLang: String,
   /** Per category, how far into their own order they paged (fair exposure, see exposure.ts). */
   seen: { type: Schema.Types.Mixed },
 });
@@ -58,7 +63,7 @@ function recipientQuery(filter: RecipientFilter) {
 const CHUNK = 1_000;
 
 export const mongoUserStore: UserStore = {
-  async ensure(actor: Actor, lang: Lang) {
+  async ensure(actor: Actor, lang: Lang, first: FirstContact) {
     // Every update passes here: read first, and write only for a newcomer, a changed name, or
     // someone who had blocked the bot and is back.
     const known = await UserModel.findOne(keyOf(actor)).lean();
@@ -74,8 +79,10 @@ export const mongoUserStore: UserStore = {
           platform: actor.platform,
           userId: actor.id,
           lang,
-          createdAt: new Date(),
+          createdAt: first.at,
           unreachable: false,
+          ...(first.viaEntry ? { arrivedVia: first.viaEntry } : {}),
+          ...(actor.langHint ? { clientLang: actor.langHint.slice(0, 16) } : {}),
           ...(actor.displayName ? { displayName: actor.displayName } : {}),
         });
         return toRecord(created.toObject());
@@ -87,7 +94,7 @@ export const mongoUserStore: UserStore = {
       UserModel.findOneAndUpdate(
         keyOf(actor),
         {
-          $setOnInsert: { platform: actor.platform, userId: actor.id, lang, createdAt: new Date() },
+          $setOnInsert: { platform: actor.platform, userId: actor.id, lang, createdAt: first.at },
           $set: {
             unreachable: false,
             ...(actor.displayName ? { displayName: actor.displayName } : {}),

@@ -26,7 +26,7 @@ export async function reconcileVoteCounts(memory: Map<string, Look>): Promise<nu
   ).lean();
   const ids = entries.map((e) => e._id.toHexString());
   const counted = await VoteModel.aggregate<{ _id: string; n: number }>([
-    { $match: { entryId: mongoose.trusted({ $in: ids }) } },
+    { $match: { entryId: mongoose.trusted({ $in: ids }), voided: null } },
     { $group: { _id: '$entryId', n: { $sum: 1 } } },
   ]);
   const actual = new Map(counted.map((c) => [c._id, c.n]));

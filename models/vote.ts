@@ -2,7 +2,7 @@ import mongoose, { Schema, model } from 'mongoose';
 import type { CastResult, UserRef, VoteStore } from '../handlers/ports.js';
 import { EntryModel } from './entry.js';
 import { GroupInsert } from './group-insert.js';
-import { personHash } from './keys.js';
+import { accountKey, personHash } from './keys.js';
 import { VoteCounts } from './vote-counts.js';
 
 // A vote names its voter only by a keyed one-way hash of the account. That is what lets the
@@ -21,8 +21,16 @@ const voteSchema = new Schema({
   event: String,
   /** The entry number the last move came from, to answer a redelivered move the same way. */
   previous: Number,
+  /**
+   * The account ("telegram:123"), for the vote analysis (consecutive ids, how the voter arrived):
+   * removed by /deleteme, after which the vote keeps only the hash.
+   */
+  voter: String,
+  /** The void (see voids.ts) that took this vote out of the count; it stays stored, marked. */
+  voided: Number,
 });
 voteSchema.index({ entryId: 1, at: 1 });
+voteSchema.index({ voided: 1 });
 
 export const VoteModel = model('Vote', voteSchema);
 
@@ -35,7 +43,7 @@ export async function fillMissingVoteCounts(): Promise<number> {
   const noCounter = { voteCount: mongoose.trusted({ $exists: false }) };
   const missing = await EntryModel.find(noCounter, { _id: 1 }).lean();
   for (const { _id } of missing) {
-    const votes = await VoteModel.countDocuments({ entryId: _id.toHexString() });
+    const votes = await VoteModel.countDocuments({ entryId: _id.toHexString(), voided: null });
     await EntryModel.updateOne({ _id, ...noCounter }, { $set: { voteCount: votes } });
   }
   return missing.length;
@@ -76,6 +84,7 @@ export function createVoteStore(secret: string, counts = new VoteCounts()): Vote
         const inserted = await inserts.insert({
           _id: _id as never,
           voterHash: hashOf(voter),
+          voter: accountKey(voter),
           category: entry.category,
           ...set,
           previous: null,
@@ -97,8 +106,11 @@ export function createVoteStore(secret: string, counts = new VoteCounts()): Vote
             { $set: { ...set, previous: current.entryNumber } },
           );
           if (moved.modifiedCount === 1) {
-            counts.add(current.entryId, -1);
-            counts.add(entry.id, 1);
+            // A voided vote moves with its mark: it counted nowhere and still does not.
+            if (current.voided === undefined || current.voided === null) {
+              counts.add(current.entryId, -1);
+              counts.add(entry.id, 1);
+            }
             return { outcome: 'moved', fromNumber: current.entryNumber };
           }
         }

@@ -8,6 +8,7 @@ const COMMANDS = [
   'nominate',
   'vote',
   'results',
+  'transparency',
   'notifications',
   'language',
   'mydata',
