@@ -9,7 +9,7 @@ import { forgetRateCountsBefore, sharedCounts } from '../models/rate-counts.js';
 import { forgetSenderLeasesBefore } from '../models/sender-lease.js';
 import { publishDue } from '../handlers/publish.js';
 import { runDueEvents } from '../handlers/schedule.js';
-import { runScheduledAnalysis } from '../handlers/integrity.js';
+import { analyseAndAlert } from '../handlers/integrity.js';
 import { phaseAt } from '../handlers/campaign-clock.js';
 import { reconcileVoteCounts } from '../models/vote-reconcile.js';
 import { takeSlot } from '../models/slots.js';
@@ -199,12 +199,22 @@ export async function startApp(
     const pruned = await pruneOutbox(new Date(Date.now() - config.OUTBOX_KEEP_DAYS * DAY_MS));
     if (pruned) log.info({ pruned }, 'old outbox rows removed');
   };
+  // The vote analysis, once an interval of the campaign clock while voting, by one process.
+  const scheduledAnalysis = async () => {
+    const now = clock.now();
+    if (phaseAt(campaign, now) !== 'voting') return;
+    const every = campaign.fraud.everyMinutes * 60_000;
+    const slot = `fraud-analysis:${Math.floor(now.getTime() / every)}`;
+    if (!(await takeSlot(slot, processId, every))) return;
+    await analyseAndAlert(deps);
+    log.info('vote analysis ran');
+  };
   const tick = async () => {
     await library.keepNew();
     await publishDue(deps);
     const ran = await runDueEvents(deps, processId);
     if (ran.length) log.info({ events: ran }, 'campaign events');
-    if (await runScheduledAnalysis(deps, processId)) log.info('vote analysis ran');
+    await scheduledAnalysis();
     const resumed = await resumeBroadcasts(deps);
     if (resumed) log.info({ resumed }, 'broadcasts resumed after a stop');
     await housekeeping();

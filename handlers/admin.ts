@@ -52,7 +52,7 @@ export function toCsv(rows: (string | number)[][]): string {
 /** /export: entries, votes and results as three CSV documents. */
 export async function exportCsv(turn: Turn): Promise<void> {
   const { stores } = turn.deps;
-  const results = ranked(
+  const results = await ranked(
     turn.deps,
     (await stores.results.frozen())?.rows ?? (await stores.results.tally()),
   );

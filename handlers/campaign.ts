@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGS } from './ports.js';
+import { LANGS, PLATFORMS } from './ports.js';
 
 // The campaign file: everything an organiser changes between contests without touching code.
 
@@ -72,6 +72,27 @@ export const campaignSchema = z
         maxPendingTotal: z.number().int().min(1).default(20_000),
         allowSelfVote: z.boolean().default(false),
         showLiveCounts: z.boolean().default(true),
+      })
+      .prefault({}),
+    /**
+     * A jury, when the campaign wants one (jury.ts): its members score the finalists (the top
+     * `finalists` of each category by public vote) from 1 to 10, and the final ranking of the
+     * finalists weighs their share of the public vote by `publicWeight` and their share of the
+     * jury's scores by the rest. No members: the public vote alone decides.
+     */
+    jury: z
+      .object({
+        members: z
+          .array(
+            z.object({
+              platform: z.enum(PLATFORMS),
+              id: z.string().regex(/^\d{1,19}$/, "must be the account's numeric id"),
+              name: z.string().trim().min(1).max(100).optional(),
+            }),
+          )
+          .default([]),
+        finalists: z.number().int().min(1).max(20).default(3),
+        publicWeight: z.number().min(0).max(1).default(0.5),
       })
       .prefault({}),
     /**

@@ -21,6 +21,7 @@ import { isRepeatSafe, parsePayload, payload, type Payload } from './payload.js'
 import { exportCsv, setAnnouncements, showAnnouncements, showStats } from './admin.js';
 import { onBroadcastButton, onBroadcastText, startBroadcast } from './broadcast.js';
 import { showResults } from './results.js';
+import { isJuror, scoreEntry, showJury } from './jury.js';
 import {
   exportAudit,
   onFraudCommand,
@@ -181,6 +182,9 @@ async function onCommand(turn: Turn, name: string, arg: string): Promise<void> {
       return showResults(turn);
     case 'transparency':
       return showTransparency(turn);
+    case 'jury':
+      if (isJuror(turn.deps.campaign, turn.event.actor)) return showJury(turn);
+      return turn.say(t('unknown-command', { command: `/${name}` }), mainMenu(turn));
     case 'pending':
       if (turn.isAdmin) return showPending(turn);
       return turn.say(t('unknown-command', { command: `/${name}` }), mainMenu(turn));
@@ -229,6 +233,8 @@ async function onButton(turn: Turn, data: string): Promise<void> {
       return onVoteButton(turn, p);
     case 'nt':
       return setAnnouncements(turn, p[1] === 'on');
+    case 'j':
+      return scoreEntry(turn, p[2], p[3]);
     case 'bc':
       if (p[1] === 'no') return onBroadcastButton(turn, 'no', p[2]);
       if (p[1] === 'to') return onBroadcastButton(turn, 'to', p[2], p[3]);

@@ -1,6 +1,6 @@
 import { toCsv } from './admin.js';
 import { findCategory } from './campaign.js';
-import { instant, localDate, localTime, phaseAt, resultsPublic } from './campaign-clock.js';
+import { instant, localDate, localTime, resultsPublic } from './campaign-clock.js';
 import { analyse, type Cluster, type EntryRisk } from './fraud.js';
 import type { OutboxItem, SavedAnalysis, Text, UserRef, VoidSelection } from './ports.js';
 import { PLATFORMS } from './ports.js';
@@ -300,22 +300,16 @@ export async function postTransparency(deps: Deps): Promise<void> {
 }
 
 /**
- * While voting is open the analysis also runs by itself, once every `fraud.everyMinutes` across
- * all processes (a claimed slot); moderators hear of it when it finds more clustered votes than
- * the run before.
+ * While voting is open the analysis also runs by itself, once every `fraud.everyMinutes` of the
+ * campaign clock across all processes (the wiring takes the interval's slot); moderators hear of
+ * it when it finds more clustered votes than the run before.
  */
-export async function runScheduledAnalysis(deps: Deps, owner: string): Promise<boolean> {
-  const now = deps.clock.now();
-  if (phaseAt(deps.campaign, now) !== 'voting') return false;
-  const every = deps.campaign.fraud.everyMinutes * 60_000;
-  const slot = `fraud-analysis:${Math.floor(now.getTime() / every)}`;
-  if (!(await deps.stores.events.claim(slot, owner, now))) return false;
+export async function analyseAndAlert(deps: Deps): Promise<void> {
   const before = await deps.stores.fraud.latest();
   const analysis = await runAnalysis(deps, 'schedule');
-  await deps.stores.events.finish(slot, 'done');
   const clustered = (a: SavedAnalysis | null) =>
     a?.clusters.reduce((n, c) => n + c.voteIds.length, 0) ?? 0;
-  if (clustered(analysis) <= clustered(before)) return true;
+  if (clustered(analysis) <= clustered(before)) return;
   const items: OutboxItem[] = [];
   for (const admin of deps.admins) {
     const lang = await langOf(deps, admin);
@@ -336,5 +330,4 @@ export async function runScheduledAnalysis(deps: Deps, owner: string): Promise<b
     });
   }
   await deps.outbox.enqueue(items);
-  return true;
 }

@@ -66,6 +66,16 @@ const shapes = z.union([
   z.tuple([z.literal('v'), z.enum(['nx', 'pv', 'v', 'sh', 'rp']), entryNumber]),
   z.tuple([z.literal('v'), z.literal('v'), entryNumber, pressToken]),
   z.tuple([z.literal('v'), z.literal('rr'), entryNumber, reasonIndex]),
+  // A juror's score: its range is checked where it is kept, so a wrong one is answered clearly.
+  z.tuple([
+    z.literal('j'),
+    z.literal('s'),
+    entryNumber,
+    z
+      .string()
+      .regex(/^\d{1,3}$/)
+      .transform(Number),
+  ]),
 ]);
 
 export type Payload = z.infer<typeof shapes>;

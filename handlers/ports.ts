@@ -541,6 +541,15 @@ export interface VoidStore {
   voidedByReason(): Promise<{ reason: string; votes: number }[]>;
 }
 
+/** Jury scores: one per juror per entry, changed by scoring again (see jury.ts). */
+export interface JuryStore {
+  set(juror: UserRef, entry: Entry, score: number, at: Date): Promise<void>;
+  /** One juror's scores, by entry id. */
+  of(juror: UserRef): Promise<Record<string, number>>;
+  /** Every entry's scores, by entry id. */
+  all(): Promise<Record<string, number[]>>;
+}
+
 export interface Stores {
   users: UserStore;
   drafts: DraftStore;
@@ -554,6 +563,7 @@ export interface Stores {
   privacy: PrivacyStore;
   fraud: FraudStore;
   voids: VoidStore;
+  jury: JuryStore;
 }
 
 /** Links people can share, per platform (a Telegram deep link, a VK ref link). */

@@ -1,6 +1,7 @@
 import { findCategory } from './campaign.js';
 import { localDate, phaseAt, resultsPublic } from './campaign-clock.js';
 import type { OutboxItem, TallyRow, Text } from './ports.js';
+import { hasJury, inviteJury, juryNote, rankWithJury } from './jury.js';
 import { langOf, t, type Deps, type Turn } from './turn.js';
 
 // Results: per category, entries ranked by votes. Equal votes share a place (1, 2, 2, 4); a tie
@@ -8,6 +9,10 @@ import { langOf, t, type Deps, type Turn } from './turn.js';
 
 export interface Standing extends TallyRow {
   place: number;
+  /** With a jury (see jury.ts), a finalist's mean jury score. */
+  jury?: number;
+  /** With a jury, a finalist's weighted share of the public vote and of the jury's scores. */
+  combined?: number;
 }
 
 export interface CategoryResult {
@@ -57,12 +62,20 @@ export function lines(texts: Text[]): Text {
 /** Results as text: each category's prize places (or every entry, for the organisers). */
 export function resultsText(deps: Deps, results: CategoryResult[], everyone: boolean): Text {
   const prize = deps.campaign.schedule.prizePlaces;
-  return lines(
-    results.map((r) => {
+  const how = hasJury(deps.campaign) ? [juryNote(deps)] : [];
+  return lines([
+    ...results.map((r) => {
       const category = findCategory(deps.campaign, r.category);
       const shown = everyone ? r.standings : r.standings.filter((s) => s.place <= prize);
       const rows = shown.map((s) =>
-        t('results-row', { place: s.place, number: String(s.number), votes: s.votes }),
+        s.jury === undefined
+          ? t('results-row', { place: s.place, number: String(s.number), votes: s.votes })
+          : t('results-row-jury', {
+              place: s.place,
+              number: String(s.number),
+              votes: s.votes,
+              jury: s.jury.toFixed(1),
+            }),
       );
       const ties = r.ties.map((tie) =>
         t('results-tie', { place: tie.place, numbers: list(tie.numbers) }),
@@ -74,7 +87,8 @@ export function resultsText(deps: Deps, results: CategoryResult[], everyone: boo
         ties: everyone && ties.length ? t('results-ties', { ties: lines(ties) }) : t('empty'),
       });
     }),
-  );
+    ...how,
+  ]);
 }
 
 async function currentResults(deps: Deps): Promise<{ rows: TallyRow[]; final: boolean }> {
@@ -83,14 +97,18 @@ async function currentResults(deps: Deps): Promise<{ rows: TallyRow[]; final: bo
   return { rows: await deps.stores.results.tally(), final: false };
 }
 
-export function ranked(deps: Deps, rows: TallyRow[]): CategoryResult[] {
-  const ids = deps.campaign.categories.map((c) => c.id);
-  return rank(rows, ids, deps.campaign.schedule.prizePlaces);
+/** The ranking: by votes, or with the jury's scores when the campaign has a jury. */
+export async function ranked(deps: Deps, rows: TallyRow[]): Promise<CategoryResult[]> {
+  const { campaign } = deps;
+  const ids = campaign.categories.map((c) => c.id);
+  if (!hasJury(campaign)) return rank(rows, ids, campaign.schedule.prizePlaces);
+  const scores = await deps.stores.jury.all();
+  return rankWithJury(rows, ids, campaign.schedule.prizePlaces, campaign.jury, scores);
 }
 
 export async function resultsSummary(deps: Deps): Promise<Text> {
   const { rows } = await currentResults(deps);
-  return resultsText(deps, ranked(deps, rows), false);
+  return resultsText(deps, await ranked(deps, rows), false);
 }
 
 /** At the close of voting: freeze the counts, and give the organisers the results and any ties. */
@@ -98,7 +116,7 @@ export async function freezeAndReport(deps: Deps): Promise<void> {
   const now = deps.clock.now();
   await deps.stores.results.freeze(await deps.stores.results.tally(), now);
   const { rows } = await currentResults(deps);
-  const results = ranked(deps, rows);
+  const results = await ranked(deps, rows);
   const tieCount = results.reduce((n, r) => n + r.ties.length, 0);
   const text = t('results-frozen', { results: resultsText(deps, results, true), ties: tieCount });
   const items: OutboxItem[] = [];
@@ -110,13 +128,14 @@ export async function freezeAndReport(deps: Deps): Promise<void> {
     });
   }
   await deps.outbox.enqueue(items);
+  await inviteJury(deps);
 }
 
 /** Each author hears their entry's place and votes (decisions about one's own entry always arrive). */
 export async function announceResultsToAuthors(deps: Deps): Promise<void> {
   const { rows } = await currentResults(deps);
   const items: OutboxItem[] = [];
-  for (const result of ranked(deps, rows)) {
+  for (const result of await ranked(deps, rows)) {
     const category = findCategory(deps.campaign, result.category);
     for (const s of result.standings) {
       const author = await deps.stores.users.find(s.author);
@@ -146,7 +165,7 @@ export async function showResults(turn: Turn): Promise<void> {
     return turn.say(t('results-not-yet', { gala, time: campaign.schedule.galaTime }));
   }
   const { rows, final } = await currentResults(turn.deps);
-  const results = ranked(turn.deps, rows);
+  const results = await ranked(turn.deps, rows);
   const header = final
     ? t('results-header-final', { close: { date: campaign.dates.votingClose } })
     : t('results-header-live', {

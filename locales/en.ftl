@@ -489,3 +489,31 @@ transparency-reasons = Votes voided by the moderators, by reason:
 transparency-reason = • { $reason }: { $votes }
 transparency-no-voids = No votes were voided.
 command-transparency = How the votes were counted
+
+## The jury
+jury-intro = ⚖️ You are on the jury. Score each finalist from 1 to 10 with the buttons under its card. Nobody else sees your scores, and you can change them until the results are announced on { $gala } at { $time }.
+jury-category = 🏷 { $category }: { $count ->
+        [one] { $count } finalist
+       *[other] { $count } finalists
+    }
+jury-card = { $card }
+
+    { $score }
+jury-your-score = ⚖️ Your score: { $score }
+jury-not-scored = ⚖️ Not scored yet
+jury-score-button = { $score }
+jury-score-button-mine = ✅ { $score }
+jury-scored = Your score for #{ $number }: { $score }
+jury-not-member = Only members of the jury can score entries.
+jury-closed = The jury scores the finalists from the close of voting until the results are announced on { $gala }.
+jury-score-range = A score is a whole number from 1 to 10.
+jury-not-finalist = This entry is not among the finalists.
+jury-invite = ⚖️ Voting has closed. As a member of the jury, please score the finalists before the awards ceremony on { $gala } at { $time }: /jury
+results-row-jury = { $place }. #{ $number } — { $votes ->
+        [one] { $votes } vote
+       *[other] { $votes } votes
+    }, jury { $jury }
+results-how-jury = How the ranking was formed: the top { $finalists } of each category by public vote are ranked { $public }% by their share of the public vote and { $jury }% by their share of the jury's scores ({ $jurors ->
+        [one] { $jurors } juror
+       *[other] { $jurors } jurors
+    }); the other entries follow by votes.

@@ -503,3 +503,30 @@ transparency-reasons = Голоса, аннулированные модерат
 transparency-reason = • { $reason }: { $votes }
 transparency-no-voids = Голоса не аннулировались.
 command-transparency = Как считались голоса
+
+## Жюри
+jury-intro = ⚖️ Вы в жюри. Оцените каждого финалиста от 1 до 10 кнопками под его карточкой. Ваших оценок никто не видит, изменить их можно до объявления итогов { $gala } в { $time }.
+jury-category = 🏷 { $category }: { $count ->
+        [one] { $count } финалист
+        [few] { $count } финалиста
+       *[many] { $count } финалистов
+    }
+jury-card = { $card }
+
+    { $score }
+jury-your-score = ⚖️ Ваша оценка: { $score }
+jury-not-scored = ⚖️ Ещё не оценено
+jury-score-button = { $score }
+jury-score-button-mine = ✅ { $score }
+jury-scored = Ваша оценка заявке №{ $number }: { $score }
+jury-not-member = Оценивать заявки могут только члены жюри.
+jury-closed = Жюри оценивает финалистов после окончания голосования и до объявления итогов { $gala }.
+jury-score-range = Оценка — целое число от 1 до 10.
+jury-not-finalist = Эта заявка не входит в число финалистов.
+jury-invite = ⚖️ Голосование завершено. Как член жюри, пожалуйста, оцените финалистов до церемонии награждения { $gala } в { $time }: /jury
+results-row-jury = { $place }. №{ $number } — { $votes ->
+        [one] { $votes } голос
+        [few] { $votes } голоса
+       *[many] { $votes } голосов
+    }, жюри { $jury }
+results-how-jury = Как составлен рейтинг: лучшие { $finalists } заявки каждой номинации по голосам зрителей ранжированы на { $public }% по доле голосов зрителей и на { $jury }% по доле оценок жюри (членов жюри: { $jurors }); остальные заявки — по голосам.

@@ -14,6 +14,7 @@ import { SenderLeaseModel } from './sender-lease.js';
 import { DeliveryCounterModel } from './delivery-counters.js';
 import { FraudClusterModel, FraudRunModel } from './fraud.js';
 import { AuditModel, VoidModel } from './voids.js';
+import { JuryScoreModel } from './jury.js';
 import { RateCountModel } from './rate-counts.js';
 import { SlotModel } from './slots.js';
 import { DecisionModel } from './decision.js';
@@ -54,6 +55,7 @@ export const models = [
   FraudClusterModel,
   VoidModel,
   AuditModel,
+  JuryScoreModel,
 ];
 
 /** Rows written by an earlier version, brought to what this one reads. Idempotent. */

@@ -11,6 +11,7 @@ import { mongoUserStore } from './user.js';
 import { createVoteStore } from './vote.js';
 import { mongoFraudStore } from './fraud.js';
 import { createVoidStore } from './voids.js';
+import { mongoJuryStore } from './jury.js';
 import { VoteCounts } from './vote-counts.js';
 
 export { connectDatabase, disconnectDatabase } from './connection.js';
@@ -49,6 +50,7 @@ export function createMongoStores(options: {
     privacy: createPrivacyStore(options.voterSecret),
     fraud: mongoFraudStore,
     voids: createVoidStore(options.voterSecret, counts),
+    jury: mongoJuryStore,
   };
 }
 export { loadDemoState, saveDemoState, eraseDemoDatabase, type DemoState } from './demo-state.js';

@@ -100,6 +100,12 @@ describe('a contest with a vote farm in it', () => {
 
     h.clock.set('2026-11-18T12:00:00+05:00');
     const moderator = h.admin('en');
+    // The analysis also runs by itself while voting, and tells the moderators what it found.
+    await h.app.tick();
+    await h.drain();
+    expect(moderator.messages().map((m) => m.text)).toContain(
+      moderator.tr('fraud-alert', { clusters: 1, votes: 50, top: '2' }),
+    );
     const before = await moderator.send('/results');
     expect(before.texts.join('\n')).toContain('1. #2 — 80 votes');
 
