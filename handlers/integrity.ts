@@ -97,24 +97,30 @@ function clusterRows(analysis: SavedAnalysis): (string | number)[][] {
   ];
 }
 
-/** /fraud runs the analysis now and lists what it found; /fraud csv exports the last run. */
+/**
+ * The analysis to show: the scheduled one while it is fresh (reading every vote takes seconds on
+ * a big contest, longer than a platform waits for an answer), otherwise one run now.
+ */
+async function currentAnalysis(deps: Deps, now: Date, fresh: boolean): Promise<SavedAnalysis> {
+  const latest = fresh ? await deps.stores.fraud.latest() : null;
+  const maxAge = deps.campaign.fraud.everyMinutes * 60_000;
+  if (latest && now.getTime() - latest.at.getTime() <= maxAge) return latest;
+  return runAnalysis(deps, 'moderator');
+}
+
+/** /fraud: the latest analysis (or one run now); /fraud now runs one; /fraud csv exports it. */
 export async function onFraudCommand(turn: Turn, arg: string): Promise<void> {
-  if (arg === 'csv') {
-    const analysis =
-      (await turn.deps.stores.fraud.latest()) ?? (await runAnalysis(turn.deps, 'moderator'));
-    turn.document(`clusters-${analysis.run}.csv`, toCsv(clusterRows(analysis)));
-    const voters = [
-      ['cluster', 'platform', 'voter_id', 'first_vote', 'last_vote'],
-      ...analysis.clusters.flatMap((c) =>
-        c.voters.map((v) => [c.code, v.platform, v.id, c.from.toISOString(), c.to.toISOString()]),
-      ),
-    ];
-    turn.document(`cluster-voters-${analysis.run}.csv`, toCsv(voters));
-    return;
-  }
-  if (arg) return turn.say(t('fraud-usage'));
-  const analysis = await runAnalysis(turn.deps, 'moderator');
-  turn.say(reportText(turn.deps, analysis));
+  if (arg && arg !== 'csv' && arg !== 'now') return turn.say(t('fraud-usage'));
+  const analysis = await currentAnalysis(turn.deps, turn.now, arg !== 'now');
+  if (arg !== 'csv') return turn.say(reportText(turn.deps, analysis));
+  turn.document(`clusters-${analysis.run}.csv`, toCsv(clusterRows(analysis)));
+  const voters = [
+    ['cluster', 'platform', 'voter_id', 'first_vote', 'last_vote'],
+    ...analysis.clusters.flatMap((c) =>
+      c.voters.map((v) => [c.code, v.platform, v.id, c.from.toISOString(), c.to.toISOString()]),
+    ),
+  ];
+  turn.document(`cluster-voters-${analysis.run}.csv`, toCsv(voters));
 }
 
 const CODE = /^\d{1,9}-\d{1,6}$/;

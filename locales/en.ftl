@@ -445,7 +445,7 @@ fraud-signal-new-account = accounts new to the bot
 fraud-signal-same-link = arrived by this entry's link and voted for nothing else
 fraud-signal-foreign-client = client in an unexpected language
 fraud-signal-burst = a burst of votes
-fraud-usage = Use /fraud to run the vote analysis now, or /fraud csv for the last one as CSV files.
+fraud-usage = /fraud shows the latest vote analysis (the scheduled one, or one run now), /fraud now runs a new one, /fraud csv gives the latest as CSV files.
 fraud-alert = 🔎 The scheduled vote analysis found { $clusters } clusters holding { $votes } votes (most at #{ $top }). See them with /fraud.
 void-usage = To void votes, name them and give a reason:
     /void cluster CODE reason — a cluster from /fraud (such as 12-3)

@@ -171,7 +171,7 @@ describe('a contest with a vote farm in it', () => {
     await newcomer.send('/start e2');
     expect(newcomer.messages().at(-1)?.text).toContain('👍 30 votes');
     // The next analysis no longer sees them.
-    const again = analysisIn(await moderator.send('/fraud'));
+    const again = analysisIn(await moderator.send('/fraud now'));
     expect(again).toBe(moderator.tr('fraud-none', { votes: ORGANIC }));
 
     // Undone with a reason: the votes count again. Both steps are in the audit log.
