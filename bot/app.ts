@@ -10,6 +10,7 @@ import { forgetSenderLeasesBefore } from '../models/sender-lease.js';
 import { publishDue } from '../handlers/publish.js';
 import { runDueEvents } from '../handlers/schedule.js';
 import { analyseAndAlert } from '../handlers/integrity.js';
+import { recheckDue, recheckMembership } from '../handlers/recheck.js';
 import { phaseAt } from '../handlers/campaign-clock.js';
 import { reconcileVoteCounts } from '../models/vote-reconcile.js';
 import { takeSlot } from '../models/slots.js';
@@ -215,6 +216,12 @@ export async function startApp(
     const ran = await runDueEvents(deps, processId);
     if (ran.length) log.info({ events: ran }, 'campaign events');
     await scheduledAnalysis();
+    // Before the close, with a membership rule: a few seconds of re-checking per tick.
+    const recheck = config.CLOCK_TICK_SECONDS * 1000;
+    if (recheckDue(deps) && (await takeSlot('membership-recheck', processId, recheck - 500))) {
+      const checked = await recheckMembership(deps, recheck * 0.8);
+      if (checked) log.info({ checked }, 'voters’ membership checked again');
+    }
     const resumed = await resumeBroadcasts(deps);
     if (resumed) log.info({ resumed }, 'broadcasts resumed after a stop');
     await housekeeping();
@@ -244,6 +251,13 @@ export async function startApp(
   const timer = setInterval(startTick, config.CLOCK_TICK_SECONDS * 1000);
   timer.unref();
   startTick();
+  /** A tick on demand (tests, the terminal demo): after the one in hand, never beside it. */
+  const tickNow = async (): Promise<void> => {
+    while (ticking) await ticking;
+    const run = tick();
+    ticking = run.catch(() => undefined).finally(() => (ticking = null));
+    return run;
+  };
 
   return {
     ...(telegram ? { bot: telegram.bot } : {}),
@@ -255,7 +269,7 @@ export async function startApp(
       return senders.every((s) => s.idle);
     },
     handlersIdle: () => inFlight.idle(10_000),
-    tick,
+    tick: tickNow,
     /** Graceful: stop taking updates, finish what is in hand, give back outbox leases. */
     async stop() {
       clearInterval(timer);

@@ -73,14 +73,28 @@ export function clearingEntries(privacy: PrivacyStore, entries: CachedEntryStore
 
 export type CachedEntryStore = EntryStore & { forget(): void };
 
-/** Frozen results never change: once found, they are not read again. */
+/** How long frozen results are kept before they are read again. */
+const FROZEN_FRESH_MS = 5_000;
+
+/**
+ * Frozen results change only when a void (or its undo) re-freezes them before the results are
+ * announced: read at most every few seconds (every card shows them after the close), and at once
+ * after a re-freeze here.
+ */
 export function cachedResults(results: ResultStore): ResultStore {
-  let frozen: Awaited<ReturnType<ResultStore['frozen']>> = null;
+  let frozen: { at: number; value: Awaited<ReturnType<ResultStore['frozen']>> } | null = null;
   return {
     ...results,
     async frozen() {
-      frozen ??= await results.frozen();
-      return frozen;
+      if (frozen && Date.now() - frozen.at < FROZEN_FRESH_MS) return frozen.value;
+      const value = await results.frozen();
+      // Not frozen yet: asked again next time (the freeze may come any moment).
+      frozen = value ? { at: Date.now(), value } : null;
+      return value;
+    },
+    async refreeze(rows, at) {
+      await results.refreeze(rows, at);
+      frozen = null;
     },
   };
 }

@@ -119,6 +119,19 @@ export const campaignSchema = z
           .default(['kk', 'ru', 'en']),
         /** How often the analysis runs by itself while voting is open. */
         everyMinutes: z.number().int().min(5).max(1440).default(60),
+        /**
+         * With a membership rule (voters must be in a channel or community): membership is
+         * checked again before the close, starting `hoursBeforeClose` hours before it (0: never),
+         * `perSecond` voters a second; votes of voters who left are flagged for the moderators,
+         * or voided at the close when `voidLeavers` says so.
+         */
+        membershipRecheck: z
+          .object({
+            hoursBeforeClose: z.number().min(0).max(72).default(3),
+            perSecond: z.number().int().min(1).max(1000).default(20),
+            voidLeavers: z.boolean().default(false),
+          })
+          .prefault({}),
       })
       .prefault({}),
   })

@@ -136,7 +136,9 @@ function parseVoid(
   const [kind = '', ...rest] = arg.split(/\s+/);
   let selection: VoidSelection | null = null;
   let words = rest;
-  if (kind === 'cluster' && CODE.test(rest[0] ?? '')) {
+  if (kind === 'left') {
+    selection = { kind: 'left' };
+  } else if (kind === 'cluster' && CODE.test(rest[0] ?? '')) {
     selection = { kind: 'cluster', code: rest[0]! };
     words = rest.slice(1);
   } else if (kind === 'voter') {
@@ -176,6 +178,7 @@ function selectionText(deps: Deps, selection: VoidSelection): Text {
   if (selection.kind === 'cluster') return t('void-what-cluster', { code: selection.code });
   if (selection.kind === 'voter')
     return t('void-what-voter', { account: `${selection.voter.platform}:${selection.voter.id}` });
+  if (selection.kind === 'left') return t('void-what-left');
   return t('void-what-entry', {
     number: String(selection.number),
     from: when(deps, selection.from),
@@ -236,7 +239,9 @@ export async function exportAudit(turn: Turn): Promise<void> {
           ? `cluster ${s.code}`
           : s.kind === 'voter'
             ? `voter ${s.voter.platform}:${s.voter.id}`
-            : `entry ${s.number} ${new Date(s.from).toISOString()}..${new Date(s.to).toISOString()}`;
+            : s.kind === 'left'
+              ? 'left the channel'
+              : `entry ${s.number} ${new Date(s.from).toISOString()}..${new Date(s.to).toISOString()}`;
       return [
         r.seq,
         r.at.toISOString(),
@@ -275,7 +280,12 @@ export async function transparencyText(deps: Deps): Promise<Text> {
     voided: reasons.length
       ? t('transparency-reasons', {
           reasons: lines(
-            reasons.map((r) => t('transparency-reason', { reason: r.reason, votes: r.votes })),
+            reasons.map((r) =>
+              t('transparency-reason', {
+                reason: typeof r.reason === 'string' ? r.reason : t(r.reason.key),
+                votes: r.votes,
+              }),
+            ),
           ),
         })
       : t('transparency-no-voids'),

@@ -485,9 +485,26 @@ export interface SavedAnalysis extends Omit<Analysis, 'clusters'> {
   clusters: Cluster[];
 }
 
+/** Where the membership re-check has got to (see integrity.ts). */
+export interface RecheckState {
+  /** The last vote id walked. */
+  cursor: string;
+  checked: number;
+  left: number;
+  done: boolean;
+}
+
 export interface FraudStore {
   /** Every counted (not voided) vote, with what is known of its voter. */
   facts(): Promise<VoteFact[]>;
+  /** The voters of counted votes after `cursor` in a stable order, a page at a time. */
+  votersAfter(cursor: string, limit: number): Promise<{ voters: UserRef[]; cursor: string }>;
+  /** Flags a voter's counted votes: they left the channel before the close. Returns how many. */
+  flagLeft(voter: UserRef): Promise<number>;
+  /** Counted votes flagged so. */
+  countLeft(): Promise<number>;
+  recheckState(): Promise<RecheckState | null>;
+  saveRecheck(state: RecheckState): Promise<void>;
   /** Keeps an analysis under the next run number. */
   save(analysis: Analysis, trigger: string): Promise<SavedAnalysis>;
   latest(): Promise<SavedAnalysis | null>;
@@ -498,7 +515,9 @@ export interface FraudStore {
 export type VoidSelection =
   | { kind: 'cluster'; code: string }
   | { kind: 'voter'; voter: UserRef }
-  | { kind: 'entry'; number: number; from: Date; to: Date };
+  | { kind: 'entry'; number: number; from: Date; to: Date }
+  /** The votes the membership re-check flagged: their voters left the channel. */
+  | { kind: 'left' };
 
 /** One line of the audit log: append-only, never changed or removed through the bot. */
 export interface AuditRecord {
@@ -524,7 +543,7 @@ export interface VoidStore {
   /** Marks the selected votes voided (they stay stored); null when it selects no counted vote. */
   void(
     selection: VoidSelection,
-    reason: string,
+    reason: string | { key: string },
     by: Moderator,
     at: Date,
   ): Promise<{ id: number; votes: number } | null>;
@@ -537,8 +556,8 @@ export interface VoidStore {
   ): Promise<{ votes: number } | 'unknown' | 'undone'>;
   audit(): Promise<AuditRecord[]>;
   accounts(): Promise<VoteAccount[]>;
-  /** Votes voided now (not undone), per reason. */
-  voidedByReason(): Promise<{ reason: string; votes: number }[]>;
+  /** Votes voided now (not undone), per reason: a moderator's words, or a message key. */
+  voidedByReason(): Promise<{ reason: string | { key: string }; votes: number }[]>;
 }
 
 /** Jury scores: one per juror per entry, changed by scoring again (see jury.ts). */

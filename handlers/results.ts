@@ -1,6 +1,7 @@
 import { findCategory } from './campaign.js';
 import { localDate, phaseAt, resultsPublic } from './campaign-clock.js';
 import type { OutboxItem, TallyRow, Text } from './ports.js';
+import { settleLeavers } from './recheck.js';
 import { hasJury, inviteJury, juryNote, rankWithJury } from './jury.js';
 import { langOf, t, type Deps, type Turn } from './turn.js';
 
@@ -114,11 +115,14 @@ export async function resultsSummary(deps: Deps): Promise<Text> {
 /** At the close of voting: freeze the counts, and give the organisers the results and any ties. */
 export async function freezeAndReport(deps: Deps): Promise<void> {
   const now = deps.clock.now();
+  // Votes of voters who left the channel: voided first, or flagged for the moderators.
+  const leavers = await settleLeavers(deps);
   await deps.stores.results.freeze(await deps.stores.results.tally(), now);
   const { rows } = await currentResults(deps);
   const results = await ranked(deps, rows);
   const tieCount = results.reduce((n, r) => n + r.ties.length, 0);
-  const text = t('results-frozen', { results: resultsText(deps, results, true), ties: tieCount });
+  const frozen = t('results-frozen', { results: resultsText(deps, results, true), ties: tieCount });
+  const text = leavers ? t('lines', { first: frozen, second: leavers }) : frozen;
   const items: OutboxItem[] = [];
   for (const admin of deps.admins) {
     const lang = await langOf(deps, admin);

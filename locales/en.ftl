@@ -451,6 +451,17 @@ void-usage = To void votes, name them and give a reason:
     /void cluster CODE reason — a cluster from /fraud (such as 12-3)
     /void voter telegram:ID reason — one account's votes
     /void entry NUMBER YYYY-MM-DD HH:MM-HH:MM reason — an entry's votes in a time window (the campaign's time zone)
+    /void left reason — the votes of voters who left the channel (flagged before the close)
+void-what-left = the votes of voters who left the channel before the close
+void-reason-left = the voter left the channel before voting closed
+recheck-flagged = ⚠️ { $votes ->
+        [one] { $votes } vote comes
+       *[other] { $votes } votes come
+    } from voters who left the channel before the close. They still count; to void them: /void left reason
+recheck-voided = 🚫 { $votes ->
+        [one] { $votes } vote
+       *[other] { $votes } votes
+    } from voters who left the channel before the close were voided, as the campaign rules say.
 void-reason-needed = Please give a reason (at least 3 characters): it goes into the audit log and the transparency report.
 void-too-late = The results are announced: votes can no longer be voided or restored.
 void-nothing = No counted votes match { $what }. Nothing was changed.

@@ -12,7 +12,7 @@ import { fillMissingVoteCounts, VoteModel } from './vote.js';
 import { InboxModel } from './inbox.js';
 import { SenderLeaseModel } from './sender-lease.js';
 import { DeliveryCounterModel } from './delivery-counters.js';
-import { FraudClusterModel, FraudRunModel } from './fraud.js';
+import { FraudClusterModel, FraudRunModel, RecheckModel } from './fraud.js';
 import { AuditModel, VoidModel } from './voids.js';
 import { JuryScoreModel } from './jury.js';
 import { RateCountModel } from './rate-counts.js';
@@ -53,6 +53,7 @@ export const models = [
   OutboxRefModel,
   FraudRunModel,
   FraudClusterModel,
+  RecheckModel,
   VoidModel,
   AuditModel,
   JuryScoreModel,

@@ -64,7 +64,52 @@ function toCluster(doc: ClusterDoc): Cluster {
   };
 }
 
+/** Where the membership re-check has got to: one document. */
+const recheckSchema = new Schema({
+  _id: { type: String, required: true },
+  cursor: { type: String, default: '' },
+  checked: { type: Number, default: 0 },
+  left: { type: Number, default: 0 },
+  done: { type: Boolean, default: false },
+});
+export const RecheckModel = model('MembershipRecheck', recheckSchema);
+const RECHECK = 'membership';
+
 export const mongoFraudStore: FraudStore = {
+  async votersAfter(cursor, limit) {
+    // By _id, which begins with the voter's hash: one voter's votes come together.
+    const votes = await VoteModel.find(
+      { _id: mongoose.trusted({ $gt: cursor }), voided: null },
+      { voter: 1 },
+    )
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean();
+    const voters = [...new Set(votes.flatMap((v) => (v.voter ? [v.voter] : [])))].map(toRef);
+    return { voters, cursor: votes.at(-1)?._id ?? cursor };
+  },
+
+  async flagLeft(voter) {
+    const flagged = await VoteModel.updateMany(
+      { voter: `${voter.platform}:${voter.id}`, voided: null },
+      { $set: { left: true } },
+    );
+    return flagged.modifiedCount;
+  },
+
+  countLeft: () => VoteModel.countDocuments({ left: true, voided: null }),
+
+  async recheckState() {
+    const doc = await RecheckModel.findById(RECHECK).lean();
+    return doc
+      ? { cursor: doc.cursor, checked: doc.checked, left: doc.left, done: doc.done }
+      : null;
+  },
+
+  async saveRecheck(state) {
+    await RecheckModel.updateOne({ _id: RECHECK }, { $set: state }, { upsert: true });
+  },
+
   async facts() {
     const votes = await VoteModel.find(
       { voided: null },

@@ -26,6 +26,8 @@ const voidSchema = new Schema({
   by: { type: personSchema, required: true },
   selection: { type: Schema.Types.Mixed, required: true },
   reason: { type: String, required: true },
+  /** Set for a void the bot made itself: the reason is this message key, said in each language. */
+  reasonKey: String,
   /** How many votes it took out of the count. */
   votes: { type: Number, default: 0 },
   undone: { type: new Schema({ at: Date, by: personSchema, reason: String }, { _id: false }) },
@@ -83,6 +85,10 @@ export function createVoidStore(secret: string, counts: VoteCounts): VoidStore {
       ).lean();
       return votes.map((v) => v._id);
     }
+    if (selection.kind === 'left') {
+      const votes = await VoteModel.find({ left: true, ...counted }, { _id: 1 }).lean();
+      return votes.map((v) => v._id);
+    }
     if (selection.kind === 'voter') {
       const votes = await VoteModel.find(
         { voterHash: personHash(secret, selection.voter), ...counted },
@@ -127,13 +133,15 @@ export function createVoidStore(secret: string, counts: VoteCounts): VoidStore {
   }
 
   return {
-    async void(selection, reason, by, at) {
+    async void(selection, given, by, at) {
       const ids = await selected(selection);
       if (!ids?.length) return null;
+      const reason = typeof given === 'string' ? given : given.key;
+      const reasonKey = typeof given === 'string' ? {} : { reasonKey: given.key };
       // The void is recorded first, then marks the votes; what it marked is read back, so a
       // vote another void took meanwhile is counted once, by that one.
       const id = await insertNumbered('voids', (seq) =>
-        VoidModel.create({ _id: seq, at, by: moderator(by), selection, reason }),
+        VoidModel.create({ _id: seq, at, by: moderator(by), selection, reason, ...reasonKey }),
       );
       await VoteModel.updateMany(
         { _id: mongoose.trusted({ $in: ids }), voided: null },
@@ -205,8 +213,11 @@ export function createVoidStore(secret: string, counts: VoteCounts): VoidStore {
     },
 
     async voidedByReason() {
-      const voids = await VoidModel.find({ undone: null }, { reason: 1 }).lean();
-      const reasons = new Map(voids.map((v) => [v._id, v.reason]));
+      const voids = await VoidModel.find({ undone: null }, { reason: 1, reasonKey: 1 }).lean();
+      // A key is kept apart from a moderator's words that happen to read the same.
+      const reasons = new Map(
+        voids.map((v) => [v._id, v.reasonKey ? `key:${v.reasonKey}` : `text:${v.reason}`]),
+      );
       const counts = await VoteModel.aggregate<{ _id: number; n: number }>([
         { $match: { voided: mongoose.trusted({ $in: [...reasons.keys()] }) } },
         { $group: { _id: '$voided', n: { $sum: 1 } } },
@@ -216,7 +227,10 @@ export function createVoidStore(secret: string, counts: VoteCounts): VoidStore {
         const reason = reasons.get(c._id) ?? '';
         byReason.set(reason, (byReason.get(reason) ?? 0) + c.n);
       }
-      return [...byReason].map(([reason, votes]) => ({ reason, votes }));
+      return [...byReason].map(([reason, votes]) => ({
+        reason: reason.startsWith('key:') ? { key: reason.slice(4) } : reason.slice(5),
+        votes,
+      }));
     },
   };
 }

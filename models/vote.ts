@@ -28,9 +28,12 @@ const voteSchema = new Schema({
   voter: String,
   /** The void (see voids.ts) that took this vote out of the count; it stays stored, marked. */
   voided: Number,
+  /** The membership re-check found its voter had left the channel (see integrity.ts). */
+  left: Boolean,
 });
 voteSchema.index({ entryId: 1, at: 1 });
 voteSchema.index({ voided: 1 });
+voteSchema.index({ voter: 1 });
 
 export const VoteModel = model('Vote', voteSchema);
 

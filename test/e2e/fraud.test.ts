@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AuditModel } from '../../models/voids.js';
 import { VoteModel } from '../../models/vote.js';
 import { Harness, SECOND_ADMIN_ID } from '../helpers/harness.js';
-import { publishedEntries } from '../helpers/flows.js';
+import { AFTER_VOTING, publishedEntries } from '../helpers/flows.js';
 import type { TelegramUser } from '../helpers/telegram-user.js';
 
 // A simulated contest: 200 people vote as people do, spread over the voting days, and a farm of 50
@@ -232,5 +232,62 @@ describe('a contest with a vote farm in it', () => {
     expect((await voter.send('/transparency')).texts[0]).toBe(
       voter.tr('results-not-yet', { gala: { date: '2026-11-20' }, time: '19:00' }),
     );
+  });
+});
+
+describe('the channel-membership rule, held to the close', () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h.stop();
+  });
+  const CHANNEL = '@dogoodthings_kz';
+
+  /** Five members vote for #1; two of them leave the channel before the close. */
+  async function votersWhoLeave(voidLeavers: boolean): Promise<TelegramUser[]> {
+    h = await Harness.start({
+      env: { TELEGRAM_VOTE_CHANNEL: CHANNEL },
+      campaign: (c) => ({
+        ...c,
+        fraud: {
+          ...c.fraud,
+          membershipRecheck: { hoursBeforeClose: 3, perSecond: 50, voidLeavers },
+        },
+      }),
+    });
+    await publishedEntries(h, ['animals']);
+    const voters = Array.from({ length: 5 }, () => h.user({ lang: 'ru' }));
+    h.api.channelMembers.set(CHANNEL, new Set(voters.map((v) => v.id)));
+    for (const voter of voters) await voter.press('v:v:1');
+    h.api.channelMembers.set(CHANNEL, new Set(voters.slice(2).map((v) => v.id)));
+    // Three hours before the close (midnight after the 19th, local time) the re-check runs.
+    h.clock.set('2026-11-19T21:30:00+05:00');
+    await h.app.tick();
+    expect(await VoteModel.countDocuments({ left: true })).toBe(2);
+    h.clock.set(AFTER_VOTING);
+    await h.app.tick();
+    await h.drain();
+    return voters;
+  }
+
+  it('flags the votes of voters who left, for the moderators to void', async () => {
+    await votersWhoLeave(false);
+    const moderator = h.admin('en');
+    expect(moderator.lastText()).toContain(moderator.tr('recheck-flagged', { votes: 2 }));
+    // They still count until a moderator decides.
+    expect((await moderator.send('/results')).texts.join('\n')).toContain('1. #1 — 5 votes');
+    const voided = await moderator.send('/void left they left the channel right after voting');
+    expect(voided.texts[0]).toContain('🚫 Void 1: 2 votes (the votes of voters who left');
+    expect((await moderator.send('/results')).texts.join('\n')).toContain('1. #1 — 3 votes');
+  });
+
+  it('voids them at the close when the campaign says so, and says why in each language', async () => {
+    const voters = await votersWhoLeave(true);
+    const moderator = h.admin('en');
+    expect(moderator.lastText()).toContain(moderator.tr('recheck-voided', { votes: 2 }));
+    expect(moderator.lastText()).toContain('1. #1 — 3 votes');
+    h.clock.set('2026-11-20T20:00:00+05:00');
+    const report = (await voters[0]!.send('/transparency')).texts[0]!;
+    expect(report).toContain(`• ${voters[0]!.tr('void-reason-left')}: 2`);
+    expect(report).toContain('аннулировано — 2');
   });
 });
