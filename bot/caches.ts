@@ -103,8 +103,8 @@ export function cachedResults(results: ResultStore): ResultStore {
 export function countedVotes(votes: VoteStore, metrics: Metrics): VoteStore {
   return {
     ...votes,
-    async cast(voter, entry, at, since, eventId) {
-      const result = await votes.cast(voter, entry, at, since, eventId);
+    async cast(voter, entry, at, since, eventId, personKey) {
+      const result = await votes.cast(voter, entry, at, since, eventId, personKey);
       metrics.votes.inc({ outcome: result.outcome });
       return result;
     },

@@ -71,6 +71,16 @@ export const campaignSchema = z
         /** Entries waiting for the moderators in all: past it, new ones are asked to wait. */
         maxPendingTotal: z.number().int().min(1).default(20_000),
         allowSelfVote: z.boolean().default(false),
+        /**
+         * Telegram voters share their own phone number before their first vote (a contact
+         * button); only its keyed hash is kept, and one number votes once per category.
+         */
+        requirePhone: z.boolean().default(false),
+        /** The country codes (digits) a shared number must begin with; Kazakhstan is 7. */
+        phonePrefixes: z
+          .array(z.string().regex(/^\d{1,4}$/))
+          .min(1)
+          .default(['7']),
         showLiveCounts: z.boolean().default(true),
       })
       .prefault({}),

@@ -22,6 +22,7 @@ import { exportCsv, setAnnouncements, showAnnouncements, showStats } from './adm
 import { onBroadcastButton, onBroadcastText, startBroadcast } from './broadcast.js';
 import { showResults } from './results.js';
 import { isJuror, scoreEntry, showJury } from './jury.js';
+import { onContact } from './phone.js';
 import {
   exportAudit,
   onFraudCommand,
@@ -112,7 +113,9 @@ async function erasing(event: Event, deps: Deps, lang: Lang): Promise<UserRecord
 
 /** The person behind a Vote press on a card signed for them: no lookup needed (see PressTokens). */
 function signedVoter(event: Event, deps: Deps): UserRecord | null {
-  if (event.input.kind !== 'button' || !deps.pressTokens) return null;
+  // A phone-keyed vote needs the person's record (their phone's key): looked up as always.
+  if (event.input.kind !== 'button' || !deps.pressTokens || deps.campaign.rules.requirePhone)
+    return null;
   const p = parsePayload(event.input.data);
   if (p?.[0] !== 'v' || p[1] !== 'v' || p.length !== 4) return null;
   const signed = deps.pressTokens.read(event.actor, p[3]);
@@ -141,6 +144,8 @@ async function route(turn: Turn, input: Input): Promise<void> {
       return onMedia(turn, input);
     case 'unsupported':
       return onUnsupported(turn, input);
+    case 'contact':
+      return onContact(turn, input);
   }
 }
 

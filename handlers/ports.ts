@@ -55,6 +55,8 @@ export type Input =
   | { kind: 'photo'; media: Media; album?: Album }
   | { kind: 'video'; media: Media }
   | { kind: 'unsupported'; what: UnsupportedKind }
+  /** A phone number shared with the platform's button (Telegram); `own` when it is the sender's. */
+  | { kind: 'contact'; phone: string; own: boolean }
   | { kind: 'button'; data: string };
 
 export interface Event {
@@ -83,7 +85,16 @@ export type Button = { label: Text; data: string } | { label: Text; url: string 
 export type Keyboard = Button[][];
 
 export type View =
-  | { kind: 'text'; text: Text; buttons?: Keyboard; replaceSource?: boolean }
+  | {
+      kind: 'text';
+      text: Text;
+      buttons?: Keyboard;
+      replaceSource?: boolean;
+      /** A button that shares the person's own phone number (Telegram; see rules.requirePhone). */
+      contactButton?: Text;
+      /** Takes away a keyboard shown under the input field (the contact button, once used). */
+      dropKeyboard?: boolean;
+    }
   /** One entry as a picture (or video) with its text and buttons; paging rewrites it in place. */
   | { kind: 'card'; media?: Media; text: Text; buttons?: Keyboard; replaceSource?: boolean }
   /** Photos or a video, with an optional caption (a moderator sees the entry's number on them). */
@@ -150,6 +161,8 @@ export interface UserRecord extends UserRef {
   announcements: boolean;
   /** Per category, how many entries of their own order (see exposure.ts) they paged through. */
   seen?: Record<string, number>;
+  /** The keyed hash of the phone number they shared, where the campaign asks for one. */
+  phoneKey?: string;
 }
 
 /** How a person first reached the bot: when, and through which entry's shared link, if any. */
@@ -175,6 +188,8 @@ export interface UserStore {
   setLang(ref: UserRef, lang: Lang): Promise<void>;
   setAwaiting(ref: UserRef, awaiting: Awaiting | null): Promise<void>;
   setAnnouncements(ref: UserRef, on: boolean): Promise<void>;
+  /** Keeps the keyed hash of their phone number (see VoteStore.phoneKey). */
+  setPhoneKey(ref: UserRef, phoneKey: string): Promise<void>;
   /** Raises how far into a category they paged (never lowers it). */
   markSeen(ref: UserRef, category: string, count: number): Promise<void>;
   /** The platform said this user cannot be written to (blocked the bot): stop writing. */
@@ -349,7 +364,11 @@ export interface VoteStore {
     at: Date,
     voterSince: Date,
     eventId?: string,
+    /** Counts the vote under this person key (a phone's) instead of the account's. */
+    personKey?: string,
   ): Promise<CastResult>;
+  /** The keyed one-way hash a phone number is kept as: one number votes once per category. */
+  phoneKey(phone: string): string;
   /**
    * The live count shown on a published entry's card: this process's votes at once, other
    * processes' within seconds. Results are tallied from the votes themselves, not from this.

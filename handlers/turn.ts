@@ -96,6 +96,16 @@ export class Turn {
     this.push({ kind: 'text', text, replaceSource: true, ...(buttons ? { buttons } : {}) });
   }
 
+  /** A message with the button that shares the person's own phone number (Telegram). */
+  askContact(text: Text, button: Text): void {
+    this.push({ kind: 'text', text, contactButton: button });
+  }
+
+  /** A message that also takes away the keyboard under the input field. */
+  dropKeyboard(text: Text): void {
+    this.push({ kind: 'text', text, dropKeyboard: true });
+  }
+
   show(media: Media[]): void {
     if (media.length) this.push({ kind: 'media', media });
   }

@@ -3,6 +3,7 @@ import { phaseAt } from './campaign-clock.js';
 import { showEntry } from './entry-card.js';
 import { stepFrom, voterOrder } from './exposure.js';
 import { payload } from './payload.js';
+import { askPhone, needsPhone } from './phone.js';
 import type { Entry } from './ports.js';
 import { shareText } from './publish.js';
 import { mainMenu } from './start.js';
@@ -125,10 +126,18 @@ export async function castVote(turn: Turn, number: number): Promise<void> {
   const membership = turn.deps.membership?.[me.platform];
   if (!campaign.rules.allowSelfVote && sameUser(entry.author, me))
     return turn.notice(t('vote-own-entry'), true);
+  if (needsPhone(turn)) return askPhone(turn);
   if (membership && !(await membership.isMember(me))) {
     return turn.notice(t('vote-join-channel', { channel: membership.channel }), true);
   }
-  const result = await stores.votes.cast(me, entry, turn.now, turn.user.createdAt, turn.event.id);
+  const result = await stores.votes.cast(
+    me,
+    entry,
+    turn.now,
+    turn.user.createdAt,
+    turn.event.id,
+    turn.user.phoneKey,
+  );
   const n = String(entry.number);
   if (result.outcome === 'new') turn.notice(t('vote-counted', { number: n }));
   if (result.outcome === 'same') turn.notice(t('vote-already', { number: n }));

@@ -528,3 +528,12 @@ results-how-jury = How the ranking was formed: the top { $finalists } of each ca
         [one] { $jurors } juror
        *[other] { $jurors } jurors
     }); the other entries follow by votes.
+
+## Sharing a phone number before voting (rules.requirePhone, Telegram)
+phone-needed = Before your first vote, please share your phone number: one number votes once in each category.
+phone-ask = 📱 To vote, share your phone number with the button below. Only a coded fingerprint of it is kept, never the number itself, and nobody sees it.
+phone-button = 📱 Share my phone number
+phone-not-needed = This contest does not ask for a phone number.
+phone-not-own = Please share your own number with the button below the message, not someone else's contact.
+phone-country = This contest accepts numbers of its own country only.
+phone-thanks = ✅ Thank you! You can vote now: press Vote on the entry again.

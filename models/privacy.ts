@@ -89,6 +89,8 @@ export function createPrivacyStore(secret: string): PrivacyStore {
       await redactResults(ref, shell);
       // Their votes keep only the keyed hash (one vote per person per category still holds).
       await VoteModel.updateMany({ voterHash: hash(ref) }, { $unset: { voter: 1 } });
+      // Votes counted under their phone's key (rules.requirePhone) keep that key, not the account.
+      await VoteModel.updateMany({ voter: accountKey(ref) }, { $unset: { voter: 1 } });
       await forgetPersonInOutbox(ref);
       await forgetRefs(posts.map((p) => p.key));
       await DraftModel.deleteOne({ _id: accountKey(ref) });

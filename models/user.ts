@@ -28,6 +28,8 @@ const userSchema = new Schema({
   arrivedVia: Number,
   /** The language their client said at first contact (a signal for the analysis). */
   clientLang: String,
+  /** The keyed hash of the phone number they shared (rules.requirePhone); never the number. */
+  phoneKey: String,
   /** Per category, how far into their own order they paged (fair exposure, see exposure.ts). */
   seen: { type: Schema.Types.Mixed },
 });
@@ -47,6 +49,7 @@ function toRecord(doc: UserDoc): UserRecord {
     awaiting: (doc.awaiting as Awaiting | null) ?? null,
     announcements: doc.announcements !== false,
     ...(doc.seen ? { seen: doc.seen as Record<string, number> } : {}),
+    ...(doc.phoneKey ? { phoneKey: doc.phoneKey } : {}),
     ...(doc.displayName ? { displayName: doc.displayName } : {}),
   };
 }
@@ -117,6 +120,9 @@ export const mongoUserStore: UserStore = {
   },
   async setAnnouncements(ref, on) {
     await UserModel.updateOne(keyOf(ref), { $set: { announcements: on } });
+  },
+  async setPhoneKey(ref, phoneKey) {
+    await UserModel.updateOne(keyOf(ref), { $set: { phoneKey } });
   },
   async markSeen(ref, category, count) {
     // Category ids are a-z, 0-9 and _ (campaign.ts): safe as a field name.

@@ -74,8 +74,9 @@ export function createVoteStore(secret: string, counts = new VoteCounts()): Vote
      * it is read: on this entry it is "same"; on another it is moved with a compare-and-set on the
      * entry it was on, so two racing presses cannot both claim to have moved it from there.
      */
-    async cast(voter, entry, at, voterSince, eventId): Promise<CastResult> {
-      const _id = idOf(voter, entry.category);
+    async cast(voter, entry, at, voterSince, eventId, personKey): Promise<CastResult> {
+      const person = personKey ?? hashOf(voter);
+      const _id = `${person}:${entry.category}`;
       const set = {
         entryId: entry.id,
         entryNumber: entry.number,
@@ -86,7 +87,7 @@ export function createVoteStore(secret: string, counts = new VoteCounts()): Vote
       for (let attempt = 0; ; attempt += 1) {
         const inserted = await inserts.insert({
           _id: _id as never,
-          voterHash: hashOf(voter),
+          voterHash: person,
           voter: accountKey(voter),
           category: entry.category,
           ...set,
@@ -123,6 +124,9 @@ export function createVoteStore(secret: string, counts = new VoteCounts()): Vote
     },
 
     countFor: (entryId) => counts.countFor(entryId),
+
+    phoneKey: (phone) =>
+      personHash(secret, { platform: 'phone' as UserRef['platform'], id: phone }),
 
     async choiceOf(voter, category) {
       const vote = await VoteModel.findById(idOf(voter, category)).lean();

@@ -62,6 +62,11 @@ function inputOf(message: CheckedMessage, place?: { index: number; size: number 
     return { kind: 'video', media };
   }
   // A GIF arrives with both `animation` and `document`: test animation first.
+  if (message.contact) {
+    const own =
+      message.contact.user_id !== undefined && message.contact.user_id === message.from?.id;
+    return { kind: 'contact', phone: message.contact.phone_number, own };
+  }
   if (message.animation) return { kind: 'unsupported', what: 'animation' };
   if (message.sticker) return { kind: 'unsupported', what: 'sticker' };
   if (message.voice) return { kind: 'unsupported', what: 'voice' };

@@ -207,6 +207,17 @@ export async function sendOne(
   }
   const text = fit(translate(reply.lang, view.text));
   const reply_markup = keyboardOf(reply.lang, view.buttons);
+  // The keyboard under the input field: the contact button, or none any more.
+  const underInput = view.contactButton
+    ? {
+        keyboard: [[{ text: translate(reply.lang, view.contactButton), request_contact: true }]],
+        one_time_keyboard: true,
+        resize_keyboard: true,
+      }
+    : view.dropKeyboard && !reply_markup
+      ? { remove_keyboard: true as const }
+      : undefined;
+  if (underInput) return api.sendMessage(chatId, text, { reply_markup: underInput, ...extra });
   if (view.replaceSource && source?.messageId !== undefined && source.chatId === chatId) {
     try {
       await api.editMessageText(

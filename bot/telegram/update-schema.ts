@@ -37,6 +37,10 @@ export const messageSchema = z.object({
   video_note: file.optional(),
   document: z.unknown().optional(),
   audio: z.unknown().optional(),
+  /** A shared phone number (the contact button of rules.requirePhone). */
+  contact: z
+    .object({ phone_number: z.string().max(32), user_id: z.number().int().optional() })
+    .optional(),
 });
 
 export const updateSchema = z.object({

@@ -118,6 +118,15 @@ export class TelegramUser {
     return this.act(this.messageUpdate({ text }));
   }
 
+  /** Shares a phone number as Telegram's contact button does (`userId`: whose contact it is). */
+  shareContact(phone: string, userId: number = this.id): Promise<Seen> {
+    return this.act(
+      this.messageUpdate({
+        contact: { phone_number: phone, first_name: this.name, user_id: userId },
+      }),
+    );
+  }
+
   /** Several photos sent as one album: Telegram gives them as updates of one batch. */
   async album(count: number, albumId = `album-${nextFileId++}`): Promise<Seen> {
     const since = this.api.calls.length;
