@@ -235,6 +235,31 @@ describe('a contest with a vote farm in it', () => {
   });
 });
 
+describe('the transparency report in the channel', () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it('is posted with the results, in the campaign’s language', async () => {
+    h = await Harness.start({ env: { TELEGRAM_CHANNEL_ID: '@dgt_channel' } });
+    await publishedEntries(h, ['animals']);
+    await h.user({}).press('v:v:1');
+    h.clock.set(AFTER_VOTING);
+    await h.app.tick();
+    h.clock.set('2026-11-20T19:00:00+05:00');
+    await h.app.tick();
+    await h.drain();
+    const posts = h.api.calls
+      .filter((c) => c.params.chat_id === '@dgt_channel' && c.method === 'sendMessage')
+      .map((c) => String(c.params.text));
+    const report = posts.find((p) => p.startsWith('📊'));
+    // The shipped campaign speaks Russian by default.
+    expect(report).toContain('🏷 Животные: засчитано голосов — 1, проголосовавших — 1');
+    expect(report).toContain('Голоса не аннулировались.');
+  });
+});
+
 describe('the channel-membership rule, held to the close', () => {
   let h: Harness;
   afterEach(async () => {
