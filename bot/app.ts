@@ -149,6 +149,9 @@ export async function startApp(
     entry: (platform, number) =>
       (edges.find((e) => e.platform === platform) ?? edges[0]!).entryLink(number),
   };
+  deps.buttonRoom = Object.fromEntries(
+    edges.flatMap((e) => (e.buttonsPerMessage ? [[e.platform, e.buttonsPerMessage]] : [])),
+  );
   deps.membership = Object.fromEntries(
     edges.flatMap((e) => (e.membership ? [[e.platform, e.membership]] : [])),
   );

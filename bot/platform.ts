@@ -32,6 +32,8 @@ export interface PlatformEdge {
   /** Webhook paths served by the HTTP server. */
   webhooks: Record<string, RequestHandler>;
   membership?: Membership;
+  /** The most buttons one message may carry here; the core pages longer lists (pages.ts). */
+  buttonsPerMessage?: number;
   /** The link that opens an entry in this platform's bot, for sharing. */
   entryLink(number: number): string;
   /** Starts taking updates (long polling, or registering the webhook). */

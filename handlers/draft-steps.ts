@@ -1,4 +1,5 @@
 import { findCategory } from './campaign.js';
+import { pagedChoices } from './pages.js';
 import { payload } from './payload.js';
 import type { Draft, DraftStep, EntryKind, Keyboard } from './ports.js';
 import { t, type Turn } from './turn.js';
@@ -24,14 +25,13 @@ export function stepAfter(draft: Draft): DraftStep {
 
 const cancelRow = () => [{ label: t('button-cancel'), data: payload('d', 'cancel') }];
 
-function categoryKeyboard(turn: Turn): Keyboard {
+/** The categories to choose from, two to a row, a page at a time where they do not all fit. */
+export function categoryKeyboard(turn: Turn, page = 0): Keyboard {
   const buttons = turn.deps.campaign.categories.map((c) => ({
     label: t('plain', { value: { names: c.name } }),
     data: payload('d', 'cat', c.id),
   }));
-  const rows: Keyboard = [];
-  for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
-  return [...rows, cancelRow()];
+  return pagedChoices(turn, buttons, [cancelRow()], page, (n) => payload('d', 'catp', n), 2);
 }
 
 export function mediaKeyboard(draft: Draft): Keyboard {

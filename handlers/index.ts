@@ -268,7 +268,7 @@ async function onVoteButton(turn: Turn, p: Extract<Payload, ['v', ...unknown[]]>
   switch (p[1]) {
     case 'cats':
       turn.notice(t('button-ok'));
-      return showCategories(turn);
+      return showCategories(turn, p.length === 3 ? p[2] : undefined);
     case 'cat':
       return openCategory(turn, p[2]);
     case 'nx':

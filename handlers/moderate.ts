@@ -1,6 +1,7 @@
 import { findCategory } from './campaign.js';
 import { localDate, phaseAt } from './campaign-clock.js';
 import { setVisibility } from './complaints.js';
+import { pagedChoices } from './pages.js';
 import { announcePublished } from './publish.js';
 import { payload, type Payload } from './payload.js';
 import type { Entry, Keyboard, Lang, RejectReason, Text, UserRef } from './ports.js';
@@ -68,16 +69,13 @@ function reasonButtons(entry: Entry): Keyboard {
   ];
 }
 
-function categoryButtons(turn: Turn, entry: Entry): Keyboard {
-  return [
-    ...turn.deps.campaign.categories.map((c) => [
-      {
-        label: t('plain', { value: { names: c.name } }),
-        data: payload('mod', 'sc', entry.id, c.id),
-      },
-    ]),
-    [{ label: t('button-back'), data: payload('mod', 'back', entry.id) }],
-  ];
+function categoryButtons(turn: Turn, entry: Entry, page = 0): Keyboard {
+  const choices = turn.deps.campaign.categories.map((c) => ({
+    label: t('plain', { value: { names: c.name } }),
+    data: payload('mod', 'sc', entry.id, c.id),
+  }));
+  const back = [[{ label: t('button-back'), data: payload('mod', 'back', entry.id) }]];
+  return pagedChoices(turn, choices, back, page, (n) => payload('mod', 'scp', entry.id, n));
 }
 
 export async function sendToModerators(turn: Turn, entry: Entry): Promise<void> {
@@ -223,6 +221,7 @@ export async function onModerationButton(turn: Turn, p: ModerationPayload): Prom
     case 'rj':
     case 'rw':
     case 'cc':
+    case 'scp':
       if (entry.status !== 'pending') return alreadyDecided(turn, entry, true);
       break;
   }
@@ -240,6 +239,8 @@ export async function onModerationButton(turn: Turn, p: ModerationPayload): Prom
       );
     case 'cc':
       return turn.replace(moderationCard(turn, entry), categoryButtons(turn, entry));
+    case 'scp':
+      return turn.replace(moderationCard(turn, entry), categoryButtons(turn, entry, p[3]));
     case 'back':
       return turn.replace(moderationCard(turn, entry), cardButtons(entry));
     case 'sc':

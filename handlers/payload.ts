@@ -16,6 +16,11 @@ const reasonIndex = z
   .transform(Number);
 /** What PressTokens.sign makes: language, first contact (base 36 seconds), a MAC. */
 const pressToken = z.string().regex(/^(kk|ru|en)[0-9a-z]{1,10}\.[A-Za-z0-9_-]{12}$/);
+/** A page of a list of choices too long for one message (see pages.ts). */
+const pageNumber = z
+  .string()
+  .regex(/^\d{1,2}$/)
+  .transform(Number);
 const entryNumber = z
   .string()
   .regex(/^[1-9]\d{0,6}$/)
@@ -29,6 +34,7 @@ const shapes = z.union([
   ]),
   z.tuple([z.literal('d'), z.enum(['done', 'ok', 'send', 'edit', 'cancel', 'summary'])]),
   z.tuple([z.literal('d'), z.literal('cat'), categoryId]),
+  z.tuple([z.literal('d'), z.literal('catp'), pageNumber]),
   z.tuple([z.literal('d'), z.literal('ef'), editable]),
   z.tuple([
     z.literal('mod'),
@@ -45,8 +51,10 @@ const shapes = z.union([
   ]),
   z.tuple([z.literal('mod'), z.literal('rr'), objectId, reasonIndex]),
   z.tuple([z.literal('mod'), z.literal('sc'), objectId, categoryId]),
+  z.tuple([z.literal('mod'), z.literal('scp'), objectId, pageNumber]),
   z.tuple([z.literal('del'), z.enum(['yes', 'no'])]),
   z.tuple([z.literal('v'), z.literal('cats')]),
+  z.tuple([z.literal('v'), z.literal('cats'), pageNumber]),
   z.tuple([z.literal('nt'), z.enum(['on', 'off'])]),
   z.tuple([z.literal('bc'), z.literal('no'), objectId]),
   z.tuple([z.literal('bc'), z.literal('to'), objectId, z.enum(['all', ...LANGS])]),

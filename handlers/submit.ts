@@ -2,6 +2,7 @@ import { findCategory } from './campaign.js';
 import { phaseAt } from './campaign-clock.js';
 import {
   EDITABLE,
+  categoryKeyboard,
   STEPS,
   firstMissing,
   mediaKeyboard,
@@ -212,6 +213,7 @@ function stepOf(p: DraftPayload): DraftStep | 'any' {
     case 'done':
       return 'media';
     case 'cat':
+    case 'catp':
       return 'category';
     case 'ok':
       return 'consent';
@@ -253,6 +255,8 @@ export async function onDraftButton(turn: Turn, p: DraftPayload): Promise<void> 
       if (!findCategory(turn.deps.campaign, p[2])) return promptStep(turn, draft);
       return advance(turn, draft, { category: p[2] });
     }
+    case 'catp':
+      return turn.replace(t('ask-category'), categoryKeyboard(turn, p[2]));
     case 'ok':
       return advance(turn, draft, { consent: true });
     case 'edit':

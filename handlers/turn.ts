@@ -35,6 +35,11 @@ export interface Deps {
   membership?: Partial<Record<Platform, Membership>>;
   /** Anti-abuse: button presses and messages one person may make in a window. */
   limits: { presses: RateLimiter; messages: RateLimiter };
+  /**
+   * Per platform, how many buttons one message may carry, as its edge declares (VK: 10); a list
+   * longer than that is paged (see pages.ts). None: no limit.
+   */
+  buttonRoom?: Partial<Record<Platform, number>>;
   /** Signs cards' Vote buttons; without it every press looks the person up. */
   pressTokens?: PressTokens;
   /** Where unprompted messages are queued (announcements, broadcasts). */

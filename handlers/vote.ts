@@ -2,6 +2,7 @@ import { findCategory } from './campaign.js';
 import { phaseAt } from './campaign-clock.js';
 import { showEntry } from './entry-card.js';
 import { stepFrom, voterOrder } from './exposure.js';
+import { pagedChoices } from './pages.js';
 import { payload } from './payload.js';
 import { askPhone, needsPhone } from './phone.js';
 import type { Entry } from './ports.js';
@@ -20,7 +21,8 @@ async function publishedEntry(turn: Turn, number: number): Promise<Entry | null>
   return null;
 }
 
-export async function showCategories(turn: Turn): Promise<void> {
+/** The categories with their entries; `page` (a More press) rewrites the list in place. */
+export async function showCategories(turn: Turn, page?: number): Promise<void> {
   const { campaign, stores } = turn.deps;
   const phase = phaseAt(campaign, turn.now);
   if (phase !== 'voting' && phase !== 'results') {
@@ -30,13 +32,14 @@ export async function showCategories(turn: Turn): Promise<void> {
     );
   }
   const counts = await stores.entries.countPublished();
-  const rows = campaign.categories.map((c) => [
-    {
-      label: t('vote-category', { name: { names: c.name }, count: counts[c.id] ?? 0 }),
-      data: payload('v', 'cat', c.id),
-    },
-  ]);
-  turn.say(t(phase === 'voting' ? 'vote-choose-category' : 'results-browse'), rows);
+  const choices = campaign.categories.map((c) => ({
+    label: t('vote-category', { name: { names: c.name }, count: counts[c.id] ?? 0 }),
+    data: payload('v', 'cat', c.id),
+  }));
+  const rows = pagedChoices(turn, choices, [], page ?? 0, (n) => payload('v', 'cats', n));
+  const text = t(phase === 'voting' ? 'vote-choose-category' : 'results-browse');
+  if (page === undefined) turn.say(text, rows);
+  else turn.replace(text, rows);
 }
 
 /** A category's published entries in this voter's own order (see exposure.ts). */

@@ -537,3 +537,4 @@ phone-not-needed = This contest does not ask for a phone number.
 phone-not-own = Please share your own number with the button below the message, not someone else's contact.
 phone-country = This contest accepts numbers of its own country only.
 phone-thanks = ✅ Thank you! You can vote now: press Vote on the entry again.
+button-more-choices = More ▶️ ({ $page }/{ $pages })

@@ -34,12 +34,21 @@ export function randomIdOf(key: string): number {
   return createHash('sha256').update(key).digest().readUInt32BE(0) & 0x7fffffff || 1;
 }
 
-/** An inline keyboard within VK's limits: rows are packed two to a row when there are too many. */
+/** What VK's inline keyboards hold: the core pages longer lists (see handlers/pages.ts). */
+export const VK_MAX_BUTTONS = MAX_BUTTONS;
+
+/**
+ * An inline keyboard within VK's limits: rows are packed two to a row when there are too many.
+ * More buttons than VK takes is a fault of whoever built the keyboard: refused, never cut.
+ */
 export function keyboardOf(lang: Lang, keyboard: CoreKeyboard | undefined): string | undefined {
   if (!keyboard?.length) return undefined;
   let rows = keyboard;
-  if (rows.length > MAX_ROWS || rows.flat().length > MAX_BUTTONS) {
-    const buttons = rows.flat().slice(0, MAX_BUTTONS);
+  const count = rows.flat().length;
+  if (count > MAX_BUTTONS)
+    throw new Error(`a keyboard of ${count} buttons does not fit VK's ${MAX_BUTTONS}`);
+  if (rows.length > MAX_ROWS) {
+    const buttons = rows.flat();
     rows = [];
     for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
   }

@@ -121,6 +121,73 @@ describe('the contest on VK', () => {
     expect(share.texts.join('\n')).toContain(`https://vk.me/club${VK_GROUP_ID}?ref=e1`);
   });
 
+  it('offers twelve categories a page at a time on VK, Cancel always there, the last one choosable', async () => {
+    const extra = Array.from({ length: 5 }, (_, i) => ({
+      id: `extra${i + 8}`,
+      name: { kk: `Санат ${i + 8}`, ru: `Номинация ${i + 8}`, en: `Category ${i + 8}` },
+    }));
+    h = await Harness.start({
+      vk: 'longpoll',
+      now: DURING_SUBMISSIONS,
+      campaign: (c) => ({ ...c, categories: [...c.categories, ...extra] }),
+    });
+    const author = h.vkUser({ lang: 'en' });
+    const lastButtons = () =>
+      author
+        .messages()
+        .at(-1)!
+        .message.keyboard?.buttons.flat()
+        .map((b) => b.action.label) ?? [];
+    await author.send('/start');
+    await author.tapKey('menu-submit');
+    await author.photo();
+    await author.tapKey('button-media-done');
+    await author.send(STORY);
+    await author.send('Taraz');
+    // VK holds ten buttons: eight categories, More and Cancel.
+    expect(lastButtons()).toHaveLength(10);
+    expect(lastButtons().slice(-2)).toEqual([
+      author.tr('button-more-choices', { page: 2, pages: 2 }),
+      author.tr('button-cancel'),
+    ]);
+    const asked = author.messages().at(-1)!.messageId;
+    await author.tapKey('button-more-choices', { page: 2, pages: 2 });
+    // The same message, the other four, and the way back.
+    expect(author.messages().at(-1)!.messageId).toBe(asked);
+    expect(lastButtons()).toEqual([
+      ...extra.slice(1).map((c) => c.name.en),
+      author.tr('button-more-choices', { page: 1, pages: 2 }),
+      author.tr('button-cancel'),
+    ]);
+    await author.tap('Category 12');
+    await author.tapKey('button-consent-own');
+    await author.tapKey('button-send');
+    expect(await EntryModel.findOne().lean()).toMatchObject({ category: 'extra12' });
+
+    // The voters' list of categories: nine and More, then the rest.
+    h.clock.set(DURING_VOTING);
+    const voter = h.vkUser({ lang: 'en' });
+    await voter.send('/vote');
+    const list = () =>
+      voter
+        .messages()
+        .at(-1)!
+        .message.keyboard?.buttons.flat()
+        .map((b) => b.action.label) ?? [];
+    expect(list()).toHaveLength(10);
+    await voter.tapKey('button-more-choices', { page: 2, pages: 2 });
+    expect(list()).toEqual([
+      'Category 10 (0)',
+      'Category 11 (0)',
+      'Category 12 (0)',
+      voter.tr('button-more-choices', { page: 1, pages: 2 }),
+    ]);
+    // On Telegram the same list fits one message.
+    const tg = h.user({ lang: 'en' });
+    await tg.send('/vote');
+    expect(tg.visibleButtons()).toHaveLength(12);
+  });
+
   it('browses a category on VK, editing the card in place, and moves a vote', async () => {
     h = await Harness.start({ vk: 'longpoll' });
     await publishedEntries(h, ['animals', 'animals']);
