@@ -40,6 +40,8 @@ export type SendOutcome =
 export interface SendOptions {
   /** Telegram's paid broadcast (allow_paid_broadcast): past the free limit, for a fee. */
   paid?: boolean;
+  /** The same message to many people (OutboxItem.batch): a platform may send them together. */
+  batch?: string;
 }
 
 export interface Transport {
@@ -473,7 +475,10 @@ export class OutboxSender {
   ): Promise<void> {
     let outcome: SendOutcome;
     try {
-      outcome = await this.transport.send(row.reply, row.id, paid ? { paid } : {});
+      outcome = await this.transport.send(row.reply, row.id, {
+        ...(paid ? { paid } : {}),
+        ...(row.batch ? { batch: row.batch } : {}),
+      });
     } catch (error) {
       outcome = { kind: 'transient', reason: String(error) };
     }

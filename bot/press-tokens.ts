@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Lang, PressTokens, UserRef } from '../handlers/ports.js';
+import { LANGS, type Lang, type PressTokens, type UserRef } from '../handlers/ports.js';
 
-const TOKEN = /^(kk|ru|en)([0-9a-z]{1,10})\.([A-Za-z0-9_-]{12})$/;
+const TOKEN = new RegExp(`^(${LANGS.join('|')})([0-9a-z]{1,10})\\.([A-Za-z0-9_-]{12})$`);
 
 /** Signed Vote buttons (see PressTokens), keyed from the voter-hash secret. */
 export function pressTokens(secret: string): PressTokens {

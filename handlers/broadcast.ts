@@ -96,6 +96,7 @@ export async function queueBroadcast(deps: Deps, job: BroadcastJob): Promise<voi
       const items: OutboxItem[] = chunk.map((u) => ({
         key: `broadcast:${job.id}:${u.platform}:${u.id}`,
         lane: 'announcement',
+        batch: `broadcast:${job.id}`,
         reply: {
           to: { platform: u.platform, id: u.id },
           lang: u.lang,

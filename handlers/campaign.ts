@@ -25,9 +25,11 @@ const timeZone = z.string().refine((tz) => {
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:MM');
 
+/** Category ids travel inside Telegram callback data (64 bytes in all), so they stay short. */
+export const CATEGORY_ID = /^[a-z0-9_]{1,16}$/;
+
 export const categorySchema = z.object({
-  // Category ids travel inside Telegram callback data (64 bytes in all), so they stay short.
-  id: z.string().regex(/^[a-z0-9_]{1,16}$/, 'must be 1-16 characters of a-z, 0-9 and _'),
+  id: z.string().regex(CATEGORY_ID, 'must be 1-16 characters of a-z, 0-9 and _'),
   name: localized,
 });
 

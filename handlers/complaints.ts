@@ -1,4 +1,5 @@
 import { findCategory } from './campaign.js';
+import { publishedEntry } from './entry-card.js';
 import { payload } from './payload.js';
 import type { Entry, Keyboard } from './ports.js';
 import { langOf, t, type Turn } from './turn.js';
@@ -8,15 +9,8 @@ import { langOf, t, type Turn } from './turn.js';
 
 export const REPORT_REASONS = 4;
 
-async function published(turn: Turn, number: number): Promise<Entry | null> {
-  const entry = await turn.deps.stores.entries.getByNumber(number);
-  if (entry?.status === 'published') return entry;
-  turn.notice(t('vote-entry-unavailable'), true);
-  return null;
-}
-
 export async function askReportReason(turn: Turn, number: number): Promise<void> {
-  const entry = await published(turn, number);
+  const entry = await publishedEntry(turn, number);
   if (!entry) return;
   turn.notice(t('button-ok'));
   const reasons: Keyboard = Array.from({ length: REPORT_REASONS }, (_, i) => [
@@ -35,7 +29,7 @@ function visibilityButtons(entry: Entry): Keyboard {
 
 export async function reportEntry(turn: Turn, number: number, reason: number): Promise<void> {
   if (reason > REPORT_REASONS) return turn.notice(t('button-stale'), true);
-  const entry = await published(turn, number);
+  const entry = await publishedEntry(turn, number);
   if (!entry) return;
   const first = await turn.deps.stores.reports.add(
     entry.id,

@@ -8,6 +8,14 @@ import { t, type Deps, type Turn } from './turn.js';
 // How a published entry looks to a voter: its picture, its text (the story last, so a caption
 // cut to the platform's limit loses only the end of the story) and the voting buttons.
 
+/** The published entry a press names, or null having told the presser it is not available. */
+export async function publishedEntry(turn: Turn, number: number): Promise<Entry | null> {
+  const entry = await turn.deps.stores.entries.getByNumber(number);
+  if (entry?.status === 'published') return entry;
+  turn.notice(t('vote-entry-unavailable'), true);
+  return null;
+}
+
 /** Where a card stands in the voter's order of its category: the 3rd of 48. */
 export interface Place {
   index: number;

@@ -23,6 +23,7 @@ import { onBroadcastButton, onBroadcastText, startBroadcast } from './broadcast.
 import { showResults } from './results.js';
 import { isJuror, scoreEntry, showJury } from './jury.js';
 import { onContact } from './phone.js';
+import { entryOfLinkArg } from './links.js';
 import {
   exportAudit,
   onFraudCommand,
@@ -124,11 +125,9 @@ function signedVoter(event: Event, deps: Deps): UserRecord | null {
   return { platform, id, ...signed, awaiting: null, announcements: true };
 }
 
-/** A link someone shared: t.me/<bot>?start=e17 (or VK's ref=e17) opens entry 17. */
+/** A link someone shared (see links.ts): `/start e17` opens entry 17. */
 function linkedEntry(input: Input): number | null {
-  if (input.kind !== 'command' || input.name !== 'start') return null;
-  const link = /^e([1-9]\d{0,6})$/.exec(input.arg);
-  return link ? Number(link[1]) : null;
+  return input.kind === 'command' && input.name === 'start' ? entryOfLinkArg(input.arg) : null;
 }
 
 async function route(turn: Turn, input: Input): Promise<void> {

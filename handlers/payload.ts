@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CATEGORY_ID } from './campaign.js';
 import { LANGS } from './ports.js';
 
 // Button payloads are input like any other: a modified client can send any bytes. Every payload
@@ -8,14 +9,16 @@ import { LANGS } from './ports.js';
 export const MAX_PAYLOAD_BYTES = 64;
 
 const objectId = z.string().regex(/^[0-9a-f]{24}$/);
-const categoryId = z.string().regex(/^[a-z0-9_]{1,16}$/);
+const categoryId = z.string().regex(CATEGORY_ID);
 const editable = z.enum(['nominee', 'story', 'media', 'city', 'category']);
 const reasonIndex = z
   .string()
   .regex(/^[1-9]$/)
   .transform(Number);
 /** What PressTokens.sign makes: language, first contact (base 36 seconds), a MAC. */
-const pressToken = z.string().regex(/^(kk|ru|en)[0-9a-z]{1,10}\.[A-Za-z0-9_-]{12}$/);
+const pressToken = z
+  .string()
+  .regex(new RegExp(`^(${LANGS.join('|')})[0-9a-z]{1,10}\\.[A-Za-z0-9_-]{12}$`));
 /** A page of a list of choices too long for one message (see pages.ts). */
 const pageNumber = z
   .string()

@@ -131,6 +131,12 @@ export interface OutboxItem {
   reply: Reply;
   /** Default: personal. */
   lane?: Lane;
+  /**
+   * The same message to many people carries the same batch ("voting-opened"): a platform that
+   * sends one message to many at once (VK, a hundred a request) sends a batch's rows together.
+   * Without one, a message goes on its own.
+   */
+  batch?: string;
 }
 
 export interface Outbox {

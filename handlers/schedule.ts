@@ -76,6 +76,7 @@ async function announce(
     const items: OutboxItem[] = users.map((u) => ({
       key: `${event}:${u.platform}:${u.id}`,
       lane: LANE_OF[event],
+      batch: `${event}:${u.lang}`,
       reply: {
         to: { platform: u.platform, id: u.id },
         lang: u.lang,

@@ -1,6 +1,6 @@
 import { findCategory } from './campaign.js';
 import { phaseAt } from './campaign-clock.js';
-import { showEntry } from './entry-card.js';
+import { publishedEntry, showEntry } from './entry-card.js';
 import { stepFrom, voterOrder } from './exposure.js';
 import { pagedChoices } from './pages.js';
 import { payload } from './payload.js';
@@ -13,13 +13,6 @@ import { sameUser, t, type Turn } from './turn.js';
 // Browsing the published entries and voting. The rules that carry correctness (one vote per
 // person per category, moving it) are held by the vote store's unique index; this file holds
 // every rule a voter can see.
-
-async function publishedEntry(turn: Turn, number: number): Promise<Entry | null> {
-  const entry = await turn.deps.stores.entries.getByNumber(number);
-  if (entry?.status === 'published') return entry;
-  turn.notice(t('vote-entry-unavailable'), true);
-  return null;
-}
 
 /** The categories with their entries; `page` (a More press) rewrites the list in place. */
 export async function showCategories(turn: Turn, page?: number): Promise<void> {

@@ -39,6 +39,8 @@ const outboxRowSchema = new Schema({
   about: { type: [String], default: [] },
   /** Keep the platform's id of the sent message (a channel post, to take down later). */
   keepRef: { type: Boolean, default: false },
+  /** The same message to many people (see OutboxItem.batch). */
+  batch: String,
   attempts: { type: Number, default: 0 },
   createdAt: { type: Date, required: true },
 });
@@ -88,6 +90,7 @@ export interface OutboxRow {
   chunk: string;
   n: number;
   reply: Reply;
+  batch?: string;
   attempts: number;
   lane: number;
   keepRef: boolean;
@@ -156,6 +159,7 @@ async function enqueueOne(
     recipient: accountKey(item.reply.to),
     about: (item.reply.about ?? []).map(accountKey),
     keepRef: Boolean(item.reply.keepRef),
+    ...(item.batch ? { batch: item.batch } : {}),
     attempts,
     createdAt: now,
   }));
@@ -221,6 +225,7 @@ export async function rowsOf(chunk: OutboxChunk): Promise<OutboxRow[]> {
       chunk: d.chunk,
       n: d.n,
       reply: JSON.parse(d.reply) as Reply,
+      ...(d.batch ? { batch: d.batch } : {}),
       attempts: d.attempts ?? 0,
       lane: chunk.lane,
       keepRef: Boolean(d.keepRef),
@@ -257,6 +262,7 @@ export async function recordProgress(platform: Platform, p: Progress): Promise<v
       key: `${row.id.split('~')[0]}~${attempts}${counts ? '' : `.${at.getTime()}`}`,
       reply: row.reply,
       lane: LANES[row.lane] ?? 'personal',
+      ...(row.batch ? { batch: row.batch } : {}),
     };
     const group = `${at.getTime()}:${attempts}`;
     const list = groups.get(group) ?? { at, attempts, items: [] };

@@ -1,13 +1,14 @@
 import mongoose, { Schema, model } from 'mongoose';
-import type {
-  Actor,
-  Awaiting,
-  FirstContact,
-  Lang,
-  RecipientFilter,
-  UserRecord,
-  UserRef,
-  UserStore,
+import {
+  LANGS,
+  type Actor,
+  type Awaiting,
+  type FirstContact,
+  type Lang,
+  type RecipientFilter,
+  type UserRecord,
+  type UserRef,
+  type UserStore,
 } from '../handlers/ports.js';
 import { isDuplicateKey, upsertRetrying } from './errors.js';
 import { accountKey } from './keys.js';
@@ -17,7 +18,7 @@ const userSchema = new Schema({
   _id: { type: String, required: true },
   platform: { type: String, required: true },
   userId: { type: String, required: true },
-  lang: { type: String, enum: ['kk', 'ru', 'en'], required: true },
+  lang: { type: String, enum: LANGS, required: true },
   displayName: { type: String },
   awaiting: { type: Schema.Types.Mixed, default: null },
   announcements: { type: Boolean, default: true },

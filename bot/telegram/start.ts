@@ -5,6 +5,7 @@ import type { RequestHandler } from '../http-server.js';
 import { createTelegramBot } from './bot.js';
 import { registerCommands } from './commands.js';
 import { telegramMembership } from './membership.js';
+import { entryLinkArg } from '../../handlers/links.js';
 import { TelegramPolling } from './polling.js';
 import { telegramTransport } from './transport.js';
 import { telegramWebhook } from './webhook.js';
@@ -75,7 +76,7 @@ export async function startTelegram(
       ? { membership: telegramMembership(bot.api, config.TELEGRAM_VOTE_CHANNEL, log) }
       : {}),
     // Start parameters allow A-Z, a-z, 0-9, _ and -, up to 64 characters: "e17" fits.
-    entryLink: (number) => `https://t.me/${bot.botInfo.username}?start=e${number}`,
+    entryLink: (number) => `https://t.me/${bot.botInfo.username}?start=${entryLinkArg(number)}`,
     async receive() {
       if (!options.poll) return;
       if (config.TELEGRAM_MODE === 'webhook') {

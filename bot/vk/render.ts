@@ -64,6 +64,11 @@ export function keyboardOf(lang: Lang, keyboard: CoreKeyboard | undefined): stri
   return String(builder);
 }
 
+/** 900: the user blocked the community; 901/902: they have not allowed messages, or forbid them. */
+export function cannotWriteTo(code: number): boolean {
+  return code === 900 || code === 901 || code === 902;
+}
+
 /** What VK shows a failure to send as, for the outbox: wait, give up on the user, or retry. */
 export function classifyVkError(error: unknown): SendOutcome {
   if (error instanceof APIError) {
@@ -71,8 +76,7 @@ export function classifyVkError(error: unknown): SendOutcome {
     // 6: too many requests a second; 9: flood control (too many identical messages).
     if (code === 6) return { kind: 'rate-limited', retryAfterMs: 1_000 };
     if (code === 9) return { kind: 'rate-limited', retryAfterMs: 30_000 };
-    // 901/902: the user has not allowed messages or forbids them; 900: they blocked the community.
-    if ([900, 901, 902].includes(code)) return { kind: 'unreachable', reason: error.message };
+    if (cannotWriteTo(code)) return { kind: 'unreachable', reason: error.message };
     if (code === 10 || code === 1) return { kind: 'transient', reason: error.message };
     return { kind: 'rejected', reason: `${code} ${error.message}` };
   }

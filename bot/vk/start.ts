@@ -10,6 +10,7 @@ import { vkCallback } from './callback.js';
 import { createVkEdge } from './edge.js';
 import { VkLongPoll } from './polling.js';
 import { VK_MAX_BUTTONS, type VkOut } from './render.js';
+import { entryLinkArg } from '../../handlers/links.js';
 import { vkTransport } from './transport.js';
 import { VkNames } from './names.js';
 
@@ -104,7 +105,7 @@ export async function startVk(ctx: EdgeContext, options: { poll: boolean }): Pro
     ...(config.VK_VOTE_MEMBERS_ONLY ? { membership: vkMembership(api, groupId, ctx) } : {}),
     // VK hands the ref to the bot with the first message after the link: "e17" opens entry 17.
     buttonsPerMessage: VK_MAX_BUTTONS,
-    entryLink: (number) => `https://vk.me/club${groupId}?ref=e${number}`,
+    entryLink: (number) => `https://vk.me/club${groupId}?ref=${entryLinkArg(number)}`,
     async receive() {
       if (!options.poll) return;
       if (callback) {

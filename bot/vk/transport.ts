@@ -1,7 +1,12 @@
-import type { Reply } from '../../handlers/ports.js';
-import { accountKey } from '../../models/keys.js';
 import type { SendOutcome, Transport } from '../outbox-sender.js';
-import { classifyVkError, messageOf, randomIdOf, sendVk, type VkOut } from './render.js';
+import {
+  cannotWriteTo,
+  classifyVkError,
+  messageOf,
+  randomIdOf,
+  sendVk,
+  type VkOut,
+} from './render.js';
 
 // The outbox on VK. A community may send one message to up to 100 people in one messages.send
 // (peer_ids): identical text messages that are due together (an announcement, a broadcast) go
@@ -23,15 +28,6 @@ interface Batch {
   randomId: number;
   waiting: Waiting[];
   timer: NodeJS.Timeout;
-}
-
-/**
- * The key without its recipient, and without the outbox's mark of a second try
- * ("broadcast:abc:vk:42~1" → "broadcast:abc:*"): a retry has the same random_id, so VK drops a
- * message it already delivered when only its answer was lost.
- */
-function messageIdentity(key: string, reply: Reply): string {
-  return key.split('~')[0]!.replace(accountKey(reply.to), '*');
 }
 
 interface PeerResult {
@@ -61,7 +57,7 @@ export function vkTransport(out: VkOut): Transport {
         if (r?.error) {
           const code = r.error.code;
           w.done(
-            [900, 901, 902].includes(code)
+            cannotWriteTo(code)
               ? { kind: 'unreachable', reason: r.error.description ?? String(code) }
               : { kind: 'transient', reason: r.error.description ?? String(code) },
           );
@@ -76,7 +72,7 @@ export function vkTransport(out: VkOut): Transport {
   return {
     gathers: true,
     platform: 'vk',
-    async send(reply, key) {
+    async send(reply, key, options) {
       const peerId = Number(reply.to.id);
       // Only plain text batches: a card or a file is uploaded and sent on its own.
       if (reply.view.kind !== 'text') {
@@ -88,7 +84,10 @@ export function vkTransport(out: VkOut): Transport {
         }
       }
       const params = { ...(await messageOf(out, reply, peerId)) };
-      const identity = messageIdentity(key, reply);
+      // The batch the core named (the same message to many), else this message alone. A retry
+      // keeps its batch, so its random_id is the same and VK drops a message it already
+      // delivered when only the answer was lost.
+      const identity = options?.batch ?? key.split('~')[0]!;
       const group = `${identity}\n${JSON.stringify(params)}`;
       return new Promise<SendOutcome>((resolve) => {
         let batch = batches.get(group);
