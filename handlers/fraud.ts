@@ -1,5 +1,5 @@
 import type { Campaign } from './campaign.js';
-import type { Platform, UserRef } from './ports.js';
+import type { Moderator, Platform, UserRef } from './ports.js';
 
 // The contest-wide vote analysis. It reads every counted vote with what is known of its voter and
 // proposes clusters of votes that look organised, each with the signals that put it there, and a
@@ -233,4 +233,87 @@ export function analyse(votes: VoteFact[], rules: FraudRules, at: Date): Analysi
   entries.sort((a, b) => b.suspicious - a.suspicious || b.index - a.index);
   clusters.sort((a, b) => b.voteIds.length - a.voteIds.length || a.entryNumber - b.entryNumber);
   return { at, votes: votes.length, entries, clusters };
+}
+
+// ---- What the analysis and voids need kept (models/fraud.ts, models/voids.ts) ----------------
+
+/** An analysis as kept: its run number names its clusters ("12-3"). */
+export interface SavedAnalysis extends Omit<Analysis, 'clusters'> {
+  run: number;
+  clusters: Cluster[];
+}
+
+/** Where the membership re-check has got to (see integrity.ts). */
+export interface RecheckState {
+  /** The last vote id walked. */
+  cursor: string;
+  checked: number;
+  left: number;
+  done: boolean;
+}
+
+export interface FraudStore {
+  /** Every counted (not voided) vote, with what is known of its voter. */
+  facts(): Promise<VoteFact[]>;
+  /** The voters of counted votes after `cursor` in a stable order, a page at a time. */
+  votersAfter(cursor: string, limit: number): Promise<{ voters: UserRef[]; cursor: string }>;
+  /** Flags a voter's counted votes: they left the channel before the close. Returns how many. */
+  flagLeft(voter: UserRef): Promise<number>;
+  /** Counted votes flagged so. */
+  countLeft(): Promise<number>;
+  recheckState(): Promise<RecheckState | null>;
+  saveRecheck(state: RecheckState): Promise<void>;
+  /** Keeps an analysis under the next run number. */
+  save(analysis: Analysis, trigger: string): Promise<SavedAnalysis>;
+  latest(): Promise<SavedAnalysis | null>;
+}
+
+/** What a void takes out of the count: a proposed cluster, one account's votes, or an entry's
+ * votes within a time window. */
+export type VoidSelection =
+  | { kind: 'cluster'; code: string }
+  | { kind: 'voter'; voter: UserRef }
+  | { kind: 'entry'; number: number; from: Date; to: Date }
+  /** The votes the membership re-check flagged: their voters left the channel. */
+  | { kind: 'left' };
+
+/** One line of the audit log: append-only, never changed or removed through the bot. */
+export interface AuditRecord {
+  seq: number;
+  at: Date;
+  by: Moderator;
+  action: 'void' | 'undo';
+  void: number;
+  selection: VoidSelection;
+  votes: number;
+  reason: string;
+}
+
+/** Per category: what was counted and what was voided, for the transparency report. */
+export interface VoteAccount {
+  category: string;
+  counted: number;
+  voided: number;
+  voters: number;
+}
+
+export interface VoidStore {
+  /** Marks the selected votes voided (they stay stored); null when it selects no counted vote. */
+  void(
+    selection: VoidSelection,
+    reason: string | { key: string },
+    by: Moderator,
+    at: Date,
+  ): Promise<{ id: number; votes: number } | null>;
+  /** Counts a void's votes again; 'unknown' or 'undone' when there is nothing to undo. */
+  undo(
+    id: number,
+    reason: string,
+    by: Moderator,
+    at: Date,
+  ): Promise<{ votes: number } | 'unknown' | 'undone'>;
+  audit(): Promise<AuditRecord[]>;
+  accounts(): Promise<VoteAccount[]>;
+  /** Votes voided now (not undone), per reason: a moderator's words, or a message key. */
+  voidedByReason(): Promise<{ reason: string | { key: string }; votes: number }[]>;
 }

@@ -1,8 +1,14 @@
 import { toCsv } from './admin.js';
 import { findCategory } from './campaign.js';
 import { instant, localDate, localTime, resultsPublic } from './campaign-clock.js';
-import { analyse, type Cluster, type EntryRisk } from './fraud.js';
-import type { OutboxItem, SavedAnalysis, Text, UserRef, VoidSelection } from './ports.js';
+import {
+  analyse,
+  type Cluster,
+  type EntryRisk,
+  type SavedAnalysis,
+  type VoidSelection,
+} from './fraud.js';
+import type { OutboxItem, Text, UserRef } from './ports.js';
 import { PLATFORMS } from './ports.js';
 import { lines } from './results.js';
 import { langOf, t, type Deps, type Turn } from './turn.js';

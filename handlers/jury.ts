@@ -3,7 +3,7 @@ import { phaseAt, resultsPublic } from './campaign-clock.js';
 import { entryText } from './entry-card.js';
 import { payload } from './payload.js';
 import type { Entry, Keyboard, OutboxItem, TallyRow, UserRef } from './ports.js';
-import type { CategoryResult, Standing } from './results.js';
+import type { CategoryResult, Standing } from './ranking.js';
 import { langOf, sameUser, t, type Deps, type Turn } from './turn.js';
 
 // A jury, when the campaign file names one. From the close of voting until the results are

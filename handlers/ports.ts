@@ -2,8 +2,6 @@
 // what goes out (Reply), and the small stores and clock the core needs. Nothing here knows a
 // platform SDK or a database driver.
 
-import type { Analysis, Cluster, VoteFact } from './fraud.js';
-
 export const LANGS = ['kk', 'ru', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 export type Localized = Record<Lang, string>;
@@ -502,89 +500,6 @@ export interface PrivacyStore {
   erase(ref: UserRef): Promise<ErasedData>;
 }
 
-// ---- The vote analysis and voids (see fraud.ts) ---------------------------------------------
-
-/** An analysis as kept: its run number names its clusters ("12-3"). */
-export interface SavedAnalysis extends Omit<Analysis, 'clusters'> {
-  run: number;
-  clusters: Cluster[];
-}
-
-/** Where the membership re-check has got to (see integrity.ts). */
-export interface RecheckState {
-  /** The last vote id walked. */
-  cursor: string;
-  checked: number;
-  left: number;
-  done: boolean;
-}
-
-export interface FraudStore {
-  /** Every counted (not voided) vote, with what is known of its voter. */
-  facts(): Promise<VoteFact[]>;
-  /** The voters of counted votes after `cursor` in a stable order, a page at a time. */
-  votersAfter(cursor: string, limit: number): Promise<{ voters: UserRef[]; cursor: string }>;
-  /** Flags a voter's counted votes: they left the channel before the close. Returns how many. */
-  flagLeft(voter: UserRef): Promise<number>;
-  /** Counted votes flagged so. */
-  countLeft(): Promise<number>;
-  recheckState(): Promise<RecheckState | null>;
-  saveRecheck(state: RecheckState): Promise<void>;
-  /** Keeps an analysis under the next run number. */
-  save(analysis: Analysis, trigger: string): Promise<SavedAnalysis>;
-  latest(): Promise<SavedAnalysis | null>;
-}
-
-/** What a void takes out of the count: a proposed cluster, one account's votes, or an entry's
- * votes within a time window. */
-export type VoidSelection =
-  | { kind: 'cluster'; code: string }
-  | { kind: 'voter'; voter: UserRef }
-  | { kind: 'entry'; number: number; from: Date; to: Date }
-  /** The votes the membership re-check flagged: their voters left the channel. */
-  | { kind: 'left' };
-
-/** One line of the audit log: append-only, never changed or removed through the bot. */
-export interface AuditRecord {
-  seq: number;
-  at: Date;
-  by: Moderator;
-  action: 'void' | 'undo';
-  void: number;
-  selection: VoidSelection;
-  votes: number;
-  reason: string;
-}
-
-/** Per category: what was counted and what was voided, for the transparency report. */
-export interface VoteAccount {
-  category: string;
-  counted: number;
-  voided: number;
-  voters: number;
-}
-
-export interface VoidStore {
-  /** Marks the selected votes voided (they stay stored); null when it selects no counted vote. */
-  void(
-    selection: VoidSelection,
-    reason: string | { key: string },
-    by: Moderator,
-    at: Date,
-  ): Promise<{ id: number; votes: number } | null>;
-  /** Counts a void's votes again; 'unknown' or 'undone' when there is nothing to undo. */
-  undo(
-    id: number,
-    reason: string,
-    by: Moderator,
-    at: Date,
-  ): Promise<{ votes: number } | 'unknown' | 'undone'>;
-  audit(): Promise<AuditRecord[]>;
-  accounts(): Promise<VoteAccount[]>;
-  /** Votes voided now (not undone), per reason: a moderator's words, or a message key. */
-  voidedByReason(): Promise<{ reason: string | { key: string }; votes: number }[]>;
-}
-
 /** Jury scores: one per juror per entry, changed by scoring again (see jury.ts). */
 export interface JuryStore {
   set(juror: UserRef, entry: Entry, score: number, at: Date): Promise<void>;
@@ -592,22 +507,6 @@ export interface JuryStore {
   of(juror: UserRef): Promise<Record<string, number>>;
   /** Every entry's scores, by entry id. */
   all(): Promise<Record<string, number[]>>;
-}
-
-export interface Stores {
-  users: UserStore;
-  drafts: DraftStore;
-  entries: EntryStore;
-  votes: VoteStore;
-  reports: ReportStore;
-  results: ResultStore;
-  events: EventStore;
-  broadcasts: BroadcastStore;
-  admin: AdminStore;
-  privacy: PrivacyStore;
-  fraud: FraudStore;
-  voids: VoidStore;
-  jury: JuryStore;
 }
 
 /** Links people can share, per platform (a Telegram deep link, a VK ref link). */

@@ -1,51 +1,13 @@
 import { findCategory } from './campaign.js';
 import { localDate, phaseAt, resultsPublic } from './campaign-clock.js';
 import type { OutboxItem, TallyRow, Text } from './ports.js';
+import { rank, type CategoryResult } from './ranking.js';
 import { settleLeavers } from './recheck.js';
 import { hasJury, inviteJury, juryNote, rankWithJury } from './jury.js';
 import { langOf, t, type Deps, type Turn } from './turn.js';
 
-// Results: per category, entries ranked by votes. Equal votes share a place (1, 2, 2, 4); a tie
-// for a prize place is reported to the organisers, never broken silently.
-
-export interface Standing extends TallyRow {
-  place: number;
-  /** With a jury (see jury.ts), a finalist's mean jury score. */
-  jury?: number;
-  /** With a jury, a finalist's weighted share of the public vote and of the jury's scores. */
-  combined?: number;
-}
-
-export interface CategoryResult {
-  category: string;
-  standings: Standing[];
-  /** Places up to the prize places held by more than one entry. */
-  ties: { place: number; numbers: number[] }[];
-}
-
-export function rank(
-  rows: TallyRow[],
-  categoryIds: string[],
-  prizePlaces: number,
-): CategoryResult[] {
-  return categoryIds.map((category) => {
-    const sorted = rows
-      .filter((r) => r.category === category)
-      .sort((a, b) => b.votes - a.votes || a.number - b.number);
-    const standings: Standing[] = sorted.map((row, i) => ({
-      ...row,
-      place: sorted.findIndex((other) => other.votes === row.votes) + 1 || i + 1,
-    }));
-    const ties = [...new Set(standings.map((s) => s.place))]
-      .filter((place) => place <= prizePlaces)
-      .map((place) => ({
-        place,
-        numbers: standings.filter((s) => s.place === place).map((s) => s.number),
-      }))
-      .filter((tie) => tie.numbers.length > 1);
-    return { category, standings, ties };
-  });
-}
+// Results: the ranking (ranking.ts, or jury.ts with a jury) frozen at the close, shown with
+// /results, reported to the organisers and announced to the authors.
 
 /** Entry numbers as each language writes them: "№3, №5" or "#3, #5". */
 function list(numbers: number[]): Text {

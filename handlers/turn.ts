@@ -1,6 +1,18 @@
 import type { Campaign } from './campaign.js';
+import type { FraudStore, VoidStore } from './fraud.js';
 import type { RateLimiter } from './rate-limit.js';
 import type {
+  AdminStore,
+  BroadcastStore,
+  DraftStore,
+  EntryStore,
+  EventStore,
+  JuryStore,
+  PrivacyStore,
+  ReportStore,
+  ResultStore,
+  UserStore,
+  VoteStore,
   Arg,
   Clock,
   Event,
@@ -14,12 +26,28 @@ import type {
   Media,
   Moderator,
   Reply,
-  Stores,
   Text,
   UserRecord,
   UserRef,
   View,
 } from './ports.js';
+
+/** Every store the core uses: each interface is declared beside the rules that need it. */
+export interface Stores {
+  users: UserStore;
+  drafts: DraftStore;
+  entries: EntryStore;
+  votes: VoteStore;
+  reports: ReportStore;
+  results: ResultStore;
+  events: EventStore;
+  broadcasts: BroadcastStore;
+  admin: AdminStore;
+  privacy: PrivacyStore;
+  fraud: FraudStore;
+  voids: VoidStore;
+  jury: JuryStore;
+}
 
 /** What every handler may use: the stores, the campaign, the clock and who moderates. */
 export interface Deps {

@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { DraftModel } from './draft.js';
-import { CounterModel, EntryModel } from './entry.js';
+import { EntryModel } from './entry.js';
+import { CounterModel } from './sequence.js';
 import { ProcessedUpdateModel } from './processed-update.js';
 import { ReportModel } from './report.js';
 import { OutboxModel } from './outbox.js';

@@ -76,9 +76,6 @@ entrySchema.index({ status: 1, category: 1, number: 1 });
 
 export const EntryModel = model('Entry', entrySchema);
 
-const counterSchema = new Schema({ _id: String, seq: Number });
-export const CounterModel = model('Counter', counterSchema);
-
 type EntryDoc = mongoose.InferSchemaType<typeof entrySchema> & { _id: mongoose.Types.ObjectId };
 
 /** A new entry from a finished draft, under the next number; throws on a duplicate key. */

@@ -1,6 +1,13 @@
 import mongoose, { Schema, model } from 'mongoose';
-import type { Analysis, Cluster, EntryRisk, VoteFact } from '../handlers/fraud.js';
-import type { FraudStore, Platform, SavedAnalysis, UserRef } from '../handlers/ports.js';
+import type {
+  Analysis,
+  Cluster,
+  EntryRisk,
+  FraudStore,
+  SavedAnalysis,
+  VoteFact,
+} from '../handlers/fraud.js';
+import type { Platform, UserRef } from '../handlers/ports.js';
 import { isDuplicateKey } from './errors.js';
 import { nextInSequence } from './sequence.js';
 import { UserModel } from './user.js';

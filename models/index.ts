@@ -1,4 +1,4 @@
-import type { Stores } from '../handlers/ports.js';
+import type { Stores } from '../handlers/turn.js';
 import { mongoAdminStore } from './admin.js';
 import { mongoBroadcastStore } from './broadcast.js';
 import { mongoEventStore } from './campaign-event.js';

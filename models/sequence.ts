@@ -1,5 +1,9 @@
-import { CounterModel } from './entry.js';
+import { Schema, model } from 'mongoose';
 import { upsertRetrying } from './errors.js';
+
+/** One document per sequence, holding the last number given. */
+const counterSchema = new Schema({ _id: String, seq: Number });
+export const CounterModel = model('Counter', counterSchema);
 
 /**
  * The next number of a sequence ("entries", "voids"). FerretDB 1.x does not isolate $inc, so two

@@ -1,11 +1,6 @@
 import mongoose, { Schema, model } from 'mongoose';
-import type {
-  AuditRecord,
-  Moderator,
-  VoidSelection,
-  VoidStore,
-  VoteAccount,
-} from '../handlers/ports.js';
+import type { AuditRecord, VoidSelection, VoidStore, VoteAccount } from '../handlers/fraud.js';
+import type { Moderator } from '../handlers/ports.js';
 import { EntryModel } from './entry.js';
 import { isDuplicateKey } from './errors.js';
 import { FraudClusterModel } from './fraud.js';
