@@ -1,4 +1,6 @@
 import { findCategory } from './campaign.js';
+import { z } from 'zod';
+import { button, command } from './actions.js';
 import { payload } from './payload.js';
 import type { Text } from './ports.js';
 import { ranked } from './results.js';
@@ -99,3 +101,13 @@ export async function setAnnouncements(turn: Turn, on: boolean): Promise<void> {
   const { text, buttons } = announcementsView(on);
   turn.replace(text, buttons);
 }
+
+export const announcementButtons = [
+  button('nt', [z.enum(['on', 'off'])], (turn, to) => setAnnouncements(turn, to === 'on')),
+];
+
+export const organiserCommands = [
+  command('notifications', showAnnouncements, { menu: 7 }),
+  command('stats', showStats, { who: 'moderators' }),
+  command('export', exportCsv, { who: 'moderators' }),
+];

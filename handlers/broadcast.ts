@@ -1,4 +1,6 @@
-import { payload } from './payload.js';
+import { z } from 'zod';
+import { button, command } from './actions.js';
+import { part, payload } from './payload.js';
 import {
   LANGS,
   type Audience,
@@ -137,3 +139,19 @@ export async function resumeBroadcasts(deps: Deps): Promise<number> {
   }
   return resumed;
 }
+
+const audience = z.enum(['all', ...LANGS]);
+
+export const broadcastButtons = [
+  button('bc:no', [part.objectId], (turn, id) => onBroadcastButton(turn, 'no', id)),
+  button('bc:to', [part.objectId, audience], (turn, id, to) =>
+    onBroadcastButton(turn, 'to', id, to),
+  ),
+  // Send carries the count the organiser confirmed: counting a country's users again while it
+  // votes could outlast the platform's deadline for an answer.
+  button('bc:go', [part.objectId, audience, part.count], (turn, id, to, count) =>
+    onBroadcastButton(turn, 'go', id, to, count),
+  ),
+];
+
+export const broadcastCommands = [command('broadcast', startBroadcast, { who: 'moderators' })];

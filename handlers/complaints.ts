@@ -1,6 +1,7 @@
 import { findCategory } from './campaign.js';
 import { publishedEntry } from './entry-card.js';
-import { payload } from './payload.js';
+import { button, command } from './actions.js';
+import { part, payload } from './payload.js';
 import type { Entry, Keyboard } from './ports.js';
 import { langOf, t, type Turn } from './turn.js';
 
@@ -128,3 +129,12 @@ export async function onModeratorCommand(
   }
   await setVisibility(turn, entry, name === 'hide', false);
 }
+
+export const complaintButtons = [
+  button('v:rp', [part.entryNumber], askReportReason),
+  button('v:rr', [part.entryNumber, part.reasonIndex], reportEntry),
+];
+
+export const visibilityCommands = (['hide', 'restore', 'signals'] as const).map((name) =>
+  command(name, (turn, arg) => onModeratorCommand(turn, name, arg), { who: 'moderators' }),
+);

@@ -1,54 +1,79 @@
+import { ButtonCodec, type CommandAction, type PressedButton } from './actions.js';
+import { announcementButtons, organiserCommands } from './admin.js';
+import { broadcastButtons, broadcastCommands, onBroadcastText } from './broadcast.js';
+import { complaintButtons, visibilityCommands } from './complaints.js';
+import { integrityCommands } from './integrity.js';
+import { isJuror, juryButtons, juryCommands } from './jury.js';
+import { entryOfLinkArg } from './links.js';
+import { menuButtons, startCommand } from './menu.js';
+import { moderationButtons, moderationCommands, onReasonText } from './moderate.js';
+import { privacyButtons, privacyCommands } from './my-data.js';
+import { payload } from './payload.js';
+import { onContact } from './phone.js';
+import type { Event, Input, Lang, Reply, UserRecord } from './ports.js';
+import { resultCommands } from './results.js';
+import { languageButtons, languageFromHint, mainMenu, startCommands } from './start.js';
 import {
-  onDraftButton,
+  draftButtons,
+  draftCommands,
   onDraftPhoto,
   onDraftText,
   onDraftUnsupported,
   onDraftVideo,
-  startDraft,
 } from './submit.js';
-import { onModerationButton, onReasonText, showPending } from './moderate.js';
-import { askDeleteMe, onDeleteButton, showMyData } from './my-data.js';
-import { askReportReason, onModeratorCommand, reportEntry } from './complaints.js';
-import {
-  castVote,
-  openCategory,
-  openFromLink,
-  shareEntry,
-  showCategories,
-  turnPage,
-} from './vote.js';
-import { isRepeatSafe, parsePayload, payload, type Payload } from './payload.js';
-import { exportCsv, setAnnouncements, showAnnouncements, showStats } from './admin.js';
-import { onBroadcastButton, onBroadcastText, startBroadcast } from './broadcast.js';
-import { showResults } from './results.js';
-import { isJuror, scoreEntry, showJury } from './jury.js';
-import { onContact } from './phone.js';
-import { entryOfLinkArg } from './links.js';
-import {
-  exportAudit,
-  onFraudCommand,
-  onUnvoidCommand,
-  onVoidCommand,
-  showTransparency,
-} from './integrity.js';
-import { promptStep } from './draft-steps.js';
-import type { Event, Input, Lang, Reply, UserRecord } from './ports.js';
-import {
-  askLanguage,
-  chooseLanguage,
-  greet,
-  languageFromHint,
-  mainMenu,
-  showHelp,
-} from './start.js';
 import { cleanText } from './text.js';
 import { Turn, t, type Deps } from './turn.js';
+import { voteButtons, voteCommands } from './vote.js';
 
 export type { Deps } from './turn.js';
 
-/** True for an event whose repetition changes nothing a user could see (see isRepeatSafe). */
+/** Every button, declared by its feature (see actions.ts): the one reader of button data. */
+export const buttons = new ButtonCodec([
+  ...languageButtons,
+  ...menuButtons,
+  ...draftButtons,
+  ...moderationButtons,
+  ...privacyButtons,
+  ...voteButtons,
+  ...complaintButtons,
+  ...announcementButtons,
+  ...broadcastButtons,
+  ...juryButtons,
+]);
+
+/** Every command, declared by its feature. */
+const COMMANDS: CommandAction[] = [
+  startCommand,
+  ...startCommands,
+  ...draftCommands,
+  ...voteCommands,
+  ...resultCommands,
+  ...integrityCommands,
+  ...privacyCommands,
+  ...organiserCommands,
+  ...moderationCommands,
+  ...visibilityCommands,
+  ...broadcastCommands,
+  ...juryCommands,
+];
+const commands = new Map<string, CommandAction>();
+for (const c of COMMANDS) {
+  if (commands.has(c.name)) throw new Error(`two commands declare /${c.name}`);
+  commands.set(c.name, c);
+}
+
+/** The commands for a platform's menu (Telegram's), in their declared order. */
+export function menuCommands(): string[] {
+  return COMMANDS.filter((c) => c.menu !== undefined)
+    .sort((a, b) => a.menu! - b.menu!)
+    .map((c) => c.name);
+}
+
+/** True for an event whose repetition changes nothing a user could see (see ButtonAction). */
 export function isRepeatSafeEvent(event: Event): boolean {
-  return event.input.kind === 'button' && isRepeatSafe(event.input.data);
+  return (
+    event.input.kind === 'button' && Boolean(buttons.parse(event.input.data)?.action.repeatSafe)
+  );
 }
 
 /** The whole core in one call: an event in, the replies out. Platform adapters call only this. */
@@ -117,9 +142,9 @@ function signedVoter(event: Event, deps: Deps): UserRecord | null {
   // A phone-keyed vote needs the person's record (their phone's key): looked up as always.
   if (event.input.kind !== 'button' || !deps.pressTokens || deps.campaign.rules.requirePhone)
     return null;
-  const p = parsePayload(event.input.data);
-  if (p?.[0] !== 'v' || p[1] !== 'v' || p.length !== 4) return null;
-  const signed = deps.pressTokens.read(event.actor, p[3]);
+  const pressed = buttons.parse(event.input.data);
+  if (pressed?.action.code !== 'v:v' || pressed.values.length !== 2) return null;
+  const signed = deps.pressTokens.read(event.actor, pressed.values[1] as string);
   if (!signed) return null;
   const { platform, id } = event.actor;
   return { platform, id, ...signed, awaiting: null, announcements: true };
@@ -148,141 +173,22 @@ async function route(turn: Turn, input: Input): Promise<void> {
   }
 }
 
+/** A command, for whom it is declared; anyone else hears it is unknown, with what they can do. */
 async function onCommand(turn: Turn, name: string, arg: string): Promise<void> {
-  switch (name) {
-    case 'start': {
-      const linked = linkedEntry(turn.event.input);
-      if (linked) return openFromLink(turn, linked);
-      greet(turn);
-      const draft = await turn.deps.stores.drafts.get(turn.event.actor);
-      if (draft) {
-        turn.say(t('draft-resume'));
-        promptStep(turn, draft);
-      }
-      return;
-    }
-    case 'help':
-      return showHelp(turn);
-    case 'language':
-      return askLanguage(turn);
-    case 'submit':
-      return startDraft(turn, 'own');
-    case 'nominate':
-      return startDraft(turn, 'nomination');
-    case 'cancel': {
-      await turn.deps.stores.drafts.delete(turn.event.actor);
-      await turn.deps.stores.users.setAwaiting(turn.event.actor, null);
-      return turn.say(t('draft-cancelled'), mainMenu(turn));
-    }
-    case 'vote':
-      return showCategories(turn);
-    case 'mydata':
-      return showMyData(turn);
-    case 'deleteme':
-      return askDeleteMe(turn);
-    case 'notifications':
-      return showAnnouncements(turn);
-    case 'results':
-      return showResults(turn);
-    case 'transparency':
-      return showTransparency(turn);
-    case 'jury':
-      if (isJuror(turn.deps.campaign, turn.event.actor)) return showJury(turn);
-      return turn.say(t('unknown-command', { command: `/${name}` }), mainMenu(turn));
-    case 'pending':
-      if (turn.isAdmin) return showPending(turn);
-      return turn.say(t('unknown-command', { command: `/${name}` }), mainMenu(turn));
-    case 'hide':
-    case 'restore':
-    case 'signals':
-      if (turn.isAdmin) return onModeratorCommand(turn, name, arg);
-      return turn.say(t('unknown-command', { command: `/${name}` }), mainMenu(turn));
-    case 'stats':
-    case 'export':
-    case 'broadcast':
-      if (turn.isAdmin) return onOrganiserCommand(turn, name);
-      return turn.say(t('unknown-command', { command: `/${name}` }), mainMenu(turn));
-    case 'fraud':
-    case 'void':
-    case 'unvoid':
-    case 'audit':
-      if (turn.isAdmin) return onIntegrityCommand(turn, name, arg);
-      return turn.say(t('unknown-command', { command: `/${name}` }), mainMenu(turn));
-    default:
-      return turn.say(t('unknown-command', { command: `/${name}` }), mainMenu(turn));
-  }
+  const found = commands.get(name);
+  const allowed =
+    found?.who === 'everyone' ||
+    (found?.who === 'moderators' && turn.isAdmin) ||
+    (found?.who === 'jurors' && isJuror(turn.deps.campaign, turn.event.actor));
+  if (!found || !allowed)
+    return turn.say(t('unknown-command', { command: `/${name}` }), mainMenu(turn));
+  await found.run(turn, arg);
 }
 
 async function onButton(turn: Turn, data: string): Promise<void> {
-  const p = parsePayload(data);
-  if (!p) return turn.notice(t('button-stale'), true);
-  switch (p[0]) {
-    case 'lang':
-      return chooseLanguage(turn, p[1]);
-    case 'menu':
-      turn.notice(t('button-ok'));
-      if (p[1] === 'submit') return startDraft(turn, 'own');
-      if (p[1] === 'nominate') return startDraft(turn, 'nomination');
-      if (p[1] === 'vote') return showCategories(turn);
-      if (p[1] === 'language') return askLanguage(turn);
-      if (p[1] === 'mydata') return showMyData(turn);
-      return showHelp(turn);
-    case 'd':
-      return onDraftButton(turn, p);
-    case 'mod':
-      return onModerationButton(turn, p);
-    case 'del':
-      return onDeleteButton(turn, p[1]);
-    case 'v':
-      return onVoteButton(turn, p);
-    case 'nt':
-      return setAnnouncements(turn, p[1] === 'on');
-    case 'j':
-      return scoreEntry(turn, p[2], p[3]);
-    case 'bc':
-      if (p[1] === 'no') return onBroadcastButton(turn, 'no', p[2]);
-      if (p[1] === 'to') return onBroadcastButton(turn, 'to', p[2], p[3]);
-      return onBroadcastButton(turn, 'go', p[2], p[3], p[4]);
-  }
-}
-
-function onIntegrityCommand(
-  turn: Turn,
-  name: 'fraud' | 'void' | 'unvoid' | 'audit',
-  arg: string,
-): Promise<void> {
-  if (name === 'fraud') return onFraudCommand(turn, arg);
-  if (name === 'void') return onVoidCommand(turn, arg);
-  if (name === 'unvoid') return onUnvoidCommand(turn, arg);
-  return exportAudit(turn);
-}
-
-function onOrganiserCommand(turn: Turn, name: 'stats' | 'export' | 'broadcast'): Promise<void> {
-  if (name === 'stats') return showStats(turn);
-  if (name === 'export') return exportCsv(turn);
-  return startBroadcast(turn);
-}
-
-async function onVoteButton(turn: Turn, p: Extract<Payload, ['v', ...unknown[]]>): Promise<void> {
-  switch (p[1]) {
-    case 'cats':
-      turn.notice(t('button-ok'));
-      return showCategories(turn, p.length === 3 ? p[2] : undefined);
-    case 'cat':
-      return openCategory(turn, p[2]);
-    case 'nx':
-      return turnPage(turn, p[2], 1);
-    case 'pv':
-      return turnPage(turn, p[2], -1);
-    case 'v':
-      return castVote(turn, p[2]);
-    case 'sh':
-      return shareEntry(turn, p[2]);
-    case 'rp':
-      return askReportReason(turn, p[2]);
-    case 'rr':
-      return reportEntry(turn, p[2], p[3]);
-  }
+  const pressed: PressedButton | null = buttons.parse(data);
+  if (!pressed) return turn.notice(t('button-stale'), true);
+  await pressed.action.run(turn, pressed.values);
 }
 
 async function onText(turn: Turn, text: string): Promise<void> {

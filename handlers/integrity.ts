@@ -9,6 +9,7 @@ import {
   type VoidSelection,
 } from './fraud.js';
 import type { OutboxItem, Text, UserRef } from './ports.js';
+import { command } from './actions.js';
 import { PLATFORMS } from './ports.js';
 import { lines } from './results.js';
 import { langOf, t, type Deps, type Turn } from './turn.js';
@@ -353,3 +354,11 @@ export async function analyseAndAlert(deps: Deps): Promise<void> {
   }
   await deps.outbox.enqueue(items);
 }
+
+export const integrityCommands = [
+  command('transparency', showTransparency, { menu: 6 }),
+  command('fraud', onFraudCommand, { who: 'moderators' }),
+  command('void', onVoidCommand, { who: 'moderators' }),
+  command('unvoid', onUnvoidCommand, { who: 'moderators' }),
+  command('audit', exportAudit, { who: 'moderators' }),
+];

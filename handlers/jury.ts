@@ -1,7 +1,8 @@
 import type { Campaign } from './campaign.js';
 import { phaseAt, resultsPublic } from './campaign-clock.js';
 import { entryText } from './entry-card.js';
-import { payload } from './payload.js';
+import { button, command } from './actions.js';
+import { part, payload } from './payload.js';
 import type { Entry, Keyboard, OutboxItem, TallyRow, UserRef } from './ports.js';
 import type { CategoryResult, Standing } from './ranking.js';
 import { langOf, sameUser, t, type Deps, type Turn } from './turn.js';
@@ -192,3 +193,7 @@ export function juryNote(deps: Deps): ReturnType<typeof t> {
     jurors: jury.members.length,
   });
 }
+
+export const juryButtons = [button('j:s', [part.entryNumber, part.score], scoreEntry)];
+
+export const juryCommands = [command('jury', showJury, { who: 'jurors' })];

@@ -3,7 +3,8 @@ import { localDate, phaseAt } from './campaign-clock.js';
 import { setVisibility } from './complaints.js';
 import { pagedChoices } from './pages.js';
 import { announcePublished } from './publish.js';
-import { payload, type Payload } from './payload.js';
+import { button, command } from './actions.js';
+import { part, payload } from './payload.js';
 import type { Entry, Keyboard, Lang, RejectReason, Text, UserRef } from './ports.js';
 import { langOf, t, type Turn } from './turn.js';
 
@@ -196,57 +197,88 @@ async function publishIfVoting(turn: Turn, entry: Entry): Promise<boolean> {
   return true;
 }
 
-type ModerationPayload = Extract<Payload, ['mod', ...unknown[]]>;
-
-export async function onModerationButton(turn: Turn, p: ModerationPayload): Promise<void> {
+/**
+ * What every moderation button does first: only moderators, only an entry that exists, and for
+ * the steps of a decision only a pending one (a second moderator sees who decided). `ok` says
+ * whether the press is answered with the plain acknowledgement before `go`.
+ */
+async function withEntry(
+  turn: Turn,
+  id: string,
+  pendingOnly: boolean,
+  ok: boolean,
+  go: (entry: Entry) => Promise<void> | void,
+): Promise<void> {
   if (!turn.isAdmin) return turn.notice(t('mod-not-allowed'), true);
-  if (p[1] === 'pend') {
-    turn.notice(t('button-ok'));
-    return showPending(turn, p[2]);
-  }
-  const entry = await turn.deps.stores.entries.get(p[2]);
+  const entry = await turn.deps.stores.entries.get(id);
   if (!entry) return turn.notice(t('mod-entry-gone'), true);
-  switch (p[1]) {
-    case 'open':
-      turn.notice(t('button-ok'));
-      return sendCard(turn, turn.event.actor, turn.lang, entry);
-    case 'ok':
-      return decide(turn, entry, 'approved', true);
-    case 'hide':
-    case 'show':
-      return setVisibility(turn, entry, p[1] === 'hide', true);
-    case 'rr':
-      if (p[3] > REJECT_REASONS) return turn.notice(t('button-stale'));
-      return decide(turn, entry, 'rejected', true, { key: `reject-reason-${p[3]}` });
-    case 'rj':
-    case 'rw':
-    case 'cc':
-    case 'scp':
-      if (entry.status !== 'pending') return alreadyDecided(turn, entry, true);
-      break;
-  }
-  turn.notice(t('button-ok'));
-  switch (p[1]) {
-    case 'rj':
-      return turn.replace(moderationCard(turn, entry), reasonButtons(entry));
-    case 'rw':
+  if (pendingOnly && entry.status !== 'pending') return alreadyDecided(turn, entry, true);
+  if (ok) turn.notice(t('button-ok'));
+  await go(entry);
+}
+
+export const moderationButtons = [
+  button('mod:pend', [part.listPage], (turn, page) => {
+    if (!turn.isAdmin) return turn.notice(t('mod-not-allowed'), true);
+    turn.notice(t('button-ok'));
+    return showPending(turn, page);
+  }),
+  button('mod:open', [part.objectId], (turn, id) =>
+    withEntry(turn, id, false, true, (entry) => sendCard(turn, turn.event.actor, turn.lang, entry)),
+  ),
+  button('mod:ok', [part.objectId], (turn, id) =>
+    withEntry(turn, id, false, false, (entry) => decide(turn, entry, 'approved', true)),
+  ),
+  button('mod:hide', [part.objectId], (turn, id) =>
+    withEntry(turn, id, false, false, (entry) => setVisibility(turn, entry, true, true)),
+  ),
+  button('mod:show', [part.objectId], (turn, id) =>
+    withEntry(turn, id, false, false, (entry) => setVisibility(turn, entry, false, true)),
+  ),
+  button('mod:rr', [part.objectId, part.reasonIndex], (turn, id, reason) =>
+    withEntry(turn, id, false, false, (entry) =>
+      reason > REJECT_REASONS
+        ? turn.notice(t('button-stale'))
+        : decide(turn, entry, 'rejected', true, { key: `reject-reason-${reason}` }),
+    ),
+  ),
+  button('mod:rj', [part.objectId], (turn, id) =>
+    withEntry(turn, id, true, true, (entry) =>
+      turn.replace(moderationCard(turn, entry), reasonButtons(entry)),
+    ),
+  ),
+  button('mod:rw', [part.objectId], (turn, id) =>
+    withEntry(turn, id, true, true, async (entry) => {
       await turn.deps.stores.users.setAwaiting(turn.event.actor, {
         what: 'reject-reason',
         entryId: entry.id,
       });
-      return turn.say(
-        t('mod-type-reason', { number: String(entry.number), max: REASON_MAX_LENGTH }),
-      );
-    case 'cc':
-      return turn.replace(moderationCard(turn, entry), categoryButtons(turn, entry));
-    case 'scp':
-      return turn.replace(moderationCard(turn, entry), categoryButtons(turn, entry, p[3]));
-    case 'back':
-      return turn.replace(moderationCard(turn, entry), cardButtons(entry));
-    case 'sc':
-      return changeCategory(turn, entry, p[3]);
-  }
-}
+      turn.say(t('mod-type-reason', { number: String(entry.number), max: REASON_MAX_LENGTH }));
+    }),
+  ),
+  button('mod:cc', [part.objectId], (turn, id) =>
+    withEntry(turn, id, true, true, (entry) =>
+      turn.replace(moderationCard(turn, entry), categoryButtons(turn, entry)),
+    ),
+  ),
+  button('mod:scp', [part.objectId, part.page], (turn, id, page) =>
+    withEntry(turn, id, true, true, (entry) =>
+      turn.replace(moderationCard(turn, entry), categoryButtons(turn, entry, page)),
+    ),
+  ),
+  button('mod:back', [part.objectId], (turn, id) =>
+    withEntry(turn, id, false, true, (entry) =>
+      turn.replace(moderationCard(turn, entry), cardButtons(entry)),
+    ),
+  ),
+  button('mod:sc', [part.objectId, part.categoryId], (turn, id, category) =>
+    withEntry(turn, id, false, true, (entry) => changeCategory(turn, entry, category)),
+  ),
+];
+
+export const moderationCommands = [
+  command('pending', (turn) => showPending(turn), { who: 'moderators' }),
+];
 
 async function changeCategory(turn: Turn, entry: Entry, categoryId: string): Promise<void> {
   const category = findCategory(turn.deps.campaign, categoryId);

@@ -1,5 +1,7 @@
 import { findCategory } from './campaign.js';
 import { localDate } from './campaign-clock.js';
+import { z } from 'zod';
+import { button, command } from './actions.js';
 import { payload } from './payload.js';
 import type { Text } from './ports.js';
 import { mainMenu } from './start.js';
@@ -69,3 +71,10 @@ export async function onDeleteButton(turn: Turn, answer: 'yes' | 'no'): Promise<
     turn.sendTo(post.to, turn.deps.campaign.defaultLanguage, { kind: 'retract', ref: post.ref });
   turn.say(t('deleteme-done', { deleted: erased.deleted, withdrawn: erased.withdrawn }));
 }
+
+export const privacyButtons = [button('del', [z.enum(['yes', 'no'])], onDeleteButton)];
+
+export const privacyCommands = [
+  command('mydata', showMyData, { menu: 9 }),
+  command('deleteme', askDeleteMe, { menu: 10 }),
+];

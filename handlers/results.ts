@@ -2,6 +2,7 @@ import { findCategory } from './campaign.js';
 import { localDate, phaseAt, resultsPublic } from './campaign-clock.js';
 import type { OutboxItem, TallyRow, Text } from './ports.js';
 import { rank, type CategoryResult } from './ranking.js';
+import { command } from './actions.js';
 import { settleLeavers } from './recheck.js';
 import { hasJury, inviteJury, juryNote, rankWithJury } from './jury.js';
 import { langOf, t, type Deps, type Turn } from './turn.js';
@@ -140,3 +141,5 @@ export async function showResults(turn: Turn): Promise<void> {
       });
   turn.say(t('lines', { first: header, second: resultsText(turn.deps, results, turn.isAdmin) }));
 }
+
+export const resultCommands = [command('results', showResults, { menu: 5 })];

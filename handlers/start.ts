@@ -1,5 +1,6 @@
+import { button, command } from './actions.js';
 import { phaseAt } from './campaign-clock.js';
-import { payload } from './payload.js';
+import { part, payload } from './payload.js';
 import { LANGS, type Keyboard, type Lang, type Text } from './ports.js';
 import { t, type Deps, type Turn } from './turn.js';
 
@@ -80,3 +81,10 @@ export async function chooseLanguage(turn: Turn, lang: Lang): Promise<void> {
   turn.notice(t('language-set'));
   turn.say(t('language-set'), mainMenu(turn));
 }
+
+export const languageButtons = [button('lang', [part.lang], chooseLanguage)];
+
+export const startCommands = [
+  command('language', askLanguage, { menu: 8 }),
+  command('help', showHelp, { menu: 12 }),
+];

@@ -11,7 +11,9 @@ import {
   stepAfter,
 } from './draft-steps.js';
 import { sendToModerators } from './moderate.js';
-import type { Payload } from './payload.js';
+import { z } from 'zod';
+import { button, command, type Part } from './actions.js';
+import { part } from './payload.js';
 import type {
   Album,
   Draft,
@@ -205,31 +207,22 @@ export function onDraftUnsupported(turn: Turn, draft: Draft, what: UnsupportedKi
   promptStep(turn, draft);
 }
 
-type DraftPayload = Extract<Payload, ['d', ...unknown[]]>;
-
-/** The step a draft button belongs to; a press from another step is a stale button. */
-function stepOf(p: DraftPayload): DraftStep | 'any' {
-  switch (p[1]) {
-    case 'done':
-      return 'media';
-    case 'cat':
-    case 'catp':
-      return 'category';
-    case 'ok':
-      return 'consent';
-    case 'cancel':
-      return 'any';
-    default:
-      return 'summary';
-  }
-}
-
-export async function onDraftButton(turn: Turn, p: DraftPayload): Promise<void> {
+/**
+ * What every draft button does first: find the draft (a Send whose entry was made and whose
+ * answer never went out is recognised), answer a redelivered press as the step it left, and
+ * refuse a button of another step as stale. `step` is the step the button belongs to.
+ */
+async function onDraftButton(
+  turn: Turn,
+  word: string,
+  step: DraftStep | 'any',
+  go: (draft: Draft) => Promise<void> | void,
+): Promise<void> {
   const drafts = turn.deps.stores.drafts;
   const draft = await drafts.get(turn.event.actor);
   if (!draft) {
     // Send was pressed, the entry made and the draft gone, but the answer never went out.
-    const sent = p[1] === 'send' && turn.event.id ? await sentBy(turn, turn.event.id) : false;
+    const sent = word === 'send' && turn.event.id ? await sentBy(turn, turn.event.id) : false;
     if (sent) return;
     turn.notice(t('button-stale'));
     return turn.say(t('no-draft'), mainMenu(turn));
@@ -238,37 +231,66 @@ export async function onDraftButton(turn: Turn, p: DraftPayload): Promise<void> 
     turn.notice(t('button-ok'));
     return promptStep(turn, draft);
   }
-  const step = stepOf(p);
   if (step !== 'any' && step !== draft.step) {
     turn.notice(t('button-stale'));
     return promptStep(turn, draft);
   }
   turn.notice(t('button-ok'));
-  switch (p[1]) {
-    case 'cancel':
-      await drafts.delete(turn.event.actor);
-      return turn.say(t('draft-cancelled'), mainMenu(turn));
-    case 'done':
-      if (!draft.media.length) return turn.say(t('media-needed'));
-      return advance(turn, draft, {});
-    case 'cat': {
-      if (!findCategory(turn.deps.campaign, p[2])) return promptStep(turn, draft);
-      return advance(turn, draft, { category: p[2] });
-    }
-    case 'catp':
-      return turn.replace(t('ask-category'), categoryKeyboard(turn, p[2]));
-    case 'ok':
-      return advance(turn, draft, { consent: true });
-    case 'edit':
-      return showEditMenu(turn, draft);
-    case 'summary':
-      return promptStep(turn, draft);
-    case 'ef':
-      return editField(turn, draft, p[2]);
-    case 'send':
-      return send(turn, draft);
-  }
+  await go(draft);
 }
+
+/** A button of the draft's conversation: "d:<word>", pressed at `step`. */
+function draftButton<const P extends readonly Part<unknown>[]>(
+  word: string,
+  step: DraftStep | 'any',
+  parts: P,
+  go: (turn: Turn, draft: Draft, ...values: { [K in keyof P]: z.output<P[K]> }) => unknown,
+) {
+  return button(`d:${word}`, parts, (turn, ...values) =>
+    onDraftButton(turn, word, step, async (draft) => {
+      await go(turn, draft, ...values);
+    }),
+  );
+}
+
+const editable = z.enum(['nominee', 'story', 'media', 'city', 'category']);
+
+export const draftButtons = [
+  draftButton('cancel', 'any', [], async (turn) => {
+    await turn.deps.stores.drafts.delete(turn.event.actor);
+    turn.say(t('draft-cancelled'), mainMenu(turn));
+  }),
+  draftButton('done', 'media', [], (turn, draft) =>
+    draft.media.length ? advance(turn, draft, {}) : turn.say(t('media-needed')),
+  ),
+  draftButton('cat', 'category', [part.categoryId], (turn, draft, category) =>
+    findCategory(turn.deps.campaign, category)
+      ? advance(turn, draft, { category })
+      : promptStep(turn, draft),
+  ),
+  draftButton('catp', 'category', [part.page], (turn, _draft, page) =>
+    turn.replace(t('ask-category'), categoryKeyboard(turn, page)),
+  ),
+  draftButton('ok', 'consent', [], (turn, draft) => advance(turn, draft, { consent: true })),
+  draftButton('edit', 'summary', [], (turn, draft) => showEditMenu(turn, draft)),
+  draftButton('summary', 'summary', [], (turn, draft) => promptStep(turn, draft)),
+  draftButton('ef', 'summary', [editable], (turn, draft, field) => editField(turn, draft, field)),
+  draftButton('send', 'summary', [], (turn, draft) => send(turn, draft)),
+];
+
+export const draftCommands = [
+  command('submit', (turn) => startDraft(turn, 'own'), { menu: 2 }),
+  command('nominate', (turn) => startDraft(turn, 'nomination'), { menu: 3 }),
+  command(
+    'cancel',
+    async (turn) => {
+      await turn.deps.stores.drafts.delete(turn.event.actor);
+      await turn.deps.stores.users.setAwaiting(turn.event.actor, null);
+      turn.say(t('draft-cancelled'), mainMenu(turn));
+    },
+    { menu: 11 },
+  ),
+];
 
 async function editField(turn: Turn, draft: Draft, field: DraftStep): Promise<void> {
   if (!EDITABLE[draft.kind].includes(field)) return promptStep(turn, draft);

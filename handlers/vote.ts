@@ -3,7 +3,8 @@ import { phaseAt } from './campaign-clock.js';
 import { publishedEntry, showEntry } from './entry-card.js';
 import { stepFrom, voterOrder } from './exposure.js';
 import { pagedChoices } from './pages.js';
-import { payload } from './payload.js';
+import { button, command } from './actions.js';
+import { part, payload } from './payload.js';
 import { askPhone, needsPhone } from './phone.js';
 import type { Entry } from './ports.js';
 import { shareText } from './publish.js';
@@ -161,3 +162,36 @@ export async function openFromLink(turn: Turn, number: number): Promise<void> {
   turn.say(t('link-welcome', { campaign: { names: turn.deps.campaign.name } }));
   await showEntry(turn, entry, false);
 }
+
+/** Browsing and voting: repeated, each press looks the same as once (see ButtonAction). */
+const safe = { repeatSafe: true };
+
+export const voteButtons = [
+  button(
+    'v:cats',
+    [],
+    (turn) => {
+      turn.notice(t('button-ok'));
+      return showCategories(turn);
+    },
+    safe,
+  ),
+  button(
+    'v:cats',
+    [part.page],
+    (turn, page) => {
+      turn.notice(t('button-ok'));
+      return showCategories(turn, page);
+    },
+    safe,
+  ),
+  button('v:cat', [part.categoryId], openCategory, safe),
+  button('v:nx', [part.entryNumber], (turn, n) => turnPage(turn, n, 1), safe),
+  button('v:pv', [part.entryNumber], (turn, n) => turnPage(turn, n, -1), safe),
+  button('v:v', [part.entryNumber], castVote, safe),
+  // The Vote button of a card signed for its viewer (see PressTokens): read by the router.
+  button('v:v', [part.entryNumber, part.pressToken], (turn, n) => castVote(turn, n), safe),
+  button('v:sh', [part.entryNumber], shareEntry),
+];
+
+export const voteCommands = [command('vote', (turn) => showCategories(turn), { menu: 4 })];

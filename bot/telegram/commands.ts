@@ -1,24 +1,11 @@
 import type { Api } from 'grammy';
 import { LANGS, type Lang } from '../../handlers/ports.js';
+import { menuCommands } from '../../handlers/index.js';
 import { translate } from '../../locales/index.js';
 
-const COMMANDS = [
-  'start',
-  'submit',
-  'nominate',
-  'vote',
-  'results',
-  'transparency',
-  'notifications',
-  'language',
-  'mydata',
-  'deleteme',
-  'cancel',
-  'help',
-];
-
 function commandsIn(lang: Lang) {
-  return COMMANDS.map((command) => ({
+  // Built from the commands the features declare for the menu (see handlers/actions.ts).
+  return menuCommands().map((command) => ({
     command,
     description: translate(lang, { key: `command-${command}` }),
   }));

@@ -108,8 +108,13 @@ export class VkUser {
 
   /** A callback button press on a message of the dialog (any payload: a modified client can). */
   press(data: string, messageId?: number): Promise<VkSeen> {
-    return this.act({
+    return this.act(this.pressEvent(data, messageId));
+  }
+
+  private pressEvent(data: string, messageId?: number, eventId?: string) {
+    return {
       type: 'message_event',
+      ...(eventId ? { event_id: eventId } : {}),
       object: {
         user_id: this.id,
         peer_id: this.id,
@@ -117,21 +122,34 @@ export class VkUser {
         payload: { b: data },
         conversation_message_id: messageId ?? this.messages().at(-1)?.messageId ?? 1,
       },
-    });
+    };
   }
 
-  async tap(label: string): Promise<VkSeen> {
+  /** Presses a button as one event VK delivers twice (the same event_id, as a retry brings it). */
+  async tapTwice(label: string): Promise<void> {
+    const found = this.findButton(label);
+    const event = this.pressEvent(found.data, found.messageId, `again-${Math.random()}`);
+    await this.act(event);
+    await this.act(event);
+  }
+
+  private findButton(label: string): { data: string; messageId: number } {
     for (const m of [...this.api.dialog(this.id)].reverse()) {
       for (const b of m.keyboard?.buttons.flat() ?? []) {
         if (b.action.label === label && b.action.type === 'callback' && b.action.payload) {
           const { b: data } = JSON.parse(b.action.payload) as { b: string };
-          return this.press(data, m.conversationMessageId);
+          return { data, messageId: m.conversationMessageId };
         }
       }
     }
     throw new Error(
       `VK user ${this.id} sees no button "${label}": ${this.visibleButtons().join(' | ')}`,
     );
+  }
+
+  async tap(label: string): Promise<VkSeen> {
+    const found = this.findButton(label);
+    return this.press(found.data, found.messageId);
   }
 
   tapKey(key: string, args?: Record<string, Arg>): Promise<VkSeen> {
