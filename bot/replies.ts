@@ -13,9 +13,16 @@ export function splitReplies(
 ): { own: Reply[]; outbox: OutboxItem[] } {
   const own: Reply[] = [];
   const outbox: OutboxItem[] = [];
-  replies.forEach((reply, i) => {
-    if (reply.to.platform === actor.platform && reply.to.id === actor.id) own.push(reply);
-    else outbox.push({ key: `${keyPrefix}:${i}`, reply });
-  });
+  for (const reply of replies) {
+    if (reply.to.platform === actor.platform && reply.to.id === actor.id) {
+      own.push(reply);
+      continue;
+    }
+    // Named by the core (Reply.purpose), not by its place among the replies: a redelivery that
+    // says one thing more or less still keys every message the same.
+    if (!reply.purpose) throw new Error(`a message to ${reply.to.platform} has no purpose`);
+    const key = `${keyPrefix}:${reply.purpose}:${reply.to.platform}:${reply.to.id}`;
+    outbox.push({ key, reply });
+  }
   return { own, outbox };
 }

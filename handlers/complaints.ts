@@ -46,7 +46,13 @@ export async function reportEntry(turn: Turn, number: number, reason: number): P
   for (const admin of turn.deps.admins) {
     const lang = await langOf(turn.deps, admin);
     const caption = t('entry-ref', { number: String(entry.number) });
-    turn.sendTo(admin, lang, { kind: 'media', media: entry.media, caption }, entry.author);
+    turn.sendTo(
+      admin,
+      lang,
+      { kind: 'media', media: entry.media, caption },
+      'report-media',
+      entry.author,
+    );
     turn.sendTo(
       admin,
       lang,
@@ -60,6 +66,7 @@ export async function reportEntry(turn: Turn, number: number, reason: number): P
         }),
         buttons: visibilityButtons(entry),
       },
+      'report',
       entry.author,
     );
   }
@@ -101,10 +108,12 @@ export async function setVisibility(
   }
   const author = await turn.deps.stores.users.find(entry.author);
   if (author)
-    turn.sendTo(author, author.lang, {
-      kind: 'text',
-      text: t(hidden ? 'entry-hidden' : 'entry-restored', { number: n }),
-    });
+    turn.sendTo(
+      author,
+      author.lang,
+      { kind: 'text', text: t(hidden ? 'entry-hidden' : 'entry-restored', { number: n }) },
+      'visibility',
+    );
 }
 
 /** /hide N, /restore N and /signals N, for moderators. */

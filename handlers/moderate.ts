@@ -87,11 +87,12 @@ export async function sendToModerators(turn: Turn, entry: Entry): Promise<void> 
 /** An entry for a moderator: its photos or video (captioned with its number), then its card. */
 function sendCard(turn: Turn, to: UserRef, lang: Lang, entry: Entry): void {
   const caption = t('entry-ref', { number: String(entry.number) });
-  turn.sendTo(to, lang, { kind: 'media', media: entry.media, caption }, entry.author);
+  turn.sendTo(to, lang, { kind: 'media', media: entry.media, caption }, 'card-media', entry.author);
   turn.sendTo(
     to,
     lang,
     { kind: 'text', text: moderationCard(turn, entry), buttons: cardButtons(entry) },
+    'card',
     entry.author,
   );
 }
@@ -122,10 +123,10 @@ export async function showPending(turn: Turn, page = 0): Promise<void> {
   turn.say(text, rows);
 }
 
-async function notifyAuthor(turn: Turn, entry: Entry, text: Text): Promise<void> {
+async function notifyAuthor(turn: Turn, entry: Entry, text: Text, purpose: string): Promise<void> {
   const author = await turn.deps.stores.users.find(entry.author);
   if (!author) return; // the author deleted their data
-  turn.sendTo(author, author.lang, { kind: 'text', text });
+  turn.sendTo(author, author.lang, { kind: 'text', text }, purpose);
 }
 
 /** Tells a moderator that someone already decided this entry, and shows the card as it is. */
@@ -167,6 +168,7 @@ async function decide(
       turn,
       decided,
       t('entry-rejected', { number: String(entry.number), reason: reasonText(reason) }),
+      'decision',
     );
   // During voting it is public at once: "published, share this link" says it was approved too.
   if (await publishIfVoting(turn, decided)) return;
@@ -175,6 +177,7 @@ async function decide(
     turn,
     decided,
     t('entry-approved', { number: String(entry.number), publication }),
+    'decision',
   );
 }
 
@@ -193,7 +196,9 @@ async function publishIfVoting(turn: Turn, entry: Entry): Promise<boolean> {
     (entry.status === 'published' ? entry : null);
   // Through the turn, so the author hears "approved" before "published".
   if (!published) return false;
-  turn.replies.push(...(await announcePublished(turn.deps, published)).map((i) => i.reply));
+  turn.replies.push(
+    ...(await announcePublished(turn.deps, published)).map((i) => ({ ...i.reply, purpose: i.key })),
+  );
   return true;
 }
 
@@ -298,6 +303,7 @@ async function changeCategory(turn: Turn, entry: Entry, categoryId: string): Pro
       number: String(updated.number),
       category: { names: category.name },
     }),
+    `category:${category.id}`,
   );
 }
 

@@ -68,7 +68,12 @@ export async function onDeleteButton(turn: Turn, answer: 'yes' | 'no'): Promise<
   const erased = await turn.deps.stores.privacy.erase(turn.event.actor);
   // Posts of their entries in the channels come down too.
   for (const post of erased.channelPosts)
-    turn.sendTo(post.to, turn.deps.campaign.defaultLanguage, { kind: 'retract', ref: post.ref });
+    turn.sendTo(
+      post.to,
+      turn.deps.campaign.defaultLanguage,
+      { kind: 'retract', ref: post.ref },
+      `retract:${post.ref}`,
+    );
   turn.say(t('deleteme-done', { deleted: erased.deleted, withdrawn: erased.withdrawn }));
 }
 

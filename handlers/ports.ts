@@ -113,6 +113,12 @@ export interface Reply {
   about?: UserRef[];
   /** Keep the platform's id of the message once sent (a channel post, to take down later). */
   keepRef?: boolean;
+  /**
+   * For a message to someone else than the sender: what it is ("card-media", "decision"),
+   * unique among one update's messages to one person. The edge keys the message by the update,
+   * this and the recipient, so handling a redelivered update queues nothing twice.
+   */
+  purpose?: string;
 }
 
 /**

@@ -159,13 +159,14 @@ export class Turn {
   }
 
   /**
-   * A message to someone else (a moderator, an author), in their language. `about` names whose
-   * personal data it carries (an author's story on a moderator's card): it leaves with theirs.
+   * A message to someone else (a moderator, an author), in their language; `purpose` names it
+   * (see Reply.purpose). `about` names whose personal data it carries (an author's story on a
+   * moderator's card): it leaves with theirs.
    */
-  sendTo(to: UserRef, lang: Lang, view: View, about?: UserRef): void {
+  sendTo(to: UserRef, lang: Lang, view: View, purpose: string, about?: UserRef): void {
     const target = { platform: to.platform, id: to.id };
     const whose = about ? { about: [{ platform: about.platform, id: about.id }] } : {};
-    this.replies.push({ to: target, lang, view, ...whose });
+    this.replies.push({ to: target, lang, view, purpose, ...whose });
   }
 
   private push(view: View): void {

@@ -8,6 +8,7 @@ import type { Actor, Input, Keyboard, Media, Reply, Text } from '../../handlers/
 import { translate } from '../../locales/index.js';
 import { languageFromHint } from '../../handlers/start.js';
 import { openChunks, recordProgress, rowsOf } from '../../models/outbox.js';
+import { splitReplies } from '../replies.js';
 
 // A third front end: the same conversations in a terminal, to try the whole contest before
 // creating a bot. Buttons become numbered choices, each with its own number for the whole session
@@ -161,8 +162,8 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
   async function handleLine(line: string): Promise<void> {
     if (!line.trim()) return;
     const lang = (await deps.stores.users.find(actor))?.lang ?? hintLang;
-    const own = /^\/(\w+)\s*$/.exec(line.trim());
-    const said = own && demoCommand ? await demoCommand(own[1]!.toLowerCase()) : null;
+    const bare = /^\/(\w+)\s*$/.exec(line.trim());
+    const said = bare && demoCommand ? await demoCommand(bare[1]!.toLowerCase()) : null;
     if (said) {
       write(translate(lang, said));
       await onLine?.();
@@ -178,11 +179,9 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     const replies = await handleEvent({ actor, input: parsed }, deps);
     // What answers the person here is shown now (they are the moderator too); the rest goes to
     // the outbox like any unprompted message, and whatever of it is for this person shows next.
-    const mine = replies.filter((r) => r.to.platform === actor.platform && r.to.id === actor.id);
-    const others = replies.filter((r) => !mine.includes(r));
-    show(mine);
-    const stamp = Date.now();
-    await deps.outbox.enqueue(others.map((reply, i) => ({ key: `terminal:${stamp}:${i}`, reply })));
+    const { own, outbox } = splitReplies(actor, replies, `terminal:${Date.now()}`);
+    show(own);
+    await deps.outbox.enqueue(outbox);
     await showQueued();
   }
 }

@@ -2,6 +2,7 @@ import type { Campaign } from '../../handlers/campaign.js';
 import { localDate, phaseAt } from '../../handlers/campaign-clock.js';
 import type { Deps } from '../../handlers/index.js';
 import type { Clock, Text } from '../../handlers/ports.js';
+import { entryLinkArg } from '../../handlers/links.js';
 import { RateLimiter } from '../../handlers/rate-limit.js';
 import { publishDue } from '../../handlers/publish.js';
 import { runDueEvents } from '../../handlers/schedule.js';
@@ -45,7 +46,7 @@ export async function startTerminal(
     campaign,
     clock: realClock,
     admins: [{ platform: TERMINAL_USER.platform, id: TERMINAL_USER.id }],
-    links: { entry: (_platform, number) => `/start e${number}` },
+    links: { entry: (_platform, number) => `/start ${entryLinkArg(number)}` },
     channels: [],
     limits: {
       presses: new RateLimiter(config.BUTTON_PRESSES_PER_10S, 10_000),
