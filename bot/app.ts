@@ -152,6 +152,7 @@ export async function startApp(
   deps.buttonRoom = Object.fromEntries(
     edges.flatMap((e) => (e.buttonsPerMessage ? [[e.platform, e.buttonsPerMessage]] : [])),
   );
+  deps.sharesContacts = edges.filter((e) => e.sharesContacts).map((e) => e.platform);
   deps.membership = Object.fromEntries(
     edges.flatMap((e) => (e.membership ? [[e.platform, e.membership]] : [])),
   );

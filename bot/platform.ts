@@ -34,6 +34,8 @@ export interface PlatformEdge {
   membership?: Membership;
   /** The most buttons one message may carry here; the core pages longer lists (pages.ts). */
   buttonsPerMessage?: number;
+  /** People here can share their own phone number with a button (rules.requirePhone). */
+  sharesContacts?: boolean;
   /** The link that opens an entry in this platform's bot, for sharing. */
   entryLink(number: number): string;
   /** Starts taking updates (long polling, or registering the webhook). */

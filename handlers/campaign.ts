@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGS, PLATFORMS } from './ports.js';
+import { LANGS, PLATFORM_NAME } from './ports.js';
 
 // The campaign file: everything an organiser changes between contests without touching code.
 
@@ -97,7 +97,7 @@ export const campaignSchema = z
         members: z
           .array(
             z.object({
-              platform: z.enum(PLATFORMS),
+              platform: z.string().regex(PLATFORM_NAME, 'must be a platform such as telegram'),
               id: z.string().regex(/^\d{1,19}$/, "must be the account's numeric id"),
               name: z.string().trim().min(1).max(100).optional(),
             }),

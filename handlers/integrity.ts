@@ -10,7 +10,7 @@ import {
 } from './fraud.js';
 import type { OutboxItem, Text, UserRef } from './ports.js';
 import { command } from './actions.js';
-import { PLATFORMS } from './ports.js';
+import { PLATFORM_NAME } from './ports.js';
 import { lines } from './results.js';
 import { langOf, t, type Deps, type Turn } from './turn.js';
 
@@ -150,8 +150,8 @@ function parseVoid(
     words = rest.slice(1);
   } else if (kind === 'voter') {
     const account = ACCOUNT.exec(rest[0] ?? '');
-    if (account && (PLATFORMS as readonly string[]).includes(account[1]!)) {
-      const voter: UserRef = { platform: account[1] as UserRef['platform'], id: account[2]! };
+    if (account && PLATFORM_NAME.test(account[1]!)) {
+      const voter: UserRef = { platform: account[1]!, id: account[2]! };
       selection = { kind: 'voter', voter };
       words = rest.slice(1);
     }

@@ -10,11 +10,12 @@ import { t, type Turn } from './turn.js';
 
 /** True when this voter must share their phone number before voting. */
 export function needsPhone(turn: Turn): boolean {
-  return (
-    turn.deps.campaign.rules.requirePhone &&
-    turn.event.actor.platform === 'telegram' &&
-    !turn.user.phoneKey
-  );
+  return turn.deps.campaign.rules.requirePhone && sharesContacts(turn) && !turn.user.phoneKey;
+}
+
+/** The person's platform has a button that shares their own number (its edge says so). */
+function sharesContacts(turn: Turn): boolean {
+  return turn.deps.sharesContacts?.includes(turn.event.actor.platform) ?? false;
 }
 
 export function askPhone(turn: Turn): void {
@@ -32,7 +33,7 @@ export async function onContact(
   contact: Extract<Input, { kind: 'contact' }>,
 ): Promise<void> {
   const { rules } = turn.deps.campaign;
-  if (!rules.requirePhone || turn.event.actor.platform !== 'telegram')
+  if (!rules.requirePhone || !sharesContacts(turn))
     return turn.say(t('phone-not-needed'), mainMenu(turn));
   if (!contact.own) return turn.say(t('phone-not-own'));
   const digits = digitsOf(contact.phone);

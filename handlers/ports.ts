@@ -6,9 +6,14 @@ export const LANGS = ['kk', 'ru', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 export type Localized = Record<Lang, string>;
 
-/** Where a person talks to the bot; 'terminal' is the local chat for trying the bot out. */
-export const PLATFORMS = ['telegram', 'vk', 'terminal'] as const;
-export type Platform = (typeof PLATFORMS)[number];
+/**
+ * Where a person talks to the bot, as its edge names itself ("telegram", "vk", "terminal"). The
+ * core enumerates no platforms: a new one is a folder under bot/ and a line of wiring.
+ */
+export type Platform = string;
+
+/** What a platform's name looks like (in the campaign file, in a moderator's command). */
+export const PLATFORM_NAME = /^[a-z][a-z0-9]{1,15}$/;
 
 /** A person to the contest: a Telegram account and a VK account are different people. */
 export interface UserRef {

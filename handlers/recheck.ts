@@ -7,7 +7,7 @@ import { t, type Deps } from './turn.js';
 // votes of those who left are voided or flagged for the moderators, as the campaign file says.
 
 /** Who made a void the bot made itself, in the audit log. */
-const SYSTEM = { platform: 'system', id: 'membership-recheck' } as unknown as UserRef;
+const SYSTEM: UserRef = { platform: 'system', id: 'membership-recheck' };
 
 /**
  * With a membership rule, voters are checked again before the close: from

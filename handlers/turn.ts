@@ -68,6 +68,8 @@ export interface Deps {
    * longer than that is paged (see pages.ts). None: no limit.
    */
   buttonRoom?: Partial<Record<Platform, number>>;
+  /** Platforms whose people can share their own phone number with a button (Telegram). */
+  sharesContacts?: Platform[];
   /** Signs cards' Vote buttons; without it every press looks the person up. */
   pressTokens?: PressTokens;
   /** Where unprompted messages are queued (announcements, broadcasts). */

@@ -105,7 +105,7 @@ async function createEntry(
 
 function toPerson(p: { platform: string; id: string; name?: string | null }): Moderator {
   return {
-    platform: p.platform as Moderator['platform'],
+    platform: p.platform,
     id: p.id,
     ...(p.name ? { name: p.name } : {}),
   };

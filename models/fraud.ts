@@ -7,7 +7,7 @@ import type {
   SavedAnalysis,
   VoteFact,
 } from '../handlers/fraud.js';
-import type { Platform, UserRef } from '../handlers/ports.js';
+import type { UserRef } from '../handlers/ports.js';
 import { isDuplicateKey } from './errors.js';
 import { nextInSequence } from './sequence.js';
 import { UserModel } from './user.js';
@@ -50,7 +50,7 @@ const BATCH = 20;
 
 function toRef(key: string): UserRef {
   const at = key.indexOf(':');
-  return { platform: key.slice(0, at) as Platform, id: key.slice(at + 1) };
+  return { platform: key.slice(0, at), id: key.slice(at + 1) };
 }
 
 type ClusterDoc = mongoose.InferSchemaType<typeof clusterSchema>;
@@ -64,7 +64,7 @@ function toCluster(doc: ClusterDoc): Cluster {
     signals: doc.signals as Cluster['signals'],
     voteIds: doc.voteIds,
     voters: doc.voters.map(toRef),
-    ...(doc.platform ? { platform: doc.platform as Platform } : {}),
+    ...(doc.platform ? { platform: doc.platform } : {}),
     ...(doc.idFrom ? { idFrom: doc.idFrom, idTo: doc.idTo ?? doc.idFrom } : {}),
     from: doc.from ?? new Date(0),
     to: doc.to ?? new Date(0),

@@ -4,7 +4,7 @@ import type { Media } from '../handlers/ports.js';
 export const mediaSchema = new Schema(
   {
     type: { type: String, enum: ['photo', 'video'], required: true },
-    platform: { type: String, enum: ['telegram', 'vk', 'terminal'], required: true },
+    platform: { type: String, required: true },
     fileId: { type: String, required: true },
     uniqueId: { type: String, required: true },
     sizeBytes: { type: Number },

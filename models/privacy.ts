@@ -53,7 +53,7 @@ export function createPrivacyStore(secret: string): PrivacyStore {
       ).flat();
       const posts = [...refs, ...channelRefs].map((r) => ({
         key: r._id,
-        to: { platform: r.platform as UserRef['platform'], id: r.chat },
+        to: { platform: r.platform, id: r.chat },
         ref: r.ref,
       }));
       await forgetMedia(entries.flatMap((e) => e.media));

@@ -38,7 +38,7 @@ export const mongoResultStore: ResultStore = {
       entryId: e._id.toHexString(),
       number: e.number,
       category: e.category,
-      author: { platform: e.author.platform as TallyRow['author']['platform'], id: e.author.id },
+      author: { platform: e.author.platform, id: e.author.id },
       votes: byEntry.get(e._id.toHexString()) ?? 0,
     }));
   },

@@ -168,7 +168,7 @@ export function createVoidStore(secret: string, counts: VoteCounts): VoidStore {
         seq: r._id,
         at: r.at,
         by: {
-          platform: r.by.platform as Moderator['platform'],
+          platform: r.by.platform ?? '',
           id: r.by.id ?? '',
           ...(r.by.name ? { name: r.by.name } : {}),
         },

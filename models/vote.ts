@@ -125,8 +125,7 @@ export function createVoteStore(secret: string, counts = new VoteCounts()): Vote
 
     countFor: (entryId) => counts.countFor(entryId),
 
-    phoneKey: (phone) =>
-      personHash(secret, { platform: 'phone' as UserRef['platform'], id: phone }),
+    phoneKey: (phone) => personHash(secret, { platform: 'phone', id: phone }),
 
     async choiceOf(voter, category) {
       const vote = await VoteModel.findById(idOf(voter, category)).lean();
