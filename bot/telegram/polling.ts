@@ -1,7 +1,7 @@
 import { BotError, GrammyError, type Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from '../logger.js';
-import { DeliverAgain } from '../event-flow.js';
+import { handleInPersonOrder } from '../person-order.js';
 import { albumPlaces } from './incoming.js';
 
 // Long polling that is both concurrent and at-least-once. grammY's runner confirms offsets before
@@ -33,18 +33,6 @@ function markAlbums(updates: Update[]): void {
   }
   for (const photos of albums.values())
     photos.forEach((update, index) => albumPlaces.set(update, { index, size: photos.length }));
-}
-
-/** Splits a batch into per-user queues that keep each user's order. */
-function byUser(updates: Update[]): Update[][] {
-  const queues = new Map<string, Update[]>();
-  for (const update of updates) {
-    const key = senderOf(update);
-    const queue = queues.get(key);
-    if (queue) queue.push(update);
-    else queues.set(key, [update]);
-  }
-  return [...queues.values()];
 }
 
 export class TelegramPolling {
@@ -109,35 +97,29 @@ export class TelegramPolling {
         continue;
       }
       if (!updates.length) continue;
-      const deferred: number[] = [];
       markAlbums(updates);
-      this.batch = Promise.all(byUser(updates).map((queue) => this.handleInOrder(queue, deferred)));
-      await this.batch;
+      const batch = handleInPersonOrder(
+        updates,
+        senderOf,
+        async (update) => {
+          // handleUpdate wraps what the middleware threw in a BotError.
+          await this.bot.handleUpdate(update).catch((error: unknown) => {
+            throw error instanceof BotError ? error.error : error;
+          });
+        },
+        (error, update) =>
+          this.log.error({ err: error, updateId: update.update_id }, 'update handler threw'),
+      );
+      this.batch = batch;
+      const deferred = await batch;
       if (deferred.length) {
         // The database was away: leave the offset at the first update that must come again
         // (the ones after it that went through are skipped as duplicates), and wait a little.
-        this.offset = Math.min(...deferred);
+        this.offset = Math.min(...deferred.map((u) => u.update_id));
         await new Promise((r) => setTimeout(r, 500));
         continue;
       }
       this.offset = updates[updates.length - 1]!.update_id + 1;
-    }
-  }
-
-  private async handleInOrder(queue: Update[], deferred: number[]): Promise<void> {
-    for (const update of queue) {
-      try {
-        await this.bot.handleUpdate(update);
-      } catch (error) {
-        // handleUpdate wraps what the middleware threw in a BotError.
-        const cause = error instanceof BotError ? error.error : error;
-        if (cause instanceof DeliverAgain) {
-          // Keep this person's order: their later updates wait for this one.
-          deferred.push(update.update_id);
-          return;
-        }
-        this.log.error({ err: error, updateId: update.update_id }, 'update handler threw');
-      }
     }
   }
 }

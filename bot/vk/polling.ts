@@ -1,6 +1,6 @@
 import type { API } from 'vk-io';
 import type { Logger } from '../logger.js';
-import { DeliverAgain } from '../event-flow.js';
+import { handleInPersonOrder } from '../person-order.js';
 
 // Bots Long Poll for one machine, at least once: the position (ts) moves past a batch only when
 // every event in it was handled. One person's events are handled in order; different people's
@@ -80,24 +80,9 @@ export class VkLongPoll {
 
   /** True when every event was handled; false when some must be asked for again. */
   private async handleBatch(events: unknown[]): Promise<boolean> {
-    const byPerson = new Map<string, unknown[]>();
-    for (const event of events) {
-      const person = personOf(event);
-      byPerson.set(person, [...(byPerson.get(person) ?? []), event]);
-    }
-    let again = false;
-    await Promise.all(
-      [...byPerson.values()].map(async (mine) => {
-        for (const event of mine) {
-          try {
-            await this.handle(event);
-          } catch (error) {
-            if (error instanceof DeliverAgain) again = true;
-            else this.log.error({ err: error }, 'VK event failed');
-          }
-        }
-      }),
+    const again = await handleInPersonOrder(events, personOf, this.handle, (error) =>
+      this.log.error({ err: error }, 'VK event failed'),
     );
-    return !again;
+    return !again.length;
   }
 }
