@@ -3,7 +3,7 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import type { Lang } from '../handlers/ports.js';
+import type { Lang } from '../handlers/protocol.js';
 import { freePort } from '../bot/embedded-db.js';
 import { EntryModel } from '../models/entry.js';
 import { UserModel } from '../models/user.js';

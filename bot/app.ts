@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Bot } from 'grammy';
 import type { Campaign } from '../handlers/campaign.js';
 import type { Deps } from '../handlers/index.js';
-import type { Clock, Outbox, UserRef } from '../handlers/ports.js';
+import type { Outbox, UserRef } from '../handlers/protocol.js';
+import type { Clock } from '../handlers/ports.js';
 import { cachedEntries, cachedResults, clearingEntries, countedVotes } from './caches.js';
 import { RateLimiter } from '../handlers/rate-limit.js';
 import { forgetRateCountsBefore, sharedCounts } from '../models/rate-counts.js';
@@ -36,11 +36,9 @@ import { pressTokens } from './press-tokens.js';
 import type { EdgeContext, PlatformEdge } from './platform.js';
 import { startTelegram } from './telegram/start.js';
 import { startVk } from './vk/start.js';
-import { createMetrics } from './metrics.js';
+import { createMetrics, type Metrics } from './metrics.js';
 
 export interface App {
-  /** The Telegram bot, when Telegram is configured. */
-  bot?: Bot;
   /** The port of the HTTP server (webhooks, /healthz, /metrics with a token). */
   httpPort: number;
   /** The port of the metrics server, when METRICS_PORT is set. */
@@ -62,8 +60,8 @@ const DAY_MS = 24 * HOUR_MS;
 
 function adminsOf(config: Config): UserRef[] {
   return [
-    ...config.TELEGRAM_ADMIN_IDS.map((id) => ({ platform: 'telegram' as const, id })),
-    ...config.VK_ADMIN_IDS.map((id) => ({ platform: 'vk' as const, id })),
+    ...config.TELEGRAM_ADMIN_IDS.map((id) => ({ platform: 'telegram', id })),
+    ...config.VK_ADMIN_IDS.map((id) => ({ platform: 'vk', id })),
   ];
 }
 
@@ -72,129 +70,85 @@ export interface AppOptions {
   poll?: boolean;
 }
 
-/** Starts the whole bot: database, each configured platform, the outbox senders, the clock. */
-export async function startApp(
-  config: Config,
-  campaign: Campaign,
-  clock: Clock,
-  log: Logger,
-  options: AppOptions = {},
-): Promise<App> {
-  const processId = randomUUID();
-  await connectDatabase(config.MONGODB_URI, config.DATABASE_TIMEOUT_MS);
-  // Update and event ids older than a day can no longer be redelivered.
-  await forgetUpdatesBefore(new Date(Date.now() - DAY_MS));
-  await forgetInboxBefore(new Date(Date.now() - DAY_MS));
-
-  // Queuing wakes the sender at once rather than at its next look; it is created further down.
-  const wakeSender = { poke: () => undefined as void };
-  const outbox: Outbox = {
-    async enqueue(items, chunkId) {
-      const queued = await mongoOutbox.enqueue(items, chunkId);
-      if (queued) wakeSender.poke();
-      return queued;
-    },
-  };
-  const figures = new OutboxFigures();
-  const metrics = createMetrics(figures);
-  const inFlight = new InFlight();
+/** The stores the core uses, with this process's caches and counters around the database's. */
+function storesOf(config: Config, metrics: Metrics) {
   const base = createMongoStores({
     voterSecret: config.VOTER_HASH_SECRET,
     voteCountsWriteMs: config.VOTE_COUNTS_WRITE_MS,
   });
   const entries = cachedEntries(base.entries);
-  const stores = {
-    ...base,
-    entries,
-    privacy: clearingEntries(base.privacy, entries),
-    votes: countedVotes(base.votes, metrics),
-    results: cachedResults(base.results),
-  };
-  const deps: Deps = {
-    stores,
-    campaign,
-    clock,
-    admins: adminsOf(config),
-    links: { entry: () => '' },
-    channels: config.TELEGRAM_CHANNEL_ID
-      ? [{ platform: 'telegram', id: config.TELEGRAM_CHANNEL_ID }]
-      : [],
-    limits: {
-      presses: new RateLimiter(
-        config.BUTTON_PRESSES_PER_10S,
-        10_000,
-        sharedCounts('presses', config.VOTER_HASH_SECRET),
-      ),
-      messages: new RateLimiter(
-        config.MESSAGES_PER_10S,
-        10_000,
-        sharedCounts('messages', config.VOTER_HASH_SECRET),
-      ),
+  return {
+    base,
+    stores: {
+      ...base,
+      entries,
+      privacy: clearingEntries(base.privacy, entries),
+      votes: countedVotes(base.votes, metrics),
+      results: cachedResults(base.results),
     },
-    pressTokens: pressTokens(config.VOTER_HASH_SECRET),
-    outbox,
-    processId,
-    // Telegram's webhook brings an album's photos a few hundred milliseconds apart.
-    albumSettle: () => new Promise((resolve) => setTimeout(resolve, 1_500)),
   };
-  const library = new MediaLibrary(log.child({ part: 'media' }));
-  const ctx: EdgeContext = { config, deps, metrics, inFlight, library, processId, log };
-  const poll = options.poll !== false;
-  const telegram = config.TELEGRAM_BOT_TOKEN ? await startTelegram(ctx, { poll }) : undefined;
-  const vk = config.VK_TOKEN ? await startVk(ctx, { poll }) : undefined;
-  const edges: PlatformEdge[] = [telegram, vk].filter((e): e is PlatformEdge => Boolean(e));
+}
+
+/** What each edge declares, for the core: its share links, limits, membership rule. */
+function fromEdges(
+  edges: PlatformEdge[],
+): Pick<Deps, 'links' | 'buttonRoom' | 'sharesContacts' | 'membership'> {
+  return {
+    // A share link for the platform the author is on, else for the first one configured.
+    links: {
+      entry: (platform, number) =>
+        (edges.find((e) => e.platform === platform) ?? edges[0]!).entryLink(number),
+    },
+    buttonRoom: Object.fromEntries(
+      edges.flatMap((e) => (e.buttonsPerMessage ? [[e.platform, e.buttonsPerMessage]] : [])),
+    ),
+    sharesContacts: edges.filter((e) => e.sharesContacts).map((e) => e.platform),
+    membership: Object.fromEntries(
+      edges.flatMap((e) => (e.membership ? [[e.platform, e.membership]] : [])),
+    ),
+  };
+}
+
+/** The edges configured: each platform whose token is set. */
+async function startEdges(ctx: EdgeContext, poll: boolean): Promise<PlatformEdge[]> {
+  const { config } = ctx;
+  const edges = [
+    config.TELEGRAM_BOT_TOKEN ? await startTelegram(ctx, { poll }) : undefined,
+    config.VK_TOKEN ? await startVk(ctx, { poll }) : undefined,
+  ].filter((e): e is PlatformEdge => Boolean(e));
   if (!edges.length) throw new Error('no platform configured: set TELEGRAM_BOT_TOKEN or VK_TOKEN');
-  // A share link for the platform the author is on, else for the first one configured.
-  deps.links = {
-    entry: (platform, number) =>
-      (edges.find((e) => e.platform === platform) ?? edges[0]!).entryLink(number),
-  };
-  deps.buttonRoom = Object.fromEntries(
-    edges.flatMap((e) => (e.buttonsPerMessage ? [[e.platform, e.buttonsPerMessage]] : [])),
-  );
-  deps.sharesContacts = edges.filter((e) => e.sharesContacts).map((e) => e.platform);
-  deps.membership = Object.fromEntries(
-    edges.flatMap((e) => (e.membership ? [[e.platform, e.membership]] : [])),
-  );
+  return edges;
+}
 
-  const senders = edges.map(
-    (edge) =>
-      new OutboxSender(edge.transport, log.child({ part: 'outbox', platform: edge.platform }), {
-        owner: processId,
-        ratePerSecond: edge.ratePerSecond,
-        ...(edge.paid
-          ? {
-              paid: {
-                ...edge.paid,
-                spent: async () => (await deliveryFigures())[edge.platform]?.paid ?? 0,
-              },
-            }
-          : {}),
-        perChatIntervalMs: edge.perChatIntervalMs,
-        inFlight: edge.inFlight,
-        maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
-        idleMs: 250,
-        onUnreachable: (reply) => stores.users.markUnreachable(reply.to),
-      }),
-  );
-  wakeSender.poke = () => senders.forEach((s) => s.poke());
-  senders.forEach((s) => s.start());
-
-  figures.start();
-  const http = await startHttpServer({
-    host: config.HTTP_HOST,
-    port: config.HTTP_PORT,
-    metrics,
-    outbox: figures,
-    log,
-    webhooks: Object.assign({}, ...edges.map((e) => e.webhooks)) as Record<string, RequestHandler>,
-    ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
-    ...(config.METRICS_PORT !== undefined
-      ? { metricsPort: config.METRICS_PORT, metricsHost: config.METRICS_HOST }
+function senderFor(edge: PlatformEdge, ctx: EdgeContext, stores: Deps['stores']): OutboxSender {
+  const { config, log, processId } = ctx;
+  return new OutboxSender(edge.transport, log.child({ part: 'outbox', platform: edge.platform }), {
+    owner: processId,
+    ratePerSecond: edge.ratePerSecond,
+    ...(edge.paid
+      ? {
+          paid: {
+            ...edge.paid,
+            spent: async () => (await deliveryFigures())[edge.platform]?.paid ?? 0,
+          },
+        }
       : {}),
+    perChatIntervalMs: edge.perChatIntervalMs,
+    inFlight: edge.inFlight,
+    maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+    idleMs: 250,
+    onUnreachable: (reply) => stores.users.markUnreachable(reply.to),
   });
-  for (const edge of edges) await edge.receive();
+}
 
+/**
+ * The campaign clock's work, every CLOCK_TICK_SECONDS, one tick at a time (a tick that outlasts
+ * the interval is not joined by the next, which would take over the same work); and the live
+ * vote counters checked against the votes while voting, by one process at a time.
+ */
+function startClock(ctx: EdgeContext, library: MediaLibrary) {
+  const { config, deps, log, processId } = ctx;
+  const { campaign, clock } = deps;
   let prunedAt = 0;
   const housekeeping = async () => {
     if (Date.now() - prunedAt < HOUR_MS) return;
@@ -214,6 +168,7 @@ export async function startApp(
     await analyseAndAlert(deps);
     log.info('vote analysis ran');
   };
+  const tickMs = config.CLOCK_TICK_SECONDS * 1000;
   const tick = async () => {
     await library.keepNew();
     await publishDue(deps);
@@ -221,16 +176,14 @@ export async function startApp(
     if (ran.length) log.info({ events: ran }, 'campaign events');
     await scheduledAnalysis();
     // Before the close, with a membership rule: a few seconds of re-checking per tick.
-    const recheck = config.CLOCK_TICK_SECONDS * 1000;
-    if (recheckDue(deps) && (await takeSlot('membership-recheck', processId, recheck - 500))) {
-      const checked = await recheckMembership(deps, recheck * 0.8);
+    if (recheckDue(deps) && (await takeSlot('membership-recheck', processId, tickMs - 500))) {
+      const checked = await recheckMembership(deps, tickMs * 0.8);
       if (checked) log.info({ checked }, 'voters’ membership checked again');
     }
     const resumed = await resumeBroadcasts(deps);
     if (resumed) log.info({ resumed }, 'broadcasts resumed after a stop');
     await housekeeping();
   };
-  // The live vote counters, checked against the votes by one process at a time while voting.
   const counterLooks = new Map();
   const checkEvery = config.VOTE_COUNTS_CHECK_SECONDS * 1000;
   let checking = false;
@@ -244,27 +197,104 @@ export async function startApp(
       .finally(() => (checking = false));
   }, checkEvery);
   checkCounters.unref();
-  // One tick at a time: a tick that outlasts the interval (a slow database, a long broadcast
-  // page) is not joined by the next, which would take over the same work.
   let ticking: Promise<void> | null = null;
   const startTick = () => {
     ticking ??= tick()
       .catch((error: unknown) => log.error({ err: error }, 'clock tick failed'))
       .finally(() => (ticking = null));
   };
-  const timer = setInterval(startTick, config.CLOCK_TICK_SECONDS * 1000);
+  const timer = setInterval(startTick, tickMs);
   timer.unref();
   startTick();
-  /** A tick on demand (tests, the terminal demo): after the one in hand, never beside it. */
-  const tickNow = async (): Promise<void> => {
-    while (ticking) await ticking;
-    const run = tick();
-    ticking = run.catch(() => undefined).finally(() => (ticking = null));
-    return run;
+  return {
+    /** A tick on demand (tests): after the one in hand, never beside it. */
+    async tick(): Promise<void> {
+      while (ticking) await ticking;
+      const run = tick();
+      ticking = run.catch(() => undefined).finally(() => (ticking = null));
+      return run;
+    },
+    async stop(): Promise<void> {
+      clearInterval(timer);
+      clearInterval(checkCounters);
+      await ticking;
+    },
   };
+}
+
+/** Starts the whole bot: database, each configured platform, the outbox senders, the clock. */
+export async function startApp(
+  config: Config,
+  campaign: Campaign,
+  clock: Clock,
+  log: Logger,
+  options: AppOptions = {},
+): Promise<App> {
+  const processId = randomUUID();
+  await connectDatabase(config.MONGODB_URI, config.DATABASE_TIMEOUT_MS);
+  // Update and event ids older than a day can no longer be redelivered.
+  await forgetUpdatesBefore(new Date(Date.now() - DAY_MS));
+  await forgetInboxBefore(new Date(Date.now() - DAY_MS));
+
+  // Queuing wakes the senders at once rather than at their next look.
+  let senders: OutboxSender[] = [];
+  const outbox: Outbox = {
+    async enqueue(items, chunkId) {
+      const queued = await mongoOutbox.enqueue(items, chunkId);
+      if (queued) senders.forEach((s) => s.poke());
+      return queued;
+    },
+  };
+  const figures = new OutboxFigures();
+  const metrics = createMetrics(figures);
+  const inFlight = new InFlight();
+  const { base, stores } = storesOf(config, metrics);
+  const shared = (name: string, limit: number) =>
+    new RateLimiter(limit, 10_000, sharedCounts(name, config.VOTER_HASH_SECRET));
+  const deps: Deps = {
+    stores,
+    campaign,
+    clock,
+    admins: adminsOf(config),
+    // Filled in from the edges' declarations once they have started (see fromEdges).
+    links: { entry: () => '' },
+    channels: config.TELEGRAM_CHANNEL_ID
+      ? [{ platform: 'telegram', id: config.TELEGRAM_CHANNEL_ID }]
+      : [],
+    limits: {
+      presses: shared('presses', config.BUTTON_PRESSES_PER_10S),
+      messages: shared('messages', config.MESSAGES_PER_10S),
+    },
+    pressTokens: pressTokens(config.VOTER_HASH_SECRET),
+    outbox,
+    processId,
+    // Telegram's webhook brings an album's photos a few hundred milliseconds apart.
+    albumSettle: () => new Promise((resolve) => setTimeout(resolve, 1_500)),
+  };
+  const library = new MediaLibrary(log.child({ part: 'media' }));
+  const ctx: EdgeContext = { config, deps, metrics, inFlight, library, processId, log };
+  const edges = await startEdges(ctx, options.poll !== false);
+  Object.assign(deps, fromEdges(edges));
+
+  senders = edges.map((edge) => senderFor(edge, ctx, stores));
+  senders.forEach((s) => s.start());
+  figures.start();
+  const http = await startHttpServer({
+    host: config.HTTP_HOST,
+    port: config.HTTP_PORT,
+    metrics,
+    outbox: figures,
+    log,
+    webhooks: Object.assign({}, ...edges.map((e) => e.webhooks)) as Record<string, RequestHandler>,
+    ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
+    ...(config.METRICS_PORT !== undefined
+      ? { metricsPort: config.METRICS_PORT, metricsHost: config.METRICS_HOST }
+      : {}),
+  });
+  for (const edge of edges) await edge.receive();
+  const ticker = startClock(ctx, library);
 
   return {
-    ...(telegram ? { bot: telegram.bot } : {}),
     httpPort: http.port,
     ...(http.metricsPort !== undefined ? { metricsPort: http.metricsPort } : {}),
     deps,
@@ -273,16 +303,16 @@ export async function startApp(
       return senders.every((s) => s.idle);
     },
     handlersIdle: () => inFlight.idle(10_000),
-    tick: tickNow,
+    tick: () => ticker.tick(),
     /** Graceful: stop taking updates, finish what is in hand, give back outbox leases. */
     async stop() {
-      clearInterval(timer);
-      clearInterval(checkCounters);
+      // The clock stops at once; a tick in hand is waited for below.
+      const ticked = ticker.stop();
       figures.stop();
       for (const edge of edges) await edge.stop();
       await http.close();
       await inFlight.idle(8_000);
-      await ticking;
+      await ticked;
       for (const sender of senders) await sender.stop();
       await base
         .close()

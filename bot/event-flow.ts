@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { handleEvent, isRepeatSafeEvent, type Deps } from '../handlers/index.js';
-import type { Actor, Event, Lang, Platform, Reply } from '../handlers/ports.js';
+import type { Actor, Event, Lang, Platform, Reply } from '../handlers/protocol.js';
 import { languageFromHint } from '../handlers/start.js';
 import { translate } from '../locales/index.js';
 import {

@@ -1,4 +1,4 @@
-import type { Media, Platform } from '../handlers/ports.js';
+import type { Media, Platform } from '../handlers/protocol.js';
 import { entriesWithMediaToKeep, markMediaKept } from '../models/entry.js';
 import { copyOn, isStored, rememberCopy, storeBytes, storedBytes } from '../models/media-copy.js';
 import type { Logger } from './logger.js';

@@ -1,4 +1,4 @@
-import type { Platform, Reply } from '../handlers/ports.js';
+import type { Platform, Reply } from '../handlers/protocol.js';
 import { addDeliveryFigures, type DeliveryFigures } from '../models/delivery-counters.js';
 import { accountKey } from '../models/keys.js';
 import {

@@ -1,5 +1,6 @@
 import type { Deps } from '../handlers/index.js';
-import type { Membership, Platform } from '../handlers/ports.js';
+import type { Platform } from '../handlers/protocol.js';
+import type { Membership } from '../handlers/ports.js';
 import type { Config } from './config.js';
 import type { InFlight } from './in-flight.js';
 import type { Logger } from './logger.js';

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { LANGS, type Lang, type PressTokens, type UserRef } from '../handlers/ports.js';
+import { LANGS, type Lang, type UserRef } from '../handlers/protocol.js';
+import type { PressTokens } from '../handlers/ports.js';
 
 const TOKEN = new RegExp(`^(${LANGS.join('|')})([0-9a-z]{1,10})\\.([A-Za-z0-9_-]{12})$`);
 

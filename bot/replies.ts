@@ -1,4 +1,4 @@
-import type { OutboxItem, Reply, UserRef } from '../handlers/ports.js';
+import type { OutboxItem, Reply, UserRef } from '../handlers/protocol.js';
 
 /**
  * The answer to an update goes straight back to the person who sent it; everything else the

@@ -2,7 +2,7 @@ import { findCategory } from './campaign.js';
 import { z } from 'zod';
 import { button, command } from './actions.js';
 import { payload } from './payload.js';
-import type { Text } from './ports.js';
+import type { Text } from './protocol.js';
 import { ranked } from './results.js';
 import { t, type Turn } from './turn.js';
 

@@ -1,13 +1,8 @@
 import { z } from 'zod';
 import { button, command } from './actions.js';
 import { part, payload } from './payload.js';
-import {
-  LANGS,
-  type Audience,
-  type BroadcastJob,
-  type OutboxItem,
-  type RecipientFilter,
-} from './ports.js';
+import { LANGS, type OutboxItem } from './protocol.js';
+import type { Audience, BroadcastJob, RecipientFilter } from './ports.js';
 import { langOf, t, type Deps, type Turn } from './turn.js';
 
 // An organiser's announcement to everyone: written, previewed, sent to an audience chosen by

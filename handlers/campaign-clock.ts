@@ -6,7 +6,11 @@ import type { Campaign } from './campaign.js';
 dayjs.extend(utc);
 dayjs.extend(timezone);
 
-export type Phase = 'before' | 'submissions' | 'review' | 'voting' | 'results';
+/**
+ * Where the campaign stands: 'closed' is from the close of voting on (the results are frozen,
+ * and public from the gala's hour: resultsPublic).
+ */
+export type Phase = 'before' | 'submissions' | 'review' | 'voting' | 'closed';
 
 /** The first instant of a calendar day in the campaign's time zone. */
 function startOfDay(date: string, tz: string): number {
@@ -52,7 +56,7 @@ export function phaseAt(campaign: Campaign, now: Date): Phase {
   if (t < b.afterClose) return 'submissions';
   if (t < b.publication) return 'review';
   if (t < b.afterVoting) return 'voting';
-  return 'results';
+  return 'closed';
 }
 
 /** A moment of the campaign's calendar: a date at a local time, plus some days. */
@@ -82,7 +86,7 @@ export function countsShown(campaign: Campaign, now: Date): CountsShown {
   if (!campaign.rules.showLiveCounts) return 'none';
   const phase = phaseAt(campaign, now);
   if (phase === 'voting') return 'live';
-  return phase === 'results' ? 'final' : 'none';
+  return phase === 'closed' ? 'final' : 'none';
 }
 
 /** The calendar date (YYYY-MM-DD) of a moment in the campaign's time zone. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGS, PLATFORM_NAME } from './ports.js';
+import { LANGS, PLATFORM_NAME } from './protocol.js';
 
 // The campaign file: everything an organiser changes between contests without touching code.
 

@@ -2,7 +2,8 @@ import { findCategory } from './campaign.js';
 import { publishedEntry } from './entry-card.js';
 import { button, command } from './actions.js';
 import { part, payload } from './payload.js';
-import type { Entry, Keyboard } from './ports.js';
+import type { Keyboard } from './protocol.js';
+import type { Entry } from './ports.js';
 import { langOf, t, type Turn } from './turn.js';
 
 // After publication: anyone can report an entry; moderators hide it (its votes stop counting at

@@ -1,7 +1,8 @@
 import { findCategory } from './campaign.js';
 import { pagedChoices } from './pages.js';
 import { payload } from './payload.js';
-import type { Draft, DraftStep, EntryKind, Keyboard } from './ports.js';
+import type { Keyboard } from './protocol.js';
+import type { Draft, DraftStep, EntryKind } from './ports.js';
 import { t, type Turn } from './turn.js';
 
 // The order of questions for each kind of entry, and how each question is asked.

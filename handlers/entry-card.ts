@@ -2,7 +2,8 @@ import { findCategory } from './campaign.js';
 import { countsShown } from './campaign-clock.js';
 import { voterOrder } from './exposure.js';
 import { payload } from './payload.js';
-import type { Entry, Keyboard, Text } from './ports.js';
+import type { Keyboard, Text } from './protocol.js';
+import type { Entry } from './ports.js';
 import { t, type Deps, type Turn } from './turn.js';
 
 // How a published entry looks to a voter: its picture, its text (the story last, so a caption

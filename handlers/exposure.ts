@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { UserRef } from './ports.js';
+import type { UserRef } from './protocol.js';
 
 // Fair exposure: paged from №1, the lowest numbers would get the most views and so the most
 // votes. Each voter instead browses a category in an order of their own: entries sorted by a hash

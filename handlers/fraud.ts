@@ -1,5 +1,6 @@
 import type { Campaign } from './campaign.js';
-import type { Moderator, Platform, UserRef } from './ports.js';
+import type { Platform, UserRef } from './protocol.js';
+import type { Moderator } from './ports.js';
 
 // The contest-wide vote analysis. It reads every counted vote with what is known of its voter and
 // proposes clusters of votes that look organised, each with the signals that put it there, and a

@@ -10,7 +10,8 @@ import { moderationButtons, moderationCommands, onReasonText } from './moderate.
 import { privacyButtons, privacyCommands } from './my-data.js';
 import { payload } from './payload.js';
 import { onContact } from './phone.js';
-import type { Event, Input, Lang, Reply, UserRecord } from './ports.js';
+import type { Event, Input, Lang, Reply } from './protocol.js';
+import type { UserRecord } from './ports.js';
 import { resultCommands } from './results.js';
 import { languageButtons, languageFromHint, mainMenu, startCommands } from './start.js';
 import {

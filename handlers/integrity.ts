@@ -8,9 +8,9 @@ import {
   type SavedAnalysis,
   type VoidSelection,
 } from './fraud.js';
-import type { OutboxItem, Text, UserRef } from './ports.js';
+import type { OutboxItem, Text, UserRef } from './protocol.js';
 import { command } from './actions.js';
-import { PLATFORM_NAME } from './ports.js';
+import { PLATFORM_NAME } from './protocol.js';
 import { lines } from './results.js';
 import { langOf, t, type Deps, type Turn } from './turn.js';
 

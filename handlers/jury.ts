@@ -3,7 +3,8 @@ import { phaseAt, resultsPublic } from './campaign-clock.js';
 import { entryText } from './entry-card.js';
 import { button, command } from './actions.js';
 import { part, payload } from './payload.js';
-import type { Entry, Keyboard, OutboxItem, TallyRow, UserRef } from './ports.js';
+import type { Keyboard, OutboxItem, UserRef } from './protocol.js';
+import type { Entry, TallyRow } from './ports.js';
 import type { CategoryResult, Standing } from './ranking.js';
 import { langOf, sameUser, t, type Deps, type Turn } from './turn.js';
 
@@ -88,7 +89,7 @@ export function rankWithJury(
 
 /** Jury scoring is open from the close of voting until the results are announced. */
 function scoringOpen(deps: Deps, now: Date): boolean {
-  return phaseAt(deps.campaign, now) === 'results' && !resultsPublic(deps.campaign, now);
+  return phaseAt(deps.campaign, now) === 'closed' && !resultsPublic(deps.campaign, now);
 }
 
 function scoreButtons(entry: Entry, mine: number | undefined): Keyboard {

@@ -5,7 +5,8 @@ import { pagedChoices } from './pages.js';
 import { announcePublished } from './publish.js';
 import { button, command } from './actions.js';
 import { part, payload } from './payload.js';
-import type { Entry, Keyboard, Lang, RejectReason, Text, UserRef } from './ports.js';
+import type { Keyboard, Lang, Text, UserRef } from './protocol.js';
+import type { Entry, RejectReason } from './ports.js';
 import { langOf, t, type Turn } from './turn.js';
 
 // The moderators' queue: every sent entry arrives as a card with Approve / Reject / Change

@@ -3,7 +3,7 @@ import { localDate } from './campaign-clock.js';
 import { z } from 'zod';
 import { button, command } from './actions.js';
 import { payload } from './payload.js';
-import type { Text } from './ports.js';
+import type { Text } from './protocol.js';
 import { mainMenu } from './start.js';
 import { t, type Turn } from './turn.js';
 

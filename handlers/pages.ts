@@ -1,4 +1,4 @@
-import type { Button, Keyboard } from './ports.js';
+import type { Button, Keyboard } from './protocol.js';
 import { t, type Turn } from './turn.js';
 
 // A list of choices that may not fit one message: VK's inline keyboards hold ten buttons, and a

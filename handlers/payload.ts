@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CATEGORY_ID } from './campaign.js';
-import { LANGS } from './ports.js';
+import { LANGS } from './protocol.js';
 
 // Button payloads are input like any other: a modified client can send any bytes. These are the
 // parts buttons carry (each button declares its own, see actions.ts), and whoever acts on a

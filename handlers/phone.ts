@@ -1,4 +1,4 @@
-import type { Input } from './ports.js';
+import type { Input } from './protocol.js';
 import { mainMenu } from './start.js';
 import { t, type Turn } from './turn.js';
 

@@ -1,6 +1,7 @@
 import { findCategory } from './campaign.js';
 import { phaseAt } from './campaign-clock.js';
-import type { Entry, OutboxItem, Text } from './ports.js';
+import type { OutboxItem, Text } from './protocol.js';
+import type { Entry } from './ports.js';
 import { t, type Deps } from './turn.js';
 
 // Publication: on the publication day every approved entry becomes public; during voting an

@@ -1,4 +1,4 @@
-import type { UserRef } from './ports.js';
+import type { UserRef } from './protocol.js';
 
 // Anti-abuse: a person (or a script) acting faster than a human can gets a "slow down" answer
 // instead of work. Checked before anything touches the database: the count is kept in memory,

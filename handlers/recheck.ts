@@ -1,5 +1,5 @@
 import { instant } from './campaign-clock.js';
-import type { Text, UserRef } from './ports.js';
+import type { Text, UserRef } from './protocol.js';
 import { t, type Deps } from './turn.js';
 
 // The membership rule, held to the end: a voter who joined a channel to vote and left right after

@@ -1,6 +1,7 @@
 import { findCategory } from './campaign.js';
 import { localDate, phaseAt, resultsPublic } from './campaign-clock.js';
-import type { OutboxItem, TallyRow, Text } from './ports.js';
+import type { OutboxItem, Text } from './protocol.js';
+import type { TallyRow } from './ports.js';
 import { rank, type CategoryResult } from './ranking.js';
 import { command } from './actions.js';
 import { settleLeavers } from './recheck.js';

@@ -1,7 +1,8 @@
 import { instant, resultsPublicAt } from './campaign-clock.js';
 import type { Campaign } from './campaign.js';
 import { payload } from './payload.js';
-import type { Lane, OutboxItem, RecipientFilter, Text, UserRecord } from './ports.js';
+import type { Lane, OutboxItem, Text } from './protocol.js';
+import type { RecipientFilter, UserRecord } from './ports.js';
 import { announceResultsToAuthors, freezeAndReport, resultsSummary } from './results.js';
 import { t, type Deps } from './turn.js';
 import { postTransparency } from './integrity.js';

@@ -1,7 +1,7 @@
 import { button, command } from './actions.js';
 import { phaseAt } from './campaign-clock.js';
 import { part, payload } from './payload.js';
-import { LANGS, type Keyboard, type Lang, type Text } from './ports.js';
+import { LANGS, type Keyboard, type Lang, type Text } from './protocol.js';
 import { t, type Deps, type Turn } from './turn.js';
 
 /** Telegram's language_code (or a VK profile's language) to one of ours; anything else: default. */
@@ -19,7 +19,7 @@ export function mainMenu(turn: Turn): Keyboard {
           [{ label: t('menu-submit'), data: payload('menu', 'submit') }],
           [{ label: t('menu-nominate'), data: payload('menu', 'nominate') }],
         ]
-      : phase === 'voting' || phase === 'results'
+      : phase === 'voting' || phase === 'closed'
         ? [[{ label: t('menu-vote'), data: payload('menu', 'vote') }]]
         : [];
   return [
@@ -50,8 +50,8 @@ export function phaseText(deps: Deps, now: Date): Text {
       });
     case 'voting':
       return t('phase-voting', { close: date(d.votingClose) });
-    case 'results':
-      return t('phase-results', { gala: date(d.gala), broadcast: date(d.broadcast) });
+    case 'closed':
+      return t('phase-closed', { gala: date(d.gala), broadcast: date(d.broadcast) });
   }
 }
 

@@ -14,16 +14,8 @@ import { sendToModerators } from './moderate.js';
 import { z } from 'zod';
 import { button, command, type Part } from './actions.js';
 import { part } from './payload.js';
-import type {
-  Album,
-  Draft,
-  DraftPatch,
-  DraftStep,
-  Entry,
-  EntryKind,
-  Media,
-  UnsupportedKind,
-} from './ports.js';
+import type { Album, Media, UnsupportedKind } from './protocol.js';
+import type { Draft, DraftPatch, DraftStep, Entry, EntryKind } from './ports.js';
 import { mainMenu } from './start.js';
 import { t, type Turn } from './turn.js';
 

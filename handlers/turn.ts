@@ -2,34 +2,36 @@ import type { Campaign } from './campaign.js';
 import type { FraudStore, VoidStore } from './fraud.js';
 import type { RateLimiter } from './rate-limit.js';
 import type {
+  Arg,
+  Event,
+  Keyboard,
+  Lang,
+  Outbox,
+  Platform,
+  Media,
+  Reply,
+  Text,
+  UserRef,
+  View,
+} from './protocol.js';
+import type {
   AdminStore,
   BroadcastStore,
   DraftStore,
   EntryStore,
-  EventStore,
+  CampaignEventStore,
   JuryStore,
   PrivacyStore,
   ReportStore,
   ResultStore,
   UserStore,
   VoteStore,
-  Arg,
   Clock,
-  Event,
-  Keyboard,
-  Lang,
   Links,
   Membership,
-  Outbox,
-  Platform,
   PressTokens,
-  Media,
   Moderator,
-  Reply,
-  Text,
   UserRecord,
-  UserRef,
-  View,
 } from './ports.js';
 
 /** Every store the core uses: each interface is declared beside the rules that need it. */
@@ -40,7 +42,7 @@ export interface Stores {
   votes: VoteStore;
   reports: ReportStore;
   results: ResultStore;
-  events: EventStore;
+  events: CampaignEventStore;
   broadcasts: BroadcastStore;
   admin: AdminStore;
   privacy: PrivacyStore;

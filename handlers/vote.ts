@@ -19,7 +19,7 @@ import { sameUser, t, type Turn } from './turn.js';
 export async function showCategories(turn: Turn, page?: number): Promise<void> {
   const { campaign, stores } = turn.deps;
   const phase = phaseAt(campaign, turn.now);
-  if (phase !== 'voting' && phase !== 'results') {
+  if (phase !== 'voting' && phase !== 'closed') {
     return turn.say(
       t('voting-not-yet', { publication: { date: campaign.dates.publication } }),
       mainMenu(turn),
@@ -104,7 +104,7 @@ function votingOpen(turn: Turn): boolean {
   const phase = phaseAt(turn.deps.campaign, turn.now);
   if (phase === 'voting') return true;
   const text =
-    phase === 'results'
+    phase === 'closed'
       ? t('vote-closed', { close: { date: dates.votingClose } })
       : t('vote-not-open', {
           publication: { date: dates.publication },

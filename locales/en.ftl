@@ -47,7 +47,7 @@ phase-before = Entries are accepted from { $open } to { $close }.
 phase-submissions = Entries are accepted until { $close } inclusive. The list of participants will be published on { $publication }.
 phase-review = Entries closed on { $close }. The list of participants will be published on { $publication }.
 phase-voting = Voting is open until { $close } inclusive.
-phase-results = Voting has ended. The awards ceremony is on { $gala }, and it airs on { $broadcast } on Channel 7.
+phase-closed = Voting has ended. The awards ceremony is on { $gala }, and it airs on { $broadcast } on Channel 7.
 submissions-not-yet = Entries are not accepted yet: they open on { $open }.
 submissions-closed = Entries closed on { $close }. Thank you for your interest!
 
@@ -420,7 +420,7 @@ phase-name-before = before entries open
 phase-name-submissions = entries are open
 phase-name-review = entries closed, moderators finish
 phase-name-voting = the list is published, voting is open
-phase-name-results = voting closed, the results are announced
+phase-name-closed = voting closed, the results are announced
 
 # Shown on a platform that could not take an entry's photo or video from another platform.
 media-not-shown = (This entry's photo or video could not be shown here.)

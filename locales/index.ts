@@ -6,7 +6,7 @@ import {
   type FluentValue,
   type FluentVariable,
 } from '@fluent/bundle';
-import { LANGS, type Arg, type Lang, type Text } from '../handlers/ports.js';
+import { LANGS, type Arg, type Lang, type Text } from '../handlers/protocol.js';
 
 // Every string a user sees lives in locales/<lang>.ftl (Project Fluent: plurals and selectors per
 // language, with Intl's plural rules for kk, ru and en). The edge renders a Text with this.

@@ -47,7 +47,7 @@ phase-before = Өтінімдер { $open } күнінен { $close } күнін
 phase-submissions = Өтінімдер { $close } күнін қоса алғанда қабылданады. Қатысушылар тізімі { $publication } күні жарияланады.
 phase-review = Өтінім қабылдау { $close } күні аяқталды. Қатысушылар тізімі { $publication } күні жарияланады.
 phase-voting = Дауыс беру { $close } күнін қоса алғанда жалғасады.
-phase-results = Дауыс беру аяқталды. Марапаттау рәсімі { $gala } күні өтеді, ол { $broadcast } күні «Жетінші арна» телеарнасында көрсетіледі.
+phase-closed = Дауыс беру аяқталды. Марапаттау рәсімі { $gala } күні өтеді, ол { $broadcast } күні «Жетінші арна» телеарнасында көрсетіледі.
 submissions-not-yet = Өтінімдер әлі қабылданбайды: қабылдау { $open } күні басталады.
 submissions-closed = Өтінім қабылдау { $close } күні аяқталды. Қызығушылығыңызға рақмет!
 
@@ -386,7 +386,7 @@ phase-name-before = өтінім қабылдау басталғанға дей�
 phase-name-submissions = өтінім қабылдау жүріп жатыр
 phase-name-review = қабылдау жабылды, модераторлар аяқтап жатыр
 phase-name-voting = тізім жарияланды, дауыс беру жүріп жатыр
-phase-name-results = дауыс беру аяқталды, нәтижелер жарияланды
+phase-name-closed = дауыс беру аяқталды, нәтижелер жарияланды
 
 # Shown on a platform that could not take an entry's photo or video from another platform.
 media-not-shown = (Бұл өтінімнің фотосын не бейнесін мұнда көрсету мүмкін болмады.)

@@ -47,7 +47,7 @@ phase-before = Заявки принимаются с { $open } по { $close }.
 phase-submissions = Заявки принимаются до { $close } включительно. Список участников будет опубликован { $publication }.
 phase-review = Приём заявок завершился { $close }. Список участников будет опубликован { $publication }.
 phase-voting = Голосование открыто до { $close } включительно.
-phase-results = Голосование завершено. Церемония награждения — { $gala }, её покажут { $broadcast } на Седьмом канале.
+phase-closed = Голосование завершено. Церемония награждения — { $gala }, её покажут { $broadcast } на Седьмом канале.
 submissions-not-yet = Заявки ещё не принимаются: приём начнётся { $open }.
 submissions-closed = Приём заявок завершился { $close }. Спасибо за интерес!
 
@@ -438,7 +438,7 @@ phase-name-before = до начала приёма заявок
 phase-name-submissions = идёт приём заявок
 phase-name-review = приём закрыт, модераторы завершают
 phase-name-voting = список опубликован, идёт голосование
-phase-name-results = голосование завершено, итоги объявлены
+phase-name-closed = голосование завершено, итоги объявлены
 
 # Shown on a platform that could not take an entry's photo or video from another platform.
 media-not-shown = (Фото или видео этой заявки здесь показать не удалось.)

@@ -1,5 +1,5 @@
 import mongoose, { Schema, model } from 'mongoose';
-import type { EventStore } from '../handlers/ports.js';
+import type { CampaignEventStore } from '../handlers/ports.js';
 import { isDuplicateKey } from './errors.js';
 
 // Each campaign event ("voting-opened") happens once: its key is the _id. A run left unfinished
@@ -17,7 +17,7 @@ export const CampaignEventModel = model('CampaignEvent', campaignEventSchema);
 
 const LEASE_MS = 5 * 60 * 1000;
 
-export const mongoEventStore: EventStore = {
+export const mongoCampaignEventStore: CampaignEventStore = {
   async claim(key, owner, at) {
     const leaseUntil = new Date(at.getTime() + LEASE_MS);
     try {

@@ -1,5 +1,6 @@
 import mongoose, { Schema, Types, model } from 'mongoose';
-import type { Draft, DraftStore, EntryKind, DraftStep, Media, UserRef } from '../handlers/ports.js';
+import type { Media, UserRef } from '../handlers/protocol.js';
+import type { Draft, DraftStore, EntryKind, DraftStep } from '../handlers/ports.js';
 import { upsertRetrying } from './errors.js';
 import { accountKey } from './keys.js';
 import { mediaSchema, toMedia } from './media.js';

@@ -1,13 +1,6 @@
 import mongoose, { Schema, model } from 'mongoose';
-import type {
-  Actor,
-  Draft,
-  Entry,
-  EntryStore,
-  Moderator,
-  RejectReason,
-  UserRef,
-} from '../handlers/ports.js';
+import type { Actor, UserRef } from '../handlers/protocol.js';
+import type { Draft, Entry, EntryStore, Moderator, RejectReason } from '../handlers/ports.js';
 import { claimDecision } from './decision.js';
 import { isDuplicateKey } from './errors.js';
 import { mediaSchema, toMedia } from './media.js';

@@ -7,7 +7,7 @@ import type {
   SavedAnalysis,
   VoteFact,
 } from '../handlers/fraud.js';
-import type { UserRef } from '../handlers/ports.js';
+import type { UserRef } from '../handlers/protocol.js';
 import { isDuplicateKey } from './errors.js';
 import { nextInSequence } from './sequence.js';
 import { UserModel } from './user.js';

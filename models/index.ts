@@ -1,7 +1,7 @@
 import type { Stores } from '../handlers/turn.js';
 import { mongoAdminStore } from './admin.js';
 import { mongoBroadcastStore } from './broadcast.js';
-import { mongoEventStore } from './campaign-event.js';
+import { mongoCampaignEventStore } from './campaign-event.js';
 import { mongoDraftStore } from './draft.js';
 import { mongoEntryStore } from './entry.js';
 import { createReportStore } from './report.js';
@@ -44,7 +44,7 @@ export function createMongoStores(options: {
     votes: createVoteStore(options.voterSecret, counts),
     reports: createReportStore(options.voterSecret),
     results: mongoResultStore,
-    events: mongoEventStore,
+    events: mongoCampaignEventStore,
     broadcasts: mongoBroadcastStore,
     admin: mongoAdminStore,
     privacy: createPrivacyStore(options.voterSecret),

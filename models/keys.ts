@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { UserRef } from '../handlers/ports.js';
+import type { UserRef } from '../handlers/protocol.js';
 
 /**
  * The document id of anything there is one of per account ("telegram:123"). A natural key as

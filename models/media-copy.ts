@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import mongoose, { Schema, model } from 'mongoose';
-import type { Media, Platform } from '../handlers/ports.js';
+import type { Media, Platform } from '../handlers/protocol.js';
 import { upsertRetrying } from './errors.js';
 
 // One gallery across platforms. A photo or video sent on one platform is copied once into

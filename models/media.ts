@@ -1,5 +1,5 @@
 import { Schema } from 'mongoose';
-import type { Media } from '../handlers/ports.js';
+import type { Media } from '../handlers/protocol.js';
 
 export const mediaSchema = new Schema(
   {

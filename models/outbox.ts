@@ -7,7 +7,7 @@ import {
   type Platform,
   type Reply,
   type UserRef,
-} from '../handlers/ports.js';
+} from '../handlers/protocol.js';
 import { isDuplicateKey } from './errors.js';
 import { accountKey } from './keys.js';
 

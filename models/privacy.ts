@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
-import type { ErasedData, PrivacyStore, UserRef } from '../handlers/ports.js';
+import type { UserRef } from '../handlers/protocol.js';
+import type { ErasedData, PrivacyStore } from '../handlers/ports.js';
 import { DecisionModel } from './decision.js';
 import { DraftModel } from './draft.js';
 import { EntryModel, forgetPublished } from './entry.js';

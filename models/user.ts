@@ -1,14 +1,11 @@
 import mongoose, { Schema, model } from 'mongoose';
-import {
-  LANGS,
-  type Actor,
-  type Awaiting,
-  type FirstContact,
-  type Lang,
-  type RecipientFilter,
-  type UserRecord,
-  type UserRef,
-  type UserStore,
+import { LANGS, type Actor, type Lang, type UserRef } from '../handlers/protocol.js';
+import type {
+  Awaiting,
+  FirstContact,
+  RecipientFilter,
+  UserRecord,
+  UserStore,
 } from '../handlers/ports.js';
 import { isDuplicateKey, upsertRetrying } from './errors.js';
 import { accountKey } from './keys.js';

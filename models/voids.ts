@@ -67,69 +67,135 @@ function moderator(by: Moderator) {
   return { platform: by.platform, id: by.id, ...(by.name ? { name: by.name } : {}) };
 }
 
-export function createVoidStore(secret: string, counts: VoteCounts): VoidStore {
-  /** The counted votes a selection names; null when it names nothing that exists. */
-  async function selected(selection: VoidSelection): Promise<string[] | null> {
-    const counted = { voided: null };
-    if (selection.kind === 'cluster') {
-      const cluster = await FraudClusterModel.findById(selection.code, { voteIds: 1 }).lean();
-      if (!cluster) return null;
-      const votes = await VoteModel.find(
-        { _id: mongoose.trusted({ $in: cluster.voteIds }), ...counted },
-        { _id: 1 },
-      ).lean();
-      return votes.map((v) => v._id);
-    }
-    if (selection.kind === 'left') {
-      const votes = await VoteModel.find({ left: true, ...counted }, { _id: 1 }).lean();
-      return votes.map((v) => v._id);
-    }
-    if (selection.kind === 'voter') {
-      const votes = await VoteModel.find(
-        { voterHash: personHash(secret, selection.voter), ...counted },
-        { _id: 1 },
-      ).lean();
-      return votes.map((v) => v._id);
-    }
-    const entry = await EntryModel.findOne({ number: selection.number }, { _id: 1 }).lean();
-    if (!entry) return null;
+/** The counted votes a selection names; null when it names nothing that exists. */
+async function selected(secret: string, selection: VoidSelection): Promise<string[] | null> {
+  const counted = { voided: null };
+  if (selection.kind === 'cluster') {
+    const cluster = await FraudClusterModel.findById(selection.code, { voteIds: 1 }).lean();
+    if (!cluster) return null;
     const votes = await VoteModel.find(
-      {
-        entryId: entry._id.toHexString(),
-        at: mongoose.trusted({ $gte: selection.from, $lte: selection.to }),
-        ...counted,
-      },
+      { _id: mongoose.trusted({ $in: cluster.voteIds }), ...counted },
       { _id: 1 },
     ).lean();
     return votes.map((v) => v._id);
   }
-
-  async function audit(
-    action: 'void' | 'undo',
-    id: number,
-    selection: VoidSelection,
-    votes: number,
-    reason: string,
-    by: Moderator,
-    at: Date,
-  ): Promise<void> {
-    await insertNumbered('audit', (seq) =>
-      AuditModel.create({
-        _id: seq,
-        at,
-        by: moderator(by),
-        action,
-        void: id,
-        selection,
-        votes,
-        reason,
-      }),
-    );
+  if (selection.kind === 'left') {
+    const votes = await VoteModel.find({ left: true, ...counted }, { _id: 1 }).lean();
+    return votes.map((v) => v._id);
   }
+  if (selection.kind === 'voter') {
+    const votes = await VoteModel.find(
+      { voterHash: personHash(secret, selection.voter), ...counted },
+      { _id: 1 },
+    ).lean();
+    return votes.map((v) => v._id);
+  }
+  const entry = await EntryModel.findOne({ number: selection.number }, { _id: 1 }).lean();
+  if (!entry) return null;
+  const votes = await VoteModel.find(
+    {
+      entryId: entry._id.toHexString(),
+      at: mongoose.trusted({ $gte: selection.from, $lte: selection.to }),
+      ...counted,
+    },
+    { _id: 1 },
+  ).lean();
+  return votes.map((v) => v._id);
+}
 
+async function audit(
+  action: 'void' | 'undo',
+  id: number,
+  selection: VoidSelection,
+  votes: number,
+  reason: string,
+  by: Moderator,
+  at: Date,
+): Promise<void> {
+  await insertNumbered('audit', (seq) =>
+    AuditModel.create({
+      _id: seq,
+      at,
+      by: moderator(by),
+      action,
+      void: id,
+      selection,
+      votes,
+      reason,
+    }),
+  );
+}
+
+async function auditLog(): Promise<AuditRecord[]> {
+  const rows = await AuditModel.find().sort({ _id: 1 }).lean();
+  return rows.map((r): AuditRecord => ({
+    seq: r._id,
+    at: r.at,
+    by: {
+      platform: r.by.platform ?? '',
+      id: r.by.id ?? '',
+      ...(r.by.name ? { name: r.by.name } : {}),
+    },
+    action: r.action as AuditRecord['action'],
+    void: r.void,
+    selection: r.selection as VoidSelection,
+    votes: r.votes,
+    reason: r.reason,
+  }));
+}
+
+async function voteAccounts(): Promise<VoteAccount[]> {
+  // Counted in code, not by an aggregation: FerretDB 1.x lacks $cond in $group, and the
+  // report is made once, after the results.
+  const published = await EntryModel.find({ status: 'published' }, { _id: 1 }).lean();
+  const votes = await VoteModel.find(
+    { entryId: mongoose.trusted({ $in: published.map((e) => e._id.toHexString()) }) },
+    { category: 1, voided: 1, voterHash: 1 },
+  ).lean();
+  const accounts = new Map<string, VoteAccount & { hashes: Set<string> }>();
+  for (const v of votes) {
+    const account = accounts.get(v.category) ?? {
+      category: v.category,
+      counted: 0,
+      voided: 0,
+      voters: 0,
+      hashes: new Set<string>(),
+    };
+    if (v.voided) account.voided += 1;
+    else {
+      account.counted += 1;
+      account.hashes.add(v.voterHash);
+    }
+    accounts.set(v.category, account);
+  }
+  return [...accounts.values()].map(({ hashes, ...a }) => ({ ...a, voters: hashes.size }));
+}
+
+async function voidedByReason(): Promise<{ reason: string | { key: string }; votes: number }[]> {
+  const voids = await VoidModel.find({ undone: null }, { reason: 1, reasonKey: 1 }).lean();
+  // A key is kept apart from a moderator's words that happen to read the same.
+  const reasons = new Map(
+    voids.map((v) => [v._id, v.reasonKey ? `key:${v.reasonKey}` : `text:${v.reason}`]),
+  );
+  const counts = await VoteModel.aggregate<{ _id: number; n: number }>([
+    { $match: { voided: mongoose.trusted({ $in: [...reasons.keys()] }) } },
+    { $group: { _id: '$voided', n: { $sum: 1 } } },
+  ]);
+  const byReason = new Map<string, number>();
+  for (const c of counts) {
+    const reason = reasons.get(c._id) ?? '';
+    byReason.set(reason, (byReason.get(reason) ?? 0) + c.n);
+  }
+  return [...byReason].map(([reason, votes]) => ({
+    reason: reason.startsWith('key:') ? { key: reason.slice(4) } : reason.slice(5),
+    votes,
+  }));
+}
+
+export function createVoidStore(secret: string, counts: VoteCounts): VoidStore {
   return {
     async void(selection, given, by, at) {
-      const ids = await selected(selection);
+      const ids = await selected(secret, selection);
       if (!ids?.length) return null;
       const reason = typeof given === 'string' ? given : given.key;
       const reasonKey = typeof given === 'string' ? {} : { reasonKey: given.key };
@@ -162,70 +228,8 @@ export function createVoidStore(secret: string, counts: VoteCounts): VoidStore {
       return { votes: taken.length };
     },
 
-    async audit() {
-      const rows = await AuditModel.find().sort({ _id: 1 }).lean();
-      return rows.map((r): AuditRecord => ({
-        seq: r._id,
-        at: r.at,
-        by: {
-          platform: r.by.platform ?? '',
-          id: r.by.id ?? '',
-          ...(r.by.name ? { name: r.by.name } : {}),
-        },
-        action: r.action as AuditRecord['action'],
-        void: r.void,
-        selection: r.selection as VoidSelection,
-        votes: r.votes,
-        reason: r.reason,
-      }));
-    },
-
-    async accounts() {
-      // Counted in code, not by an aggregation: FerretDB 1.x lacks $cond in $group, and the
-      // report is made once, after the results.
-      const published = await EntryModel.find({ status: 'published' }, { _id: 1 }).lean();
-      const votes = await VoteModel.find(
-        { entryId: mongoose.trusted({ $in: published.map((e) => e._id.toHexString()) }) },
-        { category: 1, voided: 1, voterHash: 1 },
-      ).lean();
-      const accounts = new Map<string, VoteAccount & { hashes: Set<string> }>();
-      for (const v of votes) {
-        const account = accounts.get(v.category) ?? {
-          category: v.category,
-          counted: 0,
-          voided: 0,
-          voters: 0,
-          hashes: new Set<string>(),
-        };
-        if (v.voided) account.voided += 1;
-        else {
-          account.counted += 1;
-          account.hashes.add(v.voterHash);
-        }
-        accounts.set(v.category, account);
-      }
-      return [...accounts.values()].map(({ hashes, ...a }) => ({ ...a, voters: hashes.size }));
-    },
-
-    async voidedByReason() {
-      const voids = await VoidModel.find({ undone: null }, { reason: 1, reasonKey: 1 }).lean();
-      // A key is kept apart from a moderator's words that happen to read the same.
-      const reasons = new Map(
-        voids.map((v) => [v._id, v.reasonKey ? `key:${v.reasonKey}` : `text:${v.reason}`]),
-      );
-      const counts = await VoteModel.aggregate<{ _id: number; n: number }>([
-        { $match: { voided: mongoose.trusted({ $in: [...reasons.keys()] }) } },
-        { $group: { _id: '$voided', n: { $sum: 1 } } },
-      ]);
-      const byReason = new Map<string, number>();
-      for (const c of counts) {
-        const reason = reasons.get(c._id) ?? '';
-        byReason.set(reason, (byReason.get(reason) ?? 0) + c.n);
-      }
-      return [...byReason].map(([reason, votes]) => ({
-        reason: reason.startsWith('key:') ? { key: reason.slice(4) } : reason.slice(5),
-        votes,
-      }));
-    },
+    audit: auditLog,
+    accounts: voteAccounts,
+    voidedByReason,
   };
 }

@@ -1,5 +1,6 @@
 import mongoose, { Schema, model } from 'mongoose';
-import type { CastResult, UserRef, VoteStore } from '../handlers/ports.js';
+import type { UserRef } from '../handlers/protocol.js';
+import type { CastResult, VoteStore } from '../handlers/ports.js';
 import { EntryModel } from './entry.js';
 import { GroupInsert } from './group-insert.js';
 import { accountKey, personHash } from './keys.js';

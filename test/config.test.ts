@@ -108,7 +108,7 @@ describe('the campaign clock', () => {
     ['2026-11-12T18:59:59Z', 'review'],
     ['2026-11-12T19:00:00Z', 'voting'],
     ['2026-11-19T18:59:59Z', 'voting'],
-    ['2026-11-19T19:00:00Z', 'results'],
+    ['2026-11-19T19:00:00Z', 'closed'],
   ])('at %s the phase is %s', (at, phase) => {
     expect(phaseAt(campaign, new Date(at))).toBe(phase);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stepFrom, voterOrder } from '../handlers/exposure.js';
-import type { UserRef } from '../handlers/ports.js';
+import type { UserRef } from '../handlers/protocol.js';
 
 // Fair exposure: the order a category is browsed in is the voter's own, so no entry is shown
 // first to everyone because of its number.

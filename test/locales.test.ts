@@ -9,7 +9,7 @@ import {
   Placeable,
 } from '@fluent/syntax';
 import { describe, expect, it } from 'vitest';
-import { LANGS, type Arg, type Lang, type Text } from '../handlers/ports.js';
+import { LANGS, type Arg, type Lang, type Text } from '../handlers/protocol.js';
 import { readLocaleSource, translate } from '../locales/index.js';
 
 // The three languages stay in step: the same keys, the same placeholders, and every plural

@@ -1,5 +1,5 @@
 import type { Api } from 'grammy';
-import { LANGS, type Lang } from '../../handlers/ports.js';
+import { LANGS, type Lang } from '../../handlers/protocol.js';
 import { menuCommands } from '../../handlers/index.js';
 import { translate } from '../../locales/index.js';
 

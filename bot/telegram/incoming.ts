@@ -1,4 +1,4 @@
-import type { Actor, Album, Event, Input, Media } from '../../handlers/ports.js';
+import type { Actor, Album, Event, Input, Media } from '../../handlers/protocol.js';
 import { updateSchema, type CheckedMessage } from './update-schema.js';
 
 // Telegram update → platform-neutral Event. Nothing here decides a rule of the contest.

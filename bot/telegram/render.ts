@@ -1,6 +1,6 @@
 import { GrammyError, InputFile, type Api } from 'grammy';
 import type { InlineKeyboardButton, InputMediaPhoto, InputMediaVideo, Message } from 'grammy/types';
-import type { Keyboard, Lang, Media, Reply } from '../../handlers/ports.js';
+import type { Keyboard, Lang, Media, Reply } from '../../handlers/protocol.js';
 import { translate } from '../../locales/index.js';
 import type { Logger } from '../logger.js';
 import type { MediaLibrary } from '../media-library.js';

@@ -1,5 +1,5 @@
 import { GrammyError, HttpError, type Api } from 'grammy';
-import type { Reply } from '../../handlers/ports.js';
+import type { Reply } from '../../handlers/protocol.js';
 import type { SendOutcome, Transport } from '../outbox-sender.js';
 import type { MediaLibrary } from '../media-library.js';
 import { sendOne } from './render.js';

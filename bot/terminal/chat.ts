@@ -4,7 +4,7 @@ import { resolve, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { handleEvent, type Deps } from '../../handlers/index.js';
-import type { Actor, Input, Keyboard, Media, Reply, Text } from '../../handlers/ports.js';
+import type { Actor, Input, Keyboard, Media, Reply, Text } from '../../handlers/protocol.js';
 import { translate } from '../../locales/index.js';
 import { languageFromHint } from '../../handlers/start.js';
 import { openChunks, recordProgress, rowsOf } from '../../models/outbox.js';

@@ -1,8 +1,7 @@
-import dayjs from 'dayjs';
 import { resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import type { Campaign } from '../../handlers/campaign.js';
-import { phaseAt, type Phase } from '../../handlers/campaign-clock.js';
+import { instant, localDate, phaseAt, type Phase } from '../../handlers/campaign-clock.js';
 import type { Deps } from '../../handlers/index.js';
 import type { Clock, Draft } from '../../handlers/ports.js';
 
@@ -10,11 +9,9 @@ import type { Clock, Draft } from '../../handlers/ports.js';
 // people with small bundled pictures, and a clock an organiser can move to the next phase, so
 // every phase of the contest can be seen in a few minutes.
 
-const DAY = 'YYYY-MM-DD';
-
 /** The campaign with its dates moved around `anchor`: entries open, publication in three days. */
 export function demoCampaign(base: Campaign, anchor: string): Campaign {
-  const day = (n: number) => dayjs.tz(`${anchor} 12:00`, base.timeZone).add(n, 'day').format(DAY);
+  const day = (n: number) => localDate(base, instant(base, anchor, '12:00', n));
   return {
     ...base,
     dates: {
@@ -45,14 +42,13 @@ export class DemoClock implements Clock {
 
 /** Moves the clock to the start of the next phase (the results: the gala's evening); null at the end. */
 export function nextPhase(campaign: Campaign, clock: DemoClock): Phase | null {
-  const { dates, timeZone, schedule } = campaign;
-  const at = (date: string, time = '00:00', plus = 0) =>
-    dayjs.tz(`${date} ${time}`, timeZone).add(plus, 'day').toDate();
+  const { dates, schedule } = campaign;
+  const at = (date: string, time = '00:00', plus = 0) => instant(campaign, date, time, plus);
   const starts: [Phase, Date][] = [
     ['submissions', at(dates.submissionsOpen, schedule.announceAt)],
     ['review', at(dates.submissionsClose, '00:00', 1)],
     ['voting', at(dates.publication, schedule.announceAt)],
-    ['results', at(dates.gala, schedule.galaTime)],
+    ['closed', at(dates.gala, schedule.galaTime)],
   ];
   const now = clock.now();
   const next = starts.find(([, start]) => start > now);

@@ -1,7 +1,8 @@
 import type { Campaign } from '../../handlers/campaign.js';
 import { localDate, phaseAt } from '../../handlers/campaign-clock.js';
 import type { Deps } from '../../handlers/index.js';
-import type { Clock, Text } from '../../handlers/ports.js';
+import type { Text } from '../../handlers/protocol.js';
+import type { Clock } from '../../handlers/ports.js';
 import { entryLinkArg } from '../../handlers/links.js';
 import { RateLimiter } from '../../handlers/rate-limit.js';
 import { publishDue } from '../../handlers/publish.js';

@@ -1,5 +1,5 @@
 import type { Deps } from '../../handlers/index.js';
-import type { Event } from '../../handlers/ports.js';
+import type { Event } from '../../handlers/protocol.js';
 import { createEventFlow } from '../event-flow.js';
 import type { InFlight } from '../in-flight.js';
 import type { Logger } from '../logger.js';

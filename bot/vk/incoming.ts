@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Actor, Event, Input, Media } from '../../handlers/ports.js';
+import type { Actor, Event, Input, Media } from '../../handlers/protocol.js';
 
 // VK group event → platform-neutral Events. Everything VK sends is checked here first: a field
 // of the wrong type makes the event "not ours", never a crash further in.

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { APIError, Keyboard, type API, type Upload } from 'vk-io';
-import type { Keyboard as CoreKeyboard, Lang, Media, Reply } from '../../handlers/ports.js';
+import type { Lang, Media, Reply } from '../../handlers/protocol.js';
+import type { Keyboard as CoreKeyboard } from '../../handlers/protocol.js';
 import { translate } from '../../locales/index.js';
 import type { Logger } from '../logger.js';
 import type { MediaLibrary } from '../media-library.js';

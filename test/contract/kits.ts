@@ -1,5 +1,5 @@
 import { MongoClient } from 'mongodb';
-import type { Arg, Lang } from '../../handlers/ports.js';
+import type { Arg, Lang } from '../../handlers/protocol.js';
 import { translate } from '../../locales/index.js';
 import { Harness, WEBHOOK_ENV, testDatabaseUri } from '../helpers/harness.js';
 import { DURING_SUBMISSIONS, publishedEntries } from '../helpers/flows.js';

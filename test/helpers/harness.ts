@@ -11,7 +11,7 @@ import { FakeTelegramApi } from '../fakes/telegram-api.js';
 import { TelegramUser } from './telegram-user.js';
 import { FakeVkApi, VK_GROUP_ID } from '../fakes/vk-api.js';
 import { VkUser } from './vk-user.js';
-import type { Lang } from '../../handlers/ports.js';
+import type { Lang } from '../../handlers/protocol.js';
 
 export const ADMIN_ID = 900_001;
 /** A voter-hash secret as an operator would make one (32+ characters). */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import { translate } from '../../locales/index.js';
-import type { Arg, Lang } from '../../handlers/ports.js';
+import type { Arg, Lang } from '../../handlers/protocol.js';
 import type { ApiCall, FakeTelegramApi } from '../fakes/telegram-api.js';
 
 /** What the bot did in one chat in answer to one thing the user did. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { translate } from '../../locales/index.js';
-import type { Arg, Lang } from '../../handlers/ports.js';
+import type { Arg, Lang } from '../../handlers/protocol.js';
 import type { FakeVkApi, VkMessage } from '../fakes/vk-api.js';
 
 /** What the bot did in one dialog in answer to one thing the user did. */
