@@ -23,6 +23,7 @@ import { mongoFraudStore } from '../models/fraud.js';
 import { UserModel } from '../models/user.js';
 import { VoteModel } from '../models/vote.js';
 import { startMongoServer } from '../test/support/mongo-server.js';
+import { random } from '../test/support/random.js';
 
 const { values } = parseArgs({
   options: {
@@ -39,17 +40,6 @@ const CATEGORIES = ['elderly', 'disaster', 'children', 'animals', 'city', 'every
 const FARM_ENTRY = 7;
 const FARM_FIRST_ID = 7_654_321_000;
 const BATCH = 1_000;
-
-/** A fixed pseudo-random sequence: the same contest on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const campaign = loadCampaign('campaign.json');
 const mongo = await startMongoServer();

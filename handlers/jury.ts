@@ -5,7 +5,7 @@ import { button, command } from './actions.js';
 import { part, payload } from './payload.js';
 import type { Keyboard, OutboxItem, UserRef } from './protocol.js';
 import type { Entry, TallyRow } from './ports.js';
-import type { CategoryResult, Standing } from './ranking.js';
+import { tiesOf, type CategoryResult, type Standing } from './ranking.js';
 import { langOf, sameUser, t, type Deps, type Turn } from './turn.js';
 
 // A jury, when the campaign file names one. From the close of voting until the results are
@@ -76,14 +76,7 @@ export function rankWithJury(
       ...placed(scored, (s) => s.combined, 1),
       ...placed(rest, (r) => r.votes, scored.length + 1),
     ];
-    const ties = [...new Set(standings.map((s) => s.place))]
-      .filter((place) => place <= prizePlaces)
-      .map((place) => ({
-        place,
-        numbers: standings.filter((s) => s.place === place).map((s) => s.number),
-      }))
-      .filter((tie) => tie.numbers.length > 1);
-    return { category, standings, ties };
+    return { category, standings, ties: tiesOf(standings, prizePlaces) };
   });
 }
 

@@ -19,6 +19,17 @@ export interface CategoryResult {
   ties: { place: number; numbers: number[] }[];
 }
 
+/** Places up to the prize places that more than one entry holds. */
+export function tiesOf(standings: Standing[], prizePlaces: number): CategoryResult['ties'] {
+  return [...new Set(standings.map((s) => s.place))]
+    .filter((place) => place <= prizePlaces)
+    .map((place) => ({
+      place,
+      numbers: standings.filter((s) => s.place === place).map((s) => s.number),
+    }))
+    .filter((tie) => tie.numbers.length > 1);
+}
+
 export function rank(
   rows: TallyRow[],
   categoryIds: string[],
@@ -32,13 +43,6 @@ export function rank(
       ...row,
       place: sorted.findIndex((other) => other.votes === row.votes) + 1 || i + 1,
     }));
-    const ties = [...new Set(standings.map((s) => s.place))]
-      .filter((place) => place <= prizePlaces)
-      .map((place) => ({
-        place,
-        numbers: standings.filter((s) => s.place === place).map((s) => s.number),
-      }))
-      .filter((tie) => tie.numbers.length > 1);
-    return { category, standings, ties };
+    return { category, standings, ties: tiesOf(standings, prizePlaces) };
   });
 }

@@ -4,6 +4,7 @@ import { VoteModel } from '../../models/vote.js';
 import { Harness, SECOND_ADMIN_ID } from '../helpers/harness.js';
 import { AFTER_VOTING, publishedEntries } from '../helpers/flows.js';
 import type { TelegramUser } from '../helpers/telegram-user.js';
+import { random } from '../support/random.js';
 
 // A simulated contest: 200 people vote as people do, spread over the voting days, and a farm of 50
 // accounts registered in a run arrives through one entry's link and votes for it within two
@@ -21,17 +22,6 @@ const ORGANIC_SHARE: [number, number][] = [
   [4, 50],
   [5, 40],
 ];
-
-/** A fixed pseudo-random sequence: the same contest on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function documentOf(
   seen: { calls: { method: string; params: Record<string, unknown> }[] },
