@@ -58,13 +58,6 @@ export interface App {
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 
-function adminsOf(config: Config): UserRef[] {
-  return [
-    ...config.TELEGRAM_ADMIN_IDS.map((id) => ({ platform: 'telegram', id })),
-    ...config.VK_ADMIN_IDS.map((id) => ({ platform: 'vk', id })),
-  ];
-}
-
 export interface AppOptions {
   /** Take updates (long polling). Off for a process that only sends and keeps the clock. */
   poll?: boolean;
@@ -89,11 +82,15 @@ function storesOf(config: Config, metrics: Metrics) {
   };
 }
 
-/** What each edge declares, for the core: its share links, limits, membership rule. */
+/** What each edge declares, for the core: moderators, channels, links, limits, membership rule. */
 function fromEdges(
   edges: PlatformEdge[],
-): Pick<Deps, 'links' | 'buttonRoom' | 'sharesContacts' | 'membership'> {
+): Pick<Deps, 'admins' | 'channels' | 'links' | 'buttonRoom' | 'sharesContacts' | 'membership'> {
+  const each = (e: PlatformEdge, ids: string[] = []): UserRef[] =>
+    ids.map((id) => ({ platform: e.platform, id }));
   return {
+    admins: edges.flatMap((e) => each(e, e.moderators)),
+    channels: edges.flatMap((e) => each(e, e.channels)),
     // A share link for the platform the author is on, else for the first one configured.
     links: {
       entry: (platform, number) =>
@@ -255,12 +252,10 @@ export async function startApp(
     stores,
     campaign,
     clock,
-    admins: adminsOf(config),
     // Filled in from the edges' declarations once they have started (see fromEdges).
+    admins: [],
+    channels: [],
     links: { entry: () => '' },
-    channels: config.TELEGRAM_CHANNEL_ID
-      ? [{ platform: 'telegram', id: config.TELEGRAM_CHANNEL_ID }]
-      : [],
     limits: {
       presses: shared('presses', config.BUTTON_PRESSES_PER_10S),
       messages: shared('messages', config.MESSAGES_PER_10S),

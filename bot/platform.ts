@@ -37,6 +37,10 @@ export interface PlatformEdge {
   buttonsPerMessage?: number;
   /** People here can share their own phone number with a button (rules.requirePhone). */
   sharesContacts?: boolean;
+  /** The ids of the moderators here (from this platform's configuration). */
+  moderators: string[];
+  /** Channels here that get a post per published entry, and the results. */
+  channels?: string[];
   /** The link that opens an entry in this platform's bot, for sharing. */
   entryLink(number: number): string;
   /** Starts taking updates (long polling, or registering the webhook). */

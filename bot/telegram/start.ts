@@ -77,6 +77,8 @@ export async function startTelegram(
       : {}),
     // Start parameters allow A-Z, a-z, 0-9, _ and -, up to 64 characters: "e17" fits.
     sharesContacts: true,
+    moderators: config.TELEGRAM_ADMIN_IDS,
+    ...(config.TELEGRAM_CHANNEL_ID ? { channels: [config.TELEGRAM_CHANNEL_ID] } : {}),
     entryLink: (number) => `https://t.me/${bot.botInfo.username}?start=${entryLinkArg(number)}`,
     async receive() {
       if (!options.poll) return;

@@ -19,6 +19,8 @@ export interface VkEdgeOptions {
   log: Logger;
   /** A person's name (users.get, batched and cached): on entry cards and "decided by …". */
   nameOf(userId: string): Promise<string | undefined>;
+  /** The moderators' VK ids: their button presses carry their names too. */
+  moderators: string[];
 }
 
 export interface VkEdge {
@@ -32,7 +34,7 @@ export interface VkEdge {
 export function createVkEdge(options: VkEdgeOptions): VkEdge {
   const { out, deps, metrics, inFlight, processId, claimLeaseMs, log } = options;
   const flow = createEventFlow({ platform: 'vk', deps, metrics, processId, claimLeaseMs, log });
-  const admins = new Set(deps.admins.filter((a) => a.platform === 'vk').map((a) => a.id));
+  const admins = new Set(options.moderators);
 
   /**
    * The person's name, for moderators (on "decided by …") and for anyone who writes a message

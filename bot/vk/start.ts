@@ -71,6 +71,7 @@ export async function startVk(ctx: EdgeContext, options: { poll: boolean }): Pro
     claimLeaseMs: config.VK_MODE === 'callback' ? 15_000 : 0,
     log,
     nameOf: (userId) => names.nameOf(userId),
+    moderators: config.VK_ADMIN_IDS,
   });
 
   const polling = new VkLongPoll(api, groupId, edge.handle, vkLog);
@@ -105,6 +106,7 @@ export async function startVk(ctx: EdgeContext, options: { poll: boolean }): Pro
     ...(config.VK_VOTE_MEMBERS_ONLY ? { membership: vkMembership(api, groupId, ctx) } : {}),
     // VK hands the ref to the bot with the first message after the link: "e17" opens entry 17.
     buttonsPerMessage: VK_MAX_BUTTONS,
+    moderators: config.VK_ADMIN_IDS,
     entryLink: (number) => `https://vk.me/club${groupId}?ref=${entryLinkArg(number)}`,
     async receive() {
       if (!options.poll) return;
