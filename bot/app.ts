@@ -37,6 +37,7 @@ import type { EdgeContext, PlatformEdge } from './platform.js';
 import { startTelegram } from './telegram/start.js';
 import { startVk } from './vk/start.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { createSite } from './web/site.js';
 
 export interface App {
   /** The port of the HTTP server (webhooks, /healthz, /metrics with a token). */
@@ -281,6 +282,11 @@ export async function startApp(
     outbox: figures,
     log,
     webhooks: Object.assign({}, ...edges.map((e) => e.webhooks)) as Record<string, RequestHandler>,
+    site: createSite(deps, library, {
+      siteUrl: config.SITE_URL ?? `http://localhost:${config.HTTP_PORT}`,
+      platforms: edges.map((e) => ({ platform: e.platform, name: e.name })),
+      log: log.child({ part: 'site' }),
+    }),
     ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
     ...(config.METRICS_PORT !== undefined
       ? { metricsPort: config.METRICS_PORT, metricsHost: config.METRICS_HOST }

@@ -133,6 +133,15 @@ export const envSchema = z
     /** The HTTP server: the webhook, /healthz and /metrics. */
     HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
     HTTP_HOST: z.string().default('0.0.0.0'),
+    /**
+     * The website's public address (Telegram opens Mini Apps only over HTTPS): its pages' Open
+     * Graph cards and share links use it. Default: http://localhost:HTTP_PORT.
+     */
+    SITE_URL: z
+      .string()
+      .url()
+      .transform((u) => u.replace(/\/+$/, ''))
+      .optional(),
   })
   .superRefine((env, ctx) => {
     const need = (name: keyof typeof env, when: string) => {

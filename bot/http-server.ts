@@ -20,6 +20,8 @@ export interface HttpServerOptions {
   log: Logger;
   /** Path → handler for platform webhooks (e.g. /telegram). */
   webhooks: Record<string, RequestHandler>;
+  /** Every other GET: the contest's website. */
+  site?: RequestHandler;
   /** /metrics on this server for a scraper that sends this bearer token. */
   metricsToken?: string;
   /** Or /metrics on a server of its own. */
@@ -104,6 +106,8 @@ export async function startHttpServer(
         if (webhook && req.method === 'POST') return webhook(req, res);
         if (path === '/healthz') return health(res);
         if (path === '/metrics' && serveMetrics(req)) return exposition(res);
+        if (options.site && (req.method === 'GET' || req.method === 'HEAD'))
+          return options.site(req, res);
         res.writeHead(404).end('Not Found');
       };
       Promise.resolve(answer()).catch((error: unknown) => {

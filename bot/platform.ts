@@ -23,6 +23,8 @@ export interface EdgeContext {
 /** One platform, started: how the app sends there, receives from it, and stops it. */
 export interface PlatformEdge {
   platform: Platform;
+  /** How people call it ("Telegram"): on the website's "Vote in …" links. */
+  name: string;
   transport: Transport;
   /** Outbox pacing for this platform. */
   ratePerSecond: number;

@@ -186,6 +186,8 @@ export interface EntryStore {
    * (a voter paging is shown each entry's current state, read by its number).
    */
   publishedNumbers(category: string): Promise<number[]>;
+  /** Every published entry, in number order, as of at most a second ago (the gallery). */
+  listPublished(): Promise<Entry[]>;
   /** Published entries per category id. */
   countPublished(): Promise<Record<string, number>>;
   /**

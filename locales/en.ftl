@@ -538,3 +538,26 @@ phone-not-own = Please share your own number with the button below the message, 
 phone-country = This contest accepts numbers of its own country only.
 phone-thanks = ✅ Thank you! You can vote now: press Vote on the entry again.
 button-more-choices = More ▶️ ({ $page }/{ $pages })
+
+## The website
+web-languages = Languages
+web-category = Category
+web-all-categories = All categories
+web-city = City
+web-number = Entry number
+web-show = Show
+web-empty = No entries match yet.
+web-results-link = 🏆 The results
+web-results-title = Results
+web-back = ← All entries
+web-tile = #{ $number } · { $category }
+web-entry-title = Entry #{ $number } · { $category }
+web-entry-alt = Photo of entry #{ $number }, { $category }
+web-entry-meta = 📍 { $city } { $nominee }
+web-votes = 👍 { $count ->
+        [one] { $count } vote
+       *[other] { $count } votes
+    }
+web-vote-in = 👍 Vote in { $platform }
+web-share = Share in { $platform }
+web-not-found = This page does not exist, or the entry is not public.

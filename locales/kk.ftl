@@ -477,3 +477,23 @@ phone-not-own = Басқа біреудің контактісін емес, х�
 phone-country = Байқау тек өз елінің нөмірлерін қабылдайды.
 phone-thanks = ✅ Рақмет! Енді дауыс беруге болады: өтінімдегі «Дауыс беру» батырмасын қайта басыңыз.
 button-more-choices = Тағы ▶️ ({ $page }/{ $pages })
+
+## Сайт
+web-languages = Тілдер
+web-category = Номинация
+web-all-categories = Барлық номинациялар
+web-city = Қала
+web-number = Өтінім нөмірі
+web-show = Көрсету
+web-empty = Әзірге сәйкес өтінім жоқ.
+web-results-link = 🏆 Нәтижелер
+web-results-title = Нәтижелер
+web-back = ← Барлық өтінімдер
+web-tile = №{ $number } · { $category }
+web-entry-title = №{ $number } өтінім · { $category }
+web-entry-alt = №{ $number } өтінімнің фотосы, { $category }
+web-entry-meta = 📍 { $city } { $nominee }
+web-votes = 👍 { $count } дауыс
+web-vote-in = 👍 { $platform } арқылы дауыс беру
+web-share = { $platform } арқылы бөлісу
+web-not-found = Мұндай бет жоқ немесе өтінім жарияланбаған.

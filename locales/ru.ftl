@@ -545,3 +545,27 @@ phone-not-own = Пожалуйста, поделитесь своим номер
 phone-country = В конкурсе принимаются только номера его страны.
 phone-thanks = ✅ Спасибо! Теперь можно голосовать: нажмите «Голосовать» на заявке ещё раз.
 button-more-choices = Ещё ▶️ ({ $page }/{ $pages })
+
+## Сайт
+web-languages = Языки
+web-category = Номинация
+web-all-categories = Все номинации
+web-city = Город
+web-number = Номер заявки
+web-show = Показать
+web-empty = Подходящих заявок пока нет.
+web-results-link = 🏆 Итоги
+web-results-title = Итоги
+web-back = ← Все заявки
+web-tile = №{ $number } · { $category }
+web-entry-title = Заявка №{ $number } · { $category }
+web-entry-alt = Фото заявки №{ $number }, { $category }
+web-entry-meta = 📍 { $city } { $nominee }
+web-votes = 👍 { $count ->
+        [one] { $count } голос
+        [few] { $count } голоса
+       *[many] { $count } голосов
+    }
+web-vote-in = 👍 Голосовать в { $platform }
+web-share = Поделиться в { $platform }
+web-not-found = Такой страницы нет, или заявка не опубликована.

@@ -238,6 +238,8 @@ export const mongoEntryStore: EntryStore = {
     return doc ? toEntry(doc) : null;
   },
 
+  listPublished: () => publishedEntries(),
+
   async publishedNumbers(category) {
     return (await publishedByCategory()).get(category) ?? [];
   },
@@ -270,26 +272,30 @@ export const mongoEntryStore: EntryStore = {
 };
 
 /**
- * Every published entry's number by category, read at most once a second: each page a voter
- * turns needs its category's list, and on the busy night that is thousands of pages a minute.
+ * Every published entry, read at most once a second: each page a voter turns needs its
+ * category's list, and on the busy night that is thousands of pages a minute (the website's
+ * gallery reads it too).
  */
-let published: { at: number; byCategory: Promise<Map<string, number[]>> } | null = null;
+let published: { at: number; entries: Promise<Entry[]> } | null = null;
 const PUBLISHED_FRESH_MS = 1_000;
 
-function publishedByCategory(): Promise<Map<string, number[]>> {
-  if (published && Date.now() - published.at < PUBLISHED_FRESH_MS) return published.byCategory;
-  const byCategory = EntryModel.find({ status: 'published' }, { number: 1, category: 1 })
+function publishedEntries(): Promise<Entry[]> {
+  if (published && Date.now() - published.at < PUBLISHED_FRESH_MS) return published.entries;
+  const entries = EntryModel.find({ status: 'published' })
     .sort({ number: 1 })
     .lean()
-    .then((docs) => {
-      const map = new Map<string, number[]>();
-      for (const d of docs) map.set(d.category, [...(map.get(d.category) ?? []), d.number]);
-      return map;
-    });
-  published = { at: Date.now(), byCategory };
+    .then((docs) => docs.map(toEntry));
+  published = { at: Date.now(), entries };
   // A failed read is not kept: the next page asks again.
-  byCategory.catch(() => (published = null));
-  return byCategory;
+  entries.catch(() => (published = null));
+  return entries;
+}
+
+async function publishedByCategory(): Promise<Map<string, number[]>> {
+  const map = new Map<string, number[]>();
+  for (const e of await publishedEntries())
+    map.set(e.category, [...(map.get(e.category) ?? []), e.number]);
+  return map;
 }
 
 /** Forgets the list of published entries (after this process published or hid one). */

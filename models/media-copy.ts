@@ -108,10 +108,13 @@ export async function mediaFilesOf(
  * same content (the same picture sent by someone else).
  */
 export async function forgetMedia(media: { platform: string; uniqueId: string }[]): Promise<void> {
-  for (const m of media) {
-    const doc = await MediaCopyModel.findOneAndDelete({
-      _id: `${m.platform}:${m.uniqueId}`,
-    }).lean();
+  // With each photo its thumbnail for the website (bot/web/site.ts), kept under its id + ":thumb".
+  const keys = media.flatMap((m) => [
+    `${m.platform}:${m.uniqueId}`,
+    `${m.platform}:${m.uniqueId}:thumb`,
+  ]);
+  for (const _id of keys) {
+    const doc = await MediaCopyModel.findOneAndDelete({ _id }).lean();
     if (!doc?.fileId) continue;
     const shared = await MediaCopyModel.exists({ fileId: doc.fileId });
     if (!shared)

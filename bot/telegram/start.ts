@@ -76,6 +76,7 @@ export async function startTelegram(
       ? { membership: telegramMembership(bot.api, config.TELEGRAM_VOTE_CHANNEL, log) }
       : {}),
     // Start parameters allow A-Z, a-z, 0-9, _ and -, up to 64 characters: "e17" fits.
+    name: 'Telegram',
     sharesContacts: true,
     moderators: config.TELEGRAM_ADMIN_IDS,
     ...(config.TELEGRAM_CHANNEL_ID ? { channels: [config.TELEGRAM_CHANNEL_ID] } : {}),

@@ -105,6 +105,7 @@ export async function startVk(ctx: EdgeContext, options: { poll: boolean }): Pro
     webhooks,
     ...(config.VK_VOTE_MEMBERS_ONLY ? { membership: vkMembership(api, groupId, ctx) } : {}),
     // VK hands the ref to the bot with the first message after the link: "e17" opens entry 17.
+    name: 'VK',
     buttonsPerMessage: VK_MAX_BUTTONS,
     moderators: config.VK_ADMIN_IDS,
     entryLink: (number) => `https://vk.me/club${groupId}?ref=${entryLinkArg(number)}`,

@@ -1,0 +1,367 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Eta } from 'eta';
+import sharp from 'sharp';
+import { findCategory } from '../../handlers/campaign.js';
+import { countsShown, resultsPublic } from '../../handlers/campaign-clock.js';
+import type { Deps } from '../../handlers/index.js';
+import type { Entry } from '../../handlers/ports.js';
+import { LANGS, type Lang, type Media, type Text } from '../../handlers/protocol.js';
+import { ranked } from '../../handlers/results.js';
+import { hasJury, juryNote } from '../../handlers/jury.js';
+import { languageFromHint, phaseText } from '../../handlers/start.js';
+import { translate } from '../../locales/index.js';
+import { storeBytes, storedBytes } from '../../models/media-copy.js';
+import type { Logger } from '../logger.js';
+import type { MediaLibrary } from '../media-library.js';
+
+// The contest's website, served by the bot's own HTTP server from the same core and database: the
+// gallery of published entries (filter by category and city, find by number), a page per entry
+// with Open Graph tags (a link pasted in Telegram, VK or Facebook unfolds into a card), and the
+// results once they are public. Counts show only as the campaign clock allows, as in the chats.
+// Pages are rendered on the server with Eta (escaped by default); photos are served with their
+// thumbnails (made once with sharp, kept beside the originals) under caching headers and ETags,
+// videos with range requests.
+
+const here = dirname(fileURLToPath(import.meta.url));
+const views = new Eta({ views: join(here, 'views'), autoEscape: true, cache: true });
+const CSS = readFileSync(join(here, 'views', 'site.css'));
+const CSS_ETAG = `"${createHash('sha256').update(CSS).digest('base64url').slice(0, 16)}"`;
+const THUMB_WIDTH = 480;
+/** Media never change under their id: cached for a day, then checked by ETag. */
+const MEDIA_CACHE = 'public, max-age=86400';
+
+export interface SiteOptions {
+  /** The site's public address (https in production): Open Graph and share links use it. */
+  siteUrl: string;
+  /** The platforms people can vote on, each with the name the voting link says. */
+  platforms: { platform: string; name: string }[];
+  log: Logger;
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/**
+ * What the bytes are, when the platform said only "octet-stream" (Telegram's file downloads do):
+ * read from their first bytes, so a browser shows a picture instead of offering a download.
+ */
+function typeOf(bytes: Buffer, said: string): string {
+  if (said.startsWith('image/') || said.startsWith('video/')) return said;
+  const head = bytes.subarray(0, 12);
+  if (head[0] === 0x89 && head.toString('latin1', 1, 4) === 'PNG') return 'image/png';
+  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg';
+  if (head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP')
+    return 'image/webp';
+  if (head.toString('latin1', 4, 8) === 'ftyp') return 'video/mp4';
+  return said;
+}
+
+/** The language of a request: ?lang=, else the cookie it set, else Accept-Language, else the campaign's. */
+function languageOf(req: IncomingMessage, url: URL, fallback: Lang): { lang: Lang; set: boolean } {
+  const asked = url.searchParams.get('lang');
+  if (asked && (LANGS as readonly string[]).includes(asked))
+    return { lang: asked as Lang, set: true };
+  const cookie = /(?:^|;\s*)lang=(kk|ru|en)\b/.exec(req.headers.cookie ?? '')?.[1];
+  if (cookie) return { lang: cookie as Lang, set: false };
+  const accepted = (req.headers['accept-language'] ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag = '', q] = part.trim().split(';q=');
+      return { tag, q: q ? Number(q) : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of accepted) {
+    const lang = languageFromHint(tag, '' as Lang);
+    if (lang) return { lang, set: false };
+  }
+  return { lang: fallback, set: false };
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { 'content-type': type, ...headers }).end(body);
+}
+
+export function createSite(deps: Deps, library: MediaLibrary, options: SiteOptions): Handler {
+  const { campaign, stores } = deps;
+  const categoryName = (id: string, lang: Lang) => findCategory(campaign, id)?.name[lang] ?? id;
+
+  /** The count of an entry anyone may see now, or null (see countsShown). */
+  async function shownVotes(entry: Entry): Promise<number | null> {
+    const shown = countsShown(campaign, deps.clock.now());
+    if (shown === 'none') return null;
+    if (shown === 'final') {
+      const row = (await stores.results.frozen())?.rows.find((r) => r.entryId === entry.id);
+      if (row) return row.votes;
+    }
+    return stores.votes.countFor(entry.id);
+  }
+
+  function page(
+    res: ServerResponse,
+    lang: Lang,
+    setLang: boolean,
+    view: string,
+    data: Record<string, unknown> & {
+      title: string;
+      description?: string;
+      og?: [string, string][];
+    },
+  ): void {
+    const tr = (key: string, args?: Text['args']) =>
+      translate(lang, args ? { key, args } : { key });
+    const t = {
+      languages: tr('web-languages'),
+      category: tr('web-category'),
+      all: tr('web-all-categories'),
+      city: tr('web-city'),
+      number: tr('web-number'),
+      show: tr('web-show'),
+      empty: tr('web-empty'),
+      results: tr('web-results-link'),
+      resultsTitle: tr('web-results-title'),
+      back: tr('web-back'),
+    };
+    const body = views.render(view, { ...data, t, lang });
+    const html = views.render('layout', {
+      ...data,
+      body,
+      lang,
+      t,
+      campaign: campaign.name[lang],
+      langs: LANGS.map((code) => ({
+        code,
+        name: translate(code, { key: `language-name-${code}` }),
+      })),
+    });
+    send(res, 200, 'text/html; charset=utf-8', html, {
+      'cache-control': 'no-cache',
+      vary: 'Accept-Language, Cookie',
+      ...(setLang ? { 'set-cookie': `lang=${lang}; Path=/; Max-Age=31536000; SameSite=Lax` } : {}),
+    });
+  }
+
+  async function gallery(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const { lang, set } = languageOf(req, url, campaign.defaultLanguage);
+    const filter = {
+      category: url.searchParams.get('category') ?? '',
+      city: (url.searchParams.get('city') ?? '').trim().slice(0, 100),
+      q: (url.searchParams.get('q') ?? '').trim().slice(0, 7),
+    };
+    const city = filter.city.toLocaleLowerCase();
+    const chosen = (await stores.entries.listPublished()).filter(
+      (e) =>
+        (!filter.category || e.category === filter.category) &&
+        (!city || e.city.toLocaleLowerCase().includes(city)) &&
+        (!filter.q || String(e.number) === filter.q),
+    );
+    const entries = await Promise.all(
+      chosen.map(async (e) => {
+        const votes = await shownVotes(e);
+        const category = categoryName(e.category, lang);
+        return {
+          number: e.number,
+          title: translate(lang, { key: 'web-tile', args: { number: String(e.number), category } }),
+          alt: translate(lang, {
+            key: 'web-entry-alt',
+            args: { number: String(e.number), category },
+          }),
+          city: e.city,
+          thumb: e.media[0]?.type === 'photo' ? `/thumb/${e.number}/0` : null,
+          votes:
+            votes === null ? null : translate(lang, { key: 'web-votes', args: { count: votes } }),
+        };
+      }),
+    );
+    const now = deps.clock.now();
+    page(res, lang, set, 'gallery', {
+      title: campaign.name[lang],
+      description: translate(lang, phaseText(deps, now)),
+      phase: translate(lang, phaseText(deps, now)),
+      resultsLink: resultsPublic(campaign, now),
+      categories: campaign.categories.map((c) => ({ id: c.id, name: c.name[lang] })),
+      filter,
+      entries,
+      og: [
+        ['og:type', 'website'],
+        ['og:title', campaign.name[lang]],
+        ['og:url', `${options.siteUrl}/`],
+      ],
+    });
+  }
+
+  async function entryPage(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    number: number,
+  ): Promise<void> {
+    const { lang, set } = languageOf(req, url, campaign.defaultLanguage);
+    const entry = await stores.entries.getByNumber(number);
+    if (entry?.status !== 'published') return notFound(req, res, url);
+    const category = categoryName(entry.category, lang);
+    const args = { number: String(entry.number), category };
+    const title = translate(lang, { key: 'web-entry-title', args });
+    const votes = await shownVotes(entry);
+    const link = `${options.siteUrl}/e/${entry.number}`;
+    const summary = entry.story.length > 200 ? `${entry.story.slice(0, 199)}…` : entry.story;
+    const image = entry.media[0]?.type === 'photo' ? `${options.siteUrl}/thumb/${number}/0` : null;
+    page(res, lang, set, 'entry', {
+      title,
+      description: summary,
+      meta: translate(lang, {
+        key: 'web-entry-meta',
+        args: { city: entry.city, nominee: entry.nominee ?? '' },
+      }),
+      alt: translate(lang, { key: 'web-entry-alt', args }),
+      story: entry.story,
+      media: entry.media.map((m, i) => ({ type: m.type, src: `/media/${number}/${i}` })),
+      votes: votes === null ? null : translate(lang, { key: 'web-votes', args: { count: votes } }),
+      voteLinks: options.platforms.map((p) => ({
+        href: deps.links.entry(p.platform, entry.number),
+        label: translate(lang, { key: 'web-vote-in', args: { platform: p.name } }),
+      })),
+      shareLinks: [
+        {
+          href: `https://t.me/share/url?url=${encodeURIComponent(link)}&text=${encodeURIComponent(title)}`,
+          label: translate(lang, { key: 'web-share', args: { platform: 'Telegram' } }),
+        },
+        {
+          href: `https://vk.com/share.php?url=${encodeURIComponent(link)}`,
+          label: translate(lang, { key: 'web-share', args: { platform: 'VK' } }),
+        },
+      ],
+      og: [
+        ['og:type', 'article'],
+        ['og:title', title],
+        ['og:description', summary],
+        ['og:url', link],
+        ...(image ? ([['og:image', image]] as [string, string][]) : []),
+        ['og:locale', { kk: 'kk_KZ', ru: 'ru_RU', en: 'en_US' }[lang]],
+      ],
+    });
+  }
+
+  async function results(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const { lang, set } = languageOf(req, url, campaign.defaultLanguage);
+    const title = translate(lang, { key: 'web-results-title' });
+    if (!resultsPublic(campaign, deps.clock.now())) {
+      const notYet = translate(lang, {
+        key: 'results-not-yet',
+        args: { gala: { date: campaign.dates.gala }, time: campaign.schedule.galaTime },
+      });
+      return page(res, lang, set, 'results', { title, categories: null, notYet });
+    }
+    const rows = (await stores.results.frozen())?.rows ?? (await stores.results.tally());
+    const categories = (await ranked(deps, rows)).map((r) => ({
+      name: categoryName(r.category, lang),
+      standings: r.standings
+        .filter((s) => s.place <= campaign.schedule.prizePlaces)
+        .map((s) => ({
+          place: s.place,
+          number: s.number,
+          label: translate(lang, {
+            key: 'results-row',
+            args: { place: s.place, number: String(s.number), votes: s.votes },
+          }).replace(/^\d+\.\s*/, ''),
+        })),
+    }));
+    const how = hasJury(campaign) ? translate(lang, juryNote(deps)) : null;
+    page(res, lang, set, 'results', { title, categories, how });
+  }
+
+  function notFound(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    const { lang } = languageOf(req, url, campaign.defaultLanguage);
+    send(res, 404, 'text/plain; charset=utf-8', translate(lang, { key: 'web-not-found' }));
+  }
+
+  /** A photo's or video's bytes (Range for video), or its thumbnail; by ETag once seen. */
+  async function media(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    number: number,
+    index: number,
+    thumb: boolean,
+  ): Promise<void> {
+    const entry = await stores.entries.getByNumber(number);
+    const item = entry?.status === 'published' ? entry.media[index] : undefined;
+    if (!item || (thumb && item.type !== 'photo')) return notFound(req, res, url);
+    const etag = `"${thumb ? 't' : 'm'}-${createHash('sha256').update(`${item.platform}:${item.uniqueId}`).digest('base64url').slice(0, 22)}"`;
+    if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
+    let bytes: Buffer;
+    let type: string;
+    try {
+      ({ bytes, contentType: type } = thumb
+        ? await thumbnailOf(item)
+        : await library.bytesOf(item));
+    } catch (error) {
+      options.log.warn({ err: error, number }, 'entry media could not be read for the site');
+      return notFound(req, res, url);
+    }
+    type = typeOf(bytes, type);
+    const headers = {
+      etag,
+      'cache-control': MEDIA_CACHE,
+      'accept-ranges': 'bytes',
+      // Served as what it is, never sniffed into something else.
+      'x-content-type-options': 'nosniff',
+    };
+    const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+    if (range && (range[1] || range[2])) {
+      const size = bytes.length;
+      const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
+      const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+      if (start >= size || start > end)
+        return void res.writeHead(416, { 'content-range': `bytes */${size}` }).end();
+      return send(res, 206, type, bytes.subarray(start, end + 1), {
+        ...headers,
+        'content-range': `bytes ${start}-${end}/${size}`,
+      });
+    }
+    send(res, 200, type, bytes, headers);
+  }
+
+  /** The thumbnail of a photo: made once with sharp, kept beside the original. */
+  async function thumbnailOf(item: Media): Promise<{ bytes: Buffer; contentType: string }> {
+    const key: Media = { ...item, uniqueId: `${item.uniqueId}:thumb` };
+    const kept = await storedBytes(key);
+    if (kept) return kept;
+    const original = await library.bytesOf(item);
+    const bytes = await sharp(original.bytes)
+      .rotate()
+      .resize({ width: THUMB_WIDTH, withoutEnlargement: true })
+      .webp({ quality: 75 })
+      .toBuffer();
+    await storeBytes(key, bytes, 'image/webp');
+    return { bytes, contentType: 'image/webp' };
+  }
+
+  return async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://site');
+    const path = url.pathname;
+    if (path === '/') return gallery(req, res, url);
+    if (path === '/site.css') {
+      if (req.headers['if-none-match'] === CSS_ETAG)
+        return void res.writeHead(304, { etag: CSS_ETAG }).end();
+      return send(res, 200, 'text/css; charset=utf-8', CSS, {
+        etag: CSS_ETAG,
+        'cache-control': 'public, max-age=3600',
+      });
+    }
+    if (path === '/results') return results(req, res, url);
+    const entry = /^\/e\/([1-9]\d{0,6})$/.exec(path);
+    if (entry) return entryPage(req, res, url, Number(entry[1]));
+    const file = /^\/(media|thumb)\/([1-9]\d{0,6})\/(\d)$/.exec(path);
+    if (file) return media(req, res, url, Number(file[2]), Number(file[3]), file[1] === 'thumb');
+    notFound(req, res, url);
+  };
+}

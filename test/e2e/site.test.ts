@@ -1,0 +1,184 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MediaCopyModel } from '../../models/media-copy.js';
+import { Harness, type HarnessOptions } from '../helpers/harness.js';
+import { AFTER_VOTING, publishedEntries } from '../helpers/flows.js';
+
+// The contest's website, served by the bot's HTTP server: the gallery, an entry's page with its
+// Open Graph card, the results once public, the media with caching. Fetched as a browser or a
+// link-unfurling crawler would, and once in a real browser (Debian's Chromium) at phone width.
+
+const SITE = 'https://dogoodthings.example.kz';
+const CHROMIUM = '/usr/bin/chromium';
+
+describe('the website', () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  const start = async (options: HarnessOptions = {}) => {
+    h = await Harness.start({ ...options, env: { SITE_URL: SITE, ...options.env } });
+    return `http://127.0.0.1:${h.app.httpPort}`;
+  };
+  const get = (url: string, headers: Record<string, string> = {}) => fetch(url, { headers });
+
+  it('shows the published entries as a grid, filtered by category, city and number', async () => {
+    const base = await start();
+    await publishedEntries(h, ['animals', 'animals', 'elderly']);
+    // A voter's vote shows as the live count.
+    await h.user({}).press('v:v:2');
+    const page = await (await get(`${base}/`, { 'accept-language': 'en-GB,en;q=0.9' })).text();
+    expect(page).toContain('<html lang="en">');
+    for (const n of [1, 2, 3]) expect(page).toContain(`href="/e/${n}"`);
+    expect(page).toContain('alt="Photo of entry #2, Animals"');
+    expect(page).toContain('loading="lazy"');
+    expect(page).toContain('👍 1 vote');
+
+    const animals = await (await get(`${base}/?category=animals&lang=en`)).text();
+    expect(animals).toContain('href="/e/1"');
+    expect(animals).not.toContain('href="/e/3"');
+    const byNumber = await (await get(`${base}/?q=3&lang=en`)).text();
+    expect(byNumber).toContain('href="/e/3"');
+    expect(byNumber).not.toContain('href="/e/1"');
+    const nowhere = await (await get(`${base}/?city=Atlantis&lang=en`)).text();
+    expect(nowhere).toContain('No entries match yet.');
+    // Input is shown back escaped, never as markup.
+    const hostile = await (
+      await get(`${base}/?city=${encodeURIComponent('"><script>x</script>')}`)
+    ).text();
+    expect(hostile).not.toContain('<script>x</script>');
+  });
+
+  it('speaks the visitor’s language: Accept-Language, then the switch, remembered', async () => {
+    const base = await start();
+    await publishedEntries(h, ['animals']);
+    const kk = await (await get(`${base}/`, { 'accept-language': 'kk-KZ,ru;q=0.8' })).text();
+    expect(kk).toContain('<html lang="kk">');
+    expect(kk).toContain('Барлық номинациялар');
+    const switched = await get(`${base}/?lang=ru`, { 'accept-language': 'kk' });
+    expect(await switched.text()).toContain('Все номинации');
+    const cookie = switched.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^lang=ru;/);
+    const again = await (
+      await get(`${base}/`, { cookie: 'lang=ru', 'accept-language': 'en' })
+    ).text();
+    expect(again).toContain('<html lang="ru">');
+  });
+
+  it('gives each entry a page with an Open Graph card, share links and links to vote', async () => {
+    const base = await start();
+    await publishedEntries(h, ['animals']);
+    const page = await (await get(`${base}/e/1?lang=en`)).text();
+    expect(page).toContain('<title>Entry #1 · Animals</title>');
+    expect(page).toContain('<meta property="og:title" content="Entry #1 · Animals">');
+    expect(page).toContain(`<meta property="og:image" content="${SITE}/thumb/1/0">`);
+    expect(page).toContain(`<meta property="og:url" content="${SITE}/e/1">`);
+    expect(page).toMatch(/<meta property="og:description" content="I repaired the roof/);
+    expect(page).toContain(`https://t.me/share/url?url=${encodeURIComponent(`${SITE}/e/1`)}`);
+    expect(page).toContain('href="https://t.me/dogoodthings_test_bot?start=e1"');
+    expect(page).toContain('👍 Vote in Telegram');
+    // Hidden by the moderators (or never there): no page, no picture.
+    await h.admin('en').send('/hide 1');
+    expect((await get(`${base}/e/1`)).status).toBe(404);
+    expect((await get(`${base}/e/99`)).status).toBe(404);
+    expect((await get(`${base}/media/1/0`)).status).toBe(404);
+  });
+
+  it('serves a thumbnail made once, and the original, with ETags and ranges', async () => {
+    const base = await start();
+    const [author] = await publishedEntries(h, ['animals']);
+    const thumb = await get(`${base}/thumb/1/0`);
+    expect(thumb.status).toBe(200);
+    expect(thumb.headers.get('content-type')).toBe('image/webp');
+    expect(thumb.headers.get('cache-control')).toContain('max-age=86400');
+    const etag = thumb.headers.get('etag')!;
+    expect((await get(`${base}/thumb/1/0`, { 'if-none-match': etag })).status).toBe(304);
+    // Kept beside the original: made once.
+    expect(
+      await MediaCopyModel.collection.countDocuments({ _id: { $regex: ':thumb$' } as never }),
+    ).toBe(1);
+    const original = await get(`${base}/media/1/0`);
+    expect(original.headers.get('content-type')).toBe('image/png');
+    const size = (await original.arrayBuffer()).byteLength;
+    const part = await get(`${base}/media/1/0`, { range: 'bytes=0-9' });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 0-9/${size}`);
+    expect((await part.arrayBuffer()).byteLength).toBe(10);
+    // The author's /deleteme takes the thumbnail with the photo.
+    await author!.send('/deleteme');
+    await author!.tapKey('deleteme-yes');
+    expect(await MediaCopyModel.collection.countDocuments({})).toBe(0);
+    expect((await get(`${base}/thumb/1/0`)).status).toBe(404);
+  });
+
+  it('shows no count before the gala when the campaign hides them, and the results after', async () => {
+    const base = await start({
+      campaign: (c) => ({ ...c, rules: { ...c.rules, showLiveCounts: false } }),
+    });
+    await publishedEntries(h, ['animals', 'animals']);
+    await h.user({}).press('v:v:2');
+    expect(await (await get(`${base}/?lang=en`)).text()).not.toMatch(/👍 \d+ vote/);
+    expect(await (await get(`${base}/results?lang=en`)).text()).toContain(
+      'The results will be announced at the awards ceremony',
+    );
+    h.clock.set(AFTER_VOTING);
+    await h.app.tick();
+    expect(await (await get(`${base}/e/2?lang=en`)).text()).not.toMatch(/👍 \d+ vote/);
+    h.clock.set('2026-11-20T19:30:00+05:00');
+    const results = await (await get(`${base}/results?lang=en`)).text();
+    expect(results).toMatch(/<li value="1"><a href="\/e\/2">#2 — 1 vote<\/a><\/li>/);
+    expect(await (await get(`${base}/?lang=en`)).text()).toContain('👍 1 vote');
+  });
+
+  it('reads well in a real browser at phone width', async () => {
+    if (!existsSync(CHROMIUM))
+      throw new Error(
+        `no browser at ${CHROMIUM}: install Debian's chromium (apt-get install chromium)`,
+      );
+    const base = await start();
+    await publishedEntries(h, ['animals', 'elderly']);
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    try {
+      const page = await browser.newPage({
+        viewport: { width: 360, height: 740 },
+        locale: 'ru-RU',
+      });
+      await page.goto(`${base}/`);
+      await page.waitForLoadState('networkidle');
+      expect(await page.getAttribute('html', 'lang')).toBe('ru');
+      const tiles = page.locator('.tile img');
+      expect(await tiles.count()).toBe(2);
+      // The pictures arrived, and nothing is wider than the phone.
+      // (Expressions run in the page: the test's own types know no DOM.)
+      await page.waitForFunction(
+        "[...document.querySelectorAll('.tile img')].every((i) => i.naturalWidth > 0)",
+      );
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+      const shots = join('test-results', 'site');
+      mkdirSync(shots, { recursive: true });
+      await page.screenshot({ path: join(shots, 'gallery-360.png'), fullPage: true });
+      // Keyboard: the first tile is reachable and opens its entry.
+      await page.locator('.tile a').first().focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/e\/1$/);
+      expect(await page.locator('h1').textContent()).toBe('Заявка №1 · Животные');
+      await page.waitForFunction("document.querySelector('.entry img')?.naturalWidth > 0");
+      await page.screenshot({ path: join(shots, 'entry-360.png'), fullPage: true });
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+});
