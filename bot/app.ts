@@ -285,6 +285,14 @@ export async function startApp(
     site: createSite(deps, library, {
       siteUrl: config.SITE_URL ?? `http://localhost:${config.HTTP_PORT}`,
       platforms: edges.map((e) => ({ platform: e.platform, name: e.name })),
+      ...(config.TELEGRAM_BOT_TOKEN
+        ? {
+            miniApp: {
+              botToken: config.TELEGRAM_BOT_TOKEN,
+              maxAgeSeconds: config.MINI_APP_MAX_AGE_SECONDS,
+            },
+          }
+        : {}),
       log: log.child({ part: 'site' }),
     }),
     ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),

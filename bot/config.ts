@@ -137,6 +137,8 @@ export const envSchema = z
      * The website's public address (Telegram opens Mini Apps only over HTTPS): its pages' Open
      * Graph cards and share links use it. Default: http://localhost:HTTP_PORT.
      */
+    /** A Mini App's launch data older than this is refused. */
+    MINI_APP_MAX_AGE_SECONDS: z.coerce.number().int().min(60).max(30 * 86_400).default(86_400),
     SITE_URL: z
       .string()
       .url()

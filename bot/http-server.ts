@@ -20,7 +20,7 @@ export interface HttpServerOptions {
   log: Logger;
   /** Path → handler for platform webhooks (e.g. /telegram). */
   webhooks: Record<string, RequestHandler>;
-  /** Every other GET: the contest's website. */
+  /** Every other request: the contest's website (and its Mini App's calls). */
   site?: RequestHandler;
   /** /metrics on this server for a scraper that sends this bearer token. */
   metricsToken?: string;
@@ -106,8 +106,7 @@ export async function startHttpServer(
         if (webhook && req.method === 'POST') return webhook(req, res);
         if (path === '/healthz') return health(res);
         if (path === '/metrics' && serveMetrics(req)) return exposition(res);
-        if (options.site && (req.method === 'GET' || req.method === 'HEAD'))
-          return options.site(req, res);
+        if (options.site) return options.site(req, res);
         res.writeHead(404).end('Not Found');
       };
       Promise.resolve(answer()).catch((error: unknown) => {

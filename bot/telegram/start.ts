@@ -6,6 +6,7 @@ import { createTelegramBot } from './bot.js';
 import { registerCommands } from './commands.js';
 import { telegramMembership } from './membership.js';
 import { entryLinkArg } from '../../handlers/links.js';
+import { translate } from '../../locales/index.js';
 import { TelegramPolling } from './polling.js';
 import { telegramTransport } from './transport.js';
 import { telegramWebhook } from './webhook.js';
@@ -32,6 +33,16 @@ export async function startTelegram(
   });
   await bot.init();
   await registerCommands(bot.api, deps.campaign.defaultLanguage);
+  // The gallery as a Mini App, from the menu button: Telegram opens Mini Apps over HTTPS only.
+  if (config.SITE_URL?.startsWith('https://')) {
+    await bot.api.setChatMenuButton({
+      menu_button: {
+        type: 'web_app',
+        text: translate(deps.campaign.defaultLanguage, { key: 'web-app-menu' }),
+        web_app: { url: `${config.SITE_URL}/app` },
+      },
+    });
+  }
   // getFile serves files up to 20 MB: the size the bot accepts for videos.
   ctx.library.registerDownload('telegram', async (media) => {
     const file = await bot.api.getFile(media.fileId);

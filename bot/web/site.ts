@@ -17,6 +17,11 @@ import { translate } from '../../locales/index.js';
 import { storeBytes, storedBytes } from '../../models/media-copy.js';
 import type { Logger } from '../logger.js';
 import type { MediaLibrary } from '../media-library.js';
+import { BodyTooLarge, readBody } from '../http-body.js';
+import { splitReplies } from '../replies.js';
+import { handleEvent } from '../../handlers/index.js';
+import { payload } from '../../handlers/payload.js';
+import { checkInitData } from './init-data.js';
 
 // The contest's website, served by the bot's own HTTP server from the same core and database: the
 // gallery of published entries (filter by category and city, find by number), a page per entry
@@ -28,13 +33,33 @@ import type { MediaLibrary } from '../media-library.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const views = new Eta({ views: join(here, 'views'), autoEscape: true, cache: true });
-const CSS = readFileSync(join(here, 'views', 'site.css'));
-const CSS_ETAG = `"${createHash('sha256').update(CSS).digest('base64url').slice(0, 16)}"`;
+/** The stylesheet and the Mini App's script: read once, served by ETag. */
+function asset(name: string, type: string) {
+  const body = readFileSync(join(here, 'views', name));
+  return {
+    body,
+    type,
+    etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`,
+  };
+}
+const ASSETS: Record<string, ReturnType<typeof asset>> = {
+  '/site.css': asset('site.css', 'text/css; charset=utf-8'),
+  '/app.js': asset('app.js', 'text/javascript; charset=utf-8'),
+};
 const THUMB_WIDTH = 480;
 /** Media never change under their id: cached for a day, then checked by ETag. */
 const MEDIA_CACHE = 'public, max-age=86400';
 
+/** The Telegram Mini App: its launch data is checked with the bot's token. */
+export interface MiniAppOptions {
+  botToken: string;
+  /** Launch data older than this is refused (Telegram's documentation: check its age). */
+  maxAgeSeconds: number;
+}
+
 export interface SiteOptions {
+  /** Set when Telegram is configured: /app is the Mini App, where people vote in the page. */
+  miniApp?: MiniAppOptions;
   /** The site's public address (https in production): Open Graph and share links use it. */
   siteUrl: string;
   /** The platforms people can vote on, each with the name the voting link says. */
@@ -129,6 +154,10 @@ export function createSite(deps: Deps, library: MediaLibrary, options: SiteOptio
       results: tr('web-results-link'),
       resultsTitle: tr('web-results-title'),
       back: tr('web-back'),
+      vote: tr('vote-button'),
+      myVotes: tr('web-my-votes'),
+      noVotes: tr('web-my-votes-none'),
+      outside: tr('web-app-outside'),
     };
     const body = views.render(view, { ...data, t, lang });
     const html = views.render('layout', {
@@ -149,7 +178,12 @@ export function createSite(deps: Deps, library: MediaLibrary, options: SiteOptio
     });
   }
 
-  async function gallery(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  async function gallery(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    app: boolean,
+  ): Promise<void> {
     const { lang, set } = languageOf(req, url, campaign.defaultLanguage);
     const filter = {
       category: url.searchParams.get('category') ?? '',
@@ -183,6 +217,8 @@ export function createSite(deps: Deps, library: MediaLibrary, options: SiteOptio
     );
     const now = deps.clock.now();
     page(res, lang, set, 'gallery', {
+      app,
+      prefix: app ? '/app' : '',
       title: campaign.name[lang],
       description: translate(lang, phaseText(deps, now)),
       phase: translate(lang, phaseText(deps, now)),
@@ -203,6 +239,7 @@ export function createSite(deps: Deps, library: MediaLibrary, options: SiteOptio
     res: ServerResponse,
     url: URL,
     number: number,
+    app: boolean,
   ): Promise<void> {
     const { lang, set } = languageOf(req, url, campaign.defaultLanguage);
     const entry = await stores.entries.getByNumber(number);
@@ -215,6 +252,9 @@ export function createSite(deps: Deps, library: MediaLibrary, options: SiteOptio
     const summary = entry.story.length > 200 ? `${entry.story.slice(0, 199)}…` : entry.story;
     const image = entry.media[0]?.type === 'photo' ? `${options.siteUrl}/thumb/${number}/0` : null;
     page(res, lang, set, 'entry', {
+      app,
+      prefix: app ? '/app' : '',
+      number: entry.number,
       title,
       description: summary,
       meta: translate(lang, {
@@ -345,21 +385,94 @@ export function createSite(deps: Deps, library: MediaLibrary, options: SiteOptio
     return { bytes, contentType: 'image/webp' };
   }
 
+  function json(res: ServerResponse, status: number, body: unknown): void {
+    send(res, status, 'application/json; charset=utf-8', JSON.stringify(body), {
+      'cache-control': 'no-store',
+    });
+  }
+
+  /**
+   * The Mini App's calls: a vote, and the person's votes. The person is who Telegram's signed
+   * launch data says; a vote goes through the core as a press of the Vote button would, so every
+   * rule of the chat holds, and the counts in the chat and on the site are the same ones.
+   */
+  async function miniAppCall(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const { lang } = languageOf(req, url, campaign.defaultLanguage);
+    if (!options.miniApp) return notFound(req, res, url);
+    if (req.method !== 'POST') return void res.writeHead(405, { allow: 'POST' }).end();
+    let body: { initData?: unknown; number?: unknown };
+    try {
+      body = JSON.parse((await readBody(req, 16 * 1024)).toString('utf8')) as typeof body;
+    } catch (error) {
+      const status = error instanceof BodyTooLarge ? 413 : 400;
+      return json(res, status, { message: translate(lang, { key: 'web-app-refused' }) });
+    }
+    const { botToken, maxAgeSeconds } = options.miniApp;
+    const person = checkInitData(String(body.initData ?? ''), botToken, new Date(), maxAgeSeconds);
+    if (!person) return json(res, 401, { message: translate(lang, { key: 'web-app-refused' }) });
+    const { actor } = person;
+    if (url.pathname === '/app/vote') {
+      const number = Number(body.number);
+      if (!Number.isInteger(number) || number < 1 || number > 9_999_999)
+        return json(res, 400, { message: translate(lang, { key: 'vote-entry-unavailable' }) });
+      const replies = await handleEvent(
+        { actor, input: { kind: 'button', data: payload('v', 'v', number) } },
+        deps,
+      );
+      const { own, outbox } = splitReplies(actor, replies, `webapp:${Date.now()}:${actor.id}`);
+      await deps.outbox.enqueue(outbox);
+      const notice = own.find((r) => r.view.kind === 'notice');
+      const message =
+        notice?.view.kind === 'notice' ? translate(notice.lang, notice.view.text) : '';
+      // The entry's count as the page may show it now, with this vote in it.
+      const entry = await stores.entries.getByNumber(number);
+      const count = entry?.status === 'published' ? await shownVotes(entry) : null;
+      const votes =
+        count === null || !notice
+          ? undefined
+          : translate(notice.lang, { key: 'web-votes', args: { count } });
+      return json(res, 200, { message, ...(votes ? { votes } : {}) });
+    }
+    const speaks =
+      (await stores.users.find(actor))?.lang ??
+      languageFromHint(actor.langHint, campaign.defaultLanguage);
+    const votes = [];
+    for (const category of campaign.categories) {
+      const entryId = await stores.votes.choiceOf(actor, category.id);
+      const entry = entryId ? await stores.entries.get(entryId) : null;
+      if (entry)
+        votes.push({
+          number: entry.number,
+          label: translate(speaks, {
+            key: 'web-tile',
+            args: { number: String(entry.number), category: category.name[speaks] },
+          }),
+        });
+    }
+    json(res, 200, { votes });
+  }
+
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://site');
     const path = url.pathname;
-    if (path === '/') return gallery(req, res, url);
-    if (path === '/site.css') {
-      if (req.headers['if-none-match'] === CSS_ETAG)
-        return void res.writeHead(304, { etag: CSS_ETAG }).end();
-      return send(res, 200, 'text/css; charset=utf-8', CSS, {
-        etag: CSS_ETAG,
+    if (path === '/app/vote' || path === '/app/my-votes') return miniAppCall(req, res, url);
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return void res.writeHead(405, { allow: 'GET' }).end();
+    const app = Boolean(options.miniApp) && (path === '/app' || path.startsWith('/app/'));
+    const inner = app ? path.slice('/app'.length) || '/' : path;
+    if (inner === '/') return gallery(req, res, url, app);
+    const fixed = ASSETS[path];
+    if (fixed) {
+      if (req.headers['if-none-match'] === fixed.etag)
+        return void res.writeHead(304, { etag: fixed.etag }).end();
+      return send(res, 200, fixed.type, fixed.body, {
+        etag: fixed.etag,
         'cache-control': 'public, max-age=3600',
       });
     }
     if (path === '/results') return results(req, res, url);
-    const entry = /^\/e\/([1-9]\d{0,6})$/.exec(path);
-    if (entry) return entryPage(req, res, url, Number(entry[1]));
+    const entry = /^\/e\/([1-9]\d{0,6})$/.exec(inner);
+    if (entry) return entryPage(req, res, url, Number(entry[1]), app);
     const file = /^\/(media|thumb)\/([1-9]\d{0,6})\/(\d)$/.exec(path);
     if (file) return media(req, res, url, Number(file[2]), Number(file[3]), file[1] === 'thumb');
     notFound(req, res, url);

@@ -2,7 +2,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { signInitData } from '../../bot/web/init-data.js';
 import { MediaCopyModel } from '../../models/media-copy.js';
+import { VoteModel } from '../../models/vote.js';
 import { Harness, type HarnessOptions } from '../helpers/harness.js';
 import { AFTER_VOTING, publishedEntries } from '../helpers/flows.js';
 
@@ -177,6 +179,108 @@ describe('the website', () => {
       expect(await page.locator('h1').textContent()).toBe('Заявка №1 · Животные');
       await page.waitForFunction("document.querySelector('.entry img')?.naturalWidth > 0");
       await page.screenshot({ path: join(shots, 'entry-360.png'), fullPage: true });
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+
+  /** Launch data as Telegram signs it for this person (the harness's bot token). */
+  const launch = (userId: number, extra: Record<string, string> = {}, authDate = Date.now()) =>
+    signInitData(
+      {
+        auth_date: String(Math.floor(authDate / 1000)),
+        query_id: 'AAH-test',
+        user: JSON.stringify({ id: userId, first_name: 'Dana', language_code: 'en' }),
+        ...extra,
+      },
+      '123456:TEST-token-for-the-local-bot-api',
+    );
+
+  it('lets a person vote in the Mini App under the chat’s rules, and shows them their votes', async () => {
+    const base = await start();
+    const [author] = await publishedEntries(h, ['animals', 'animals']);
+    const vote = (initData: string, number: unknown) =>
+      fetch(`${base}/app/vote`, {
+        method: 'POST',
+        body: JSON.stringify({ initData, number }),
+      }).then(async (r) => ({ status: r.status, ...((await r.json()) as { message: string }) }));
+
+    expect(await vote(launch(555_001), 1)).toEqual({
+      status: 200,
+      message: 'Your vote for #1 is counted!',
+      votes: '👍 1 vote',
+    });
+    // The same person in the chat: their vote is the one cast in the page.
+    const chat = h.user({ id: 555_001, lang: 'en' });
+    expect((await chat.press('v:v:1')).notice).toBe(chat.tr('vote-already', { number: '1' }));
+    expect((await vote(launch(555_001), 2)).message).toBe(
+      chat.tr('vote-moved', { from: '1', to: '2' }),
+    );
+    expect(await VoteModel.countDocuments()).toBe(1);
+    // The chat's rules: one's own entry.
+    expect((await vote(launch(author!.id), 1)).message).toBe(author!.tr('vote-own-entry'));
+    const mine = await fetch(`${base}/app/my-votes`, {
+      method: 'POST',
+      body: JSON.stringify({ initData: launch(555_001) }),
+    });
+    expect(await mine.json()).toEqual({ votes: [{ number: 2, label: '#2 · Animals' }] });
+
+    // Forged, stale, or missing launch data: refused, nothing counted.
+    const forged = launch(555_002).replace(/hash=[0-9a-f]{4}/, 'hash=0000');
+    expect((await vote(forged, 1)).status).toBe(401);
+    expect((await vote(launch(555_002, {}, Date.now() - 2 * 86_400_000), 1)).status).toBe(401);
+    expect((await vote('', 1)).status).toBe(401);
+    expect((await vote(launch(555_002), 'x')).status).toBe(400);
+    expect(await VoteModel.countDocuments()).toBe(1);
+  });
+
+  it('votes from the Mini App in a real browser, opened at an entry by its link', async () => {
+    if (!existsSync(CHROMIUM))
+      throw new Error(
+        `no browser at ${CHROMIUM}: install Debian's chromium (apt-get install chromium)`,
+      );
+    const base = await start();
+    await publishedEntries(h, ['animals', 'animals']);
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    try {
+      const page = await browser.newPage({
+        viewport: { width: 360, height: 740 },
+        locale: 'en-US',
+      });
+      // As Telegram opens a startapp=e2 link: launch data and theme in the fragment.
+      const theme = JSON.stringify({
+        link_color: '#6ab3f3',
+        bg_color: '#17212b',
+        text_color: '#f5f5f5',
+        button_color: '#5288c1',
+      });
+      await page.goto(
+        `${base}/app#tgWebAppData=${encodeURIComponent(launch(555_003, { start_param: 'e2' }))}&tgWebAppThemeParams=${encodeURIComponent(theme)}`,
+      );
+      await page.waitForURL(/\/app\/e\/2$/);
+      expect(await page.locator('h1').textContent()).toBe('Entry #2 · Animals');
+      await page.locator('button.vote').click();
+      await page.locator('.answer', { hasText: 'Your vote for #2 is counted!' }).waitFor();
+      await page.locator('#my-votes a', { hasText: '#2 · Animals' }).waitFor();
+      expect(await page.locator('.entry .votes').textContent()).toBe('👍 1 vote');
+      // Telegram's colours.
+      expect(await page.evaluate('getComputedStyle(document.body).backgroundColor')).toBe(
+        'rgb(23, 33, 43)',
+      );
+      const shots = join('test-results', 'site');
+      mkdirSync(shots, { recursive: true });
+      await page.screenshot({ path: join(shots, 'mini-app-360.png'), fullPage: true });
+      expect(await VoteModel.countDocuments()).toBe(1);
     } finally {
       await browser.close();
     }
