@@ -138,7 +138,12 @@ export const envSchema = z
      * Graph cards and share links use it. Default: http://localhost:HTTP_PORT.
      */
     /** A Mini App's launch data older than this is refused. */
-    MINI_APP_MAX_AGE_SECONDS: z.coerce.number().int().min(60).max(30 * 86_400).default(86_400),
+    MINI_APP_MAX_AGE_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(30 * 86_400)
+      .default(86_400),
     SITE_URL: z
       .string()
       .url()

@@ -14,7 +14,9 @@
     Object.keys(theme).forEach(function (k) {
       document.documentElement.style.setProperty('--tg-theme-' + k.replace(/_/g, '-'), theme[k]);
     });
-  } catch (e) {}
+  } catch {
+    // No theme: the page keeps its own colours.
+  }
   // Opened from a link to one entry (startapp=e17).
   var start = new URLSearchParams(initData).get('start_param') || '';
   var linked = /^e([1-9][0-9]{0,6})$/.exec(start);
