@@ -566,3 +566,4 @@ web-my-votes-none = You have not voted yet.
 web-app-outside = Open this page from the bot in Telegram to vote here, or use the bot.
 web-app-refused = Telegram's launch data could not be checked. Please open the gallery again from the bot.
 web-app-menu = Gallery
+terminal-site = 🌐 The contest's website, with the entries and the results: { $url }

@@ -44,12 +44,14 @@ export interface TerminalChatOptions {
   onLine?: () => Promise<void>;
   /** Printed after the hint (the demo says whether it is new or goes on). */
   greeting?: Text;
+  /** The website's local address, printed with the hint. */
+  site?: string;
   /** The demo's own commands (/nextphase, /restartdemo): what to say, or null for another command. */
   demoCommand?: (name: string) => Promise<Text | null>;
 }
 
 export async function runTerminalChat(options: TerminalChatOptions): Promise<void> {
-  const { deps, input, output, exportDir, onLine, greeting, demoCommand } = options;
+  const { deps, input, output, exportDir, onLine, greeting, demoCommand, site } = options;
   const actor: Actor = { ...TERMINAL_USER, langHint: process.env.LANG?.slice(0, 2) ?? '' };
   // Until the person has a language of their own, the terminal's (LANG) or the campaign's.
   const hintLang = languageFromHint(actor.langHint, deps.campaign.defaultLanguage);
@@ -151,6 +153,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
 
   const lines = createInterface({ input, crlfDelay: Infinity });
   write(translate(hintLang, { key: 'terminal-hint' }));
+  if (site) write(translate(hintLang, { key: 'terminal-site', args: { url: site } }));
   if (greeting) write(translate(hintLang, greeting));
   output.write(PROMPT);
   for await (const line of lines) {

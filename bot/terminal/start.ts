@@ -18,6 +18,12 @@ import {
   type MongoStores,
 } from '../../models/index.js';
 import type { Config } from '../config.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFile } from 'node:fs/promises';
+import { createLogger } from '../logger.js';
+import { MediaLibrary } from '../media-library.js';
+import { createSite } from '../web/site.js';
 import { runTerminalChat, TERMINAL_USER } from './chat.js';
 import {
   DEMO_ENTRIES,
@@ -27,6 +33,40 @@ import {
   nextPhase,
   seedDemo,
 } from './demo.js';
+
+/**
+ * The website beside the terminal chat, on HTTP_PORT (another free port when that one is taken):
+ * the demo's entries, pictures and results, as the contest's site shows them.
+ */
+async function serveSite(
+  deps: Deps,
+  config: Config,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const log = createLogger('warn', [config.VOTER_HASH_SECRET]);
+  const library = new MediaLibrary(log);
+  // The terminal's "photo PATH": the file is the media.
+  library.registerDownload('terminal', async (media) => ({
+    bytes: await readFile(media.fileId),
+    contentType: 'application/octet-stream',
+  }));
+  let handler: ReturnType<typeof createSite> | undefined;
+  const server = createServer((req, res) => {
+    if (!handler) return void res.writeHead(503).end();
+    handler(req, res).catch(() => res.headersSent || res.writeHead(500).end());
+  });
+  const listen = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+    });
+  const port = await listen(config.HTTP_PORT).catch(() => listen(0));
+  const siteUrl = `http://localhost:${port}`;
+  handler = createSite(deps, library, { siteUrl, platforms: [], log });
+  return {
+    url: `${siteUrl}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
 
 /**
  * The bot in the terminal: the same core and database, the person at the keyboard moderating too.
@@ -119,6 +159,7 @@ export async function startTerminal(
     return null;
   };
 
+  const site = await serveSite(deps, config);
   try {
     await runTerminalChat({
       deps,
@@ -127,9 +168,11 @@ export async function startTerminal(
       exportDir: '.data/exports',
       onLine: tick,
       ...(greeting ? { greeting } : {}),
+      site: site.url,
       ...(demo ? { demoCommand } : {}),
     });
   } finally {
+    await site.close();
     await (deps.stores as MongoStores).close().catch(() => undefined);
     await disconnectDatabase();
   }

@@ -116,18 +116,19 @@ function send(
 }
 
 export function createSite(deps: Deps, library: MediaLibrary, options: SiteOptions): Handler {
-  const { campaign, stores } = deps;
-  const categoryName = (id: string, lang: Lang) => findCategory(campaign, id)?.name[lang] ?? id;
+  // Read from deps on every request: the terminal demo swaps its campaign and deps.stores.
+  const categoryName = (id: string, lang: Lang) =>
+    findCategory(deps.campaign, id)?.name[lang] ?? id;
 
   /** The count of an entry anyone may see now, or null (see countsShown). */
   async function shownVotes(entry: Entry): Promise<number | null> {
-    const shown = countsShown(campaign, deps.clock.now());
+    const shown = countsShown(deps.campaign, deps.clock.now());
     if (shown === 'none') return null;
     if (shown === 'final') {
-      const row = (await stores.results.frozen())?.rows.find((r) => r.entryId === entry.id);
+      const row = (await deps.stores.results.frozen())?.rows.find((r) => r.entryId === entry.id);
       if (row) return row.votes;
     }
-    return stores.votes.countFor(entry.id);
+    return deps.stores.votes.countFor(entry.id);
   }
 
   function page(
@@ -165,7 +166,7 @@ export function createSite(deps: Deps, library: MediaLibrary, options: SiteOptio
       body,
       lang,
       t,
-      campaign: campaign.name[lang],
+      campaign: deps.campaign.name[lang],
       langs: LANGS.map((code) => ({
         code,
         name: translate(code, { key: `language-name-${code}` }),
@@ -184,14 +185,14 @@ export function createSite(deps: Deps, library: MediaLibrary, options: SiteOptio
     url: URL,
     app: boolean,
   ): Promise<void> {
-    const { lang, set } = languageOf(req, url, campaign.defaultLanguage);
+    const { lang, set } = languageOf(req, url, deps.campaign.defaultLanguage);
     const filter = {
       category: url.searchParams.get('category') ?? '',
       city: (url.searchParams.get('city') ?? '').trim().slice(0, 100),
       q: (url.searchParams.get('q') ?? '').trim().slice(0, 7),
     };
     const city = filter.city.toLocaleLowerCase();
-    const chosen = (await stores.entries.listPublished()).filter(
+    const chosen = (await deps.stores.entries.listPublished()).filter(
       (e) =>
         (!filter.category || e.category === filter.category) &&
         (!city || e.city.toLocaleLowerCase().includes(city)) &&
@@ -219,16 +220,16 @@ export function createSite(deps: Deps, library: MediaLibrary, options: SiteOptio
     page(res, lang, set, 'gallery', {
       app,
       prefix: app ? '/app' : '',
-      title: campaign.name[lang],
+      title: deps.campaign.name[lang],
       description: translate(lang, phaseText(deps, now)),
       phase: translate(lang, phaseText(deps, now)),
-      resultsLink: resultsPublic(campaign, now),
-      categories: campaign.categories.map((c) => ({ id: c.id, name: c.name[lang] })),
+      resultsLink: resultsPublic(deps.campaign, now),
+      categories: deps.campaign.categories.map((c) => ({ id: c.id, name: c.name[lang] })),
       filter,
       entries,
       og: [
         ['og:type', 'website'],
-        ['og:title', campaign.name[lang]],
+        ['og:title', deps.campaign.name[lang]],
         ['og:url', `${options.siteUrl}/`],
       ],
     });
@@ -241,8 +242,8 @@ export function createSite(deps: Deps, library: MediaLibrary, options: SiteOptio
     number: number,
     app: boolean,
   ): Promise<void> {
-    const { lang, set } = languageOf(req, url, campaign.defaultLanguage);
-    const entry = await stores.entries.getByNumber(number);
+    const { lang, set } = languageOf(req, url, deps.campaign.defaultLanguage);
+    const entry = await deps.stores.entries.getByNumber(number);
     if (entry?.status !== 'published') return notFound(req, res, url);
     const category = categoryName(entry.category, lang);
     const args = { number: String(entry.number), category };
@@ -291,20 +292,20 @@ export function createSite(deps: Deps, library: MediaLibrary, options: SiteOptio
   }
 
   async function results(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const { lang, set } = languageOf(req, url, campaign.defaultLanguage);
+    const { lang, set } = languageOf(req, url, deps.campaign.defaultLanguage);
     const title = translate(lang, { key: 'web-results-title' });
-    if (!resultsPublic(campaign, deps.clock.now())) {
+    if (!resultsPublic(deps.campaign, deps.clock.now())) {
       const notYet = translate(lang, {
         key: 'results-not-yet',
-        args: { gala: { date: campaign.dates.gala }, time: campaign.schedule.galaTime },
+        args: { gala: { date: deps.campaign.dates.gala }, time: deps.campaign.schedule.galaTime },
       });
       return page(res, lang, set, 'results', { title, categories: null, notYet });
     }
-    const rows = (await stores.results.frozen())?.rows ?? (await stores.results.tally());
+    const rows = (await deps.stores.results.frozen())?.rows ?? (await deps.stores.results.tally());
     const categories = (await ranked(deps, rows)).map((r) => ({
       name: categoryName(r.category, lang),
       standings: r.standings
-        .filter((s) => s.place <= campaign.schedule.prizePlaces)
+        .filter((s) => s.place <= deps.campaign.schedule.prizePlaces)
         .map((s) => ({
           place: s.place,
           number: s.number,
@@ -314,12 +315,12 @@ export function createSite(deps: Deps, library: MediaLibrary, options: SiteOptio
           }).replace(/^\d+\.\s*/, ''),
         })),
     }));
-    const how = hasJury(campaign) ? translate(lang, juryNote(deps)) : null;
+    const how = hasJury(deps.campaign) ? translate(lang, juryNote(deps)) : null;
     page(res, lang, set, 'results', { title, categories, how });
   }
 
   function notFound(req: IncomingMessage, res: ServerResponse, url: URL): void {
-    const { lang } = languageOf(req, url, campaign.defaultLanguage);
+    const { lang } = languageOf(req, url, deps.campaign.defaultLanguage);
     send(res, 404, 'text/plain; charset=utf-8', translate(lang, { key: 'web-not-found' }));
   }
 
@@ -332,7 +333,7 @@ export function createSite(deps: Deps, library: MediaLibrary, options: SiteOptio
     index: number,
     thumb: boolean,
   ): Promise<void> {
-    const entry = await stores.entries.getByNumber(number);
+    const entry = await deps.stores.entries.getByNumber(number);
     const item = entry?.status === 'published' ? entry.media[index] : undefined;
     if (!item || (thumb && item.type !== 'photo')) return notFound(req, res, url);
     const etag = `"${thumb ? 't' : 'm'}-${createHash('sha256').update(`${item.platform}:${item.uniqueId}`).digest('base64url').slice(0, 22)}"`;
@@ -397,7 +398,7 @@ export function createSite(deps: Deps, library: MediaLibrary, options: SiteOptio
    * rule of the chat holds, and the counts in the chat and on the site are the same ones.
    */
   async function miniAppCall(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const { lang } = languageOf(req, url, campaign.defaultLanguage);
+    const { lang } = languageOf(req, url, deps.campaign.defaultLanguage);
     if (!options.miniApp) return notFound(req, res, url);
     if (req.method !== 'POST') return void res.writeHead(405, { allow: 'POST' }).end();
     let body: { initData?: unknown; number?: unknown };
@@ -425,7 +426,7 @@ export function createSite(deps: Deps, library: MediaLibrary, options: SiteOptio
       const message =
         notice?.view.kind === 'notice' ? translate(notice.lang, notice.view.text) : '';
       // The entry's count as the page may show it now, with this vote in it.
-      const entry = await stores.entries.getByNumber(number);
+      const entry = await deps.stores.entries.getByNumber(number);
       const count = entry?.status === 'published' ? await shownVotes(entry) : null;
       const votes =
         count === null || !notice
@@ -434,12 +435,12 @@ export function createSite(deps: Deps, library: MediaLibrary, options: SiteOptio
       return json(res, 200, { message, ...(votes ? { votes } : {}) });
     }
     const speaks =
-      (await stores.users.find(actor))?.lang ??
-      languageFromHint(actor.langHint, campaign.defaultLanguage);
+      (await deps.stores.users.find(actor))?.lang ??
+      languageFromHint(actor.langHint, deps.campaign.defaultLanguage);
     const votes = [];
-    for (const category of campaign.categories) {
-      const entryId = await stores.votes.choiceOf(actor, category.id);
-      const entry = entryId ? await stores.entries.get(entryId) : null;
+    for (const category of deps.campaign.categories) {
+      const entryId = await deps.stores.votes.choiceOf(actor, category.id);
+      const entry = entryId ? await deps.stores.entries.get(entryId) : null;
       if (entry)
         votes.push({
           number: entry.number,

@@ -108,6 +108,11 @@ describe('the demo in the terminal', () => {
     // Three entries in every category, in three languages.
     expect(await chat.type('/vote')).toContain('Helping the elderly (3)');
     expect(chat.last).toContain('Volunteer of the year (3)');
+    // The demo's website, printed with the hint, shows the same entries.
+    const site = /🌐 .*: (http:\/\/localhost:\d+\/)/.exec(chat.output)![1]!;
+    const gallery = await (await fetch(`${site}?lang=en&category=elderly`)).text();
+    for (const n of [1, 2, 3]) expect(gallery).toContain(`href="/e/${n}"`);
+    expect((await fetch(`${site}thumb/1/0`)).headers.get('content-type')).toBe('image/webp');
     const card = await chat.press('Helping the elderly (3)');
     expect(card).toMatch(/🖼 Photo: .*bot\/terminal\/demo\/deed-\d\.png/);
     // The voter's own order of the category (fair exposure): whichever entry comes first.
