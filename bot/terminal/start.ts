@@ -49,10 +49,11 @@ async function serveSite(
     bytes: await readFile(media.fileId),
     contentType: 'application/octet-stream',
   }));
-  let handler: ReturnType<typeof createSite> | undefined;
+  // The site knows its address only once the port is known.
+  const site: { handler?: ReturnType<typeof createSite> } = {};
   const server = createServer((req, res) => {
-    if (!handler) return void res.writeHead(503).end();
-    handler(req, res).catch(() => res.headersSent || res.writeHead(500).end());
+    if (!site.handler) return void res.writeHead(503).end();
+    site.handler(req, res).catch(() => res.headersSent || res.writeHead(500).end());
   });
   const listen = (port: number) =>
     new Promise<number>((resolve, reject) => {
@@ -61,7 +62,7 @@ async function serveSite(
     });
   const port = await listen(config.HTTP_PORT).catch(() => listen(0));
   const siteUrl = `http://localhost:${port}`;
-  handler = createSite(deps, library, { siteUrl, platforms: [], log });
+  site.handler = createSite(deps, library, { siteUrl, platforms: [], log });
   return {
     url: `${siteUrl}/`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
