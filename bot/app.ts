@@ -285,10 +285,13 @@ export async function startApp(
     site: createSite(deps, library, {
       siteUrl: config.SITE_URL ?? `http://localhost:${config.HTTP_PORT}`,
       platforms: edges.map((e) => ({ platform: e.platform, name: e.name })),
-      ...(config.TELEGRAM_BOT_TOKEN
+      ...(config.TELEGRAM_BOT_TOKEN || (config.VK_APP_ID && config.VK_APP_SECRET)
         ? {
             miniApp: {
-              botToken: config.TELEGRAM_BOT_TOKEN,
+              ...(config.TELEGRAM_BOT_TOKEN ? { botToken: config.TELEGRAM_BOT_TOKEN } : {}),
+              ...(config.VK_APP_ID && config.VK_APP_SECRET
+                ? { vkApp: { id: config.VK_APP_ID, secret: config.VK_APP_SECRET } }
+                : {}),
               maxAgeSeconds: config.MINI_APP_MAX_AGE_SECONDS,
             },
           }

@@ -137,6 +137,12 @@ export const envSchema = z
      * The website's public address (Telegram opens Mini Apps only over HTTPS): its pages' Open
      * Graph cards and share links use it. Default: http://localhost:HTTP_PORT.
      */
+    /** A VK Mini App of the contest (its id and secret key): its launch parameters are checked. */
+    VK_APP_ID: z
+      .string()
+      .regex(/^\d{1,12}$/)
+      .optional(),
+    VK_APP_SECRET: z.string().min(8).optional(),
     /** A Mini App's launch data older than this is refused. */
     MINI_APP_MAX_AGE_SECONDS: z.coerce
       .number()

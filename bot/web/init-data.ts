@@ -62,3 +62,45 @@ export function signInitData(fields: Record<string, string>, botToken: string): 
   const hash = createHmac('sha256', key).update(checked).digest('hex');
   return new URLSearchParams({ ...fields, hash }).toString();
 }
+
+/**
+ * A VK Mini App's launch parameters, checked as VK documents: the vk_* parameters sorted by name,
+ * joined as a query string, signed with HMAC-SHA256 under the app's secret key, base64url without
+ * padding in `sign`. Also refused when older than allowed (vk_ts) or for another app.
+ */
+export function checkVkLaunch(
+  query: string,
+  app: { id: string; secret: string },
+  now: Date,
+  maxAgeSeconds: number,
+): MiniAppPerson | null {
+  if (query.length > 4096) return null;
+  const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
+  const sign = params.get('sign');
+  if (!sign) return null;
+  const signed = [...params.entries()]
+    .filter(([k]) => k.startsWith('vk_'))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const expected = createHmac('sha256', app.secret)
+    .update(new URLSearchParams(signed).toString())
+    .digest('base64url');
+  const given = Buffer.from(sign);
+  if (given.length !== expected.length || !timingSafeEqual(given, Buffer.from(expected)))
+    return null;
+  if (params.get('vk_app_id') !== app.id) return null;
+  const ts = Number(params.get('vk_ts'));
+  if (!Number.isInteger(ts) || now.getTime() / 1000 - ts > maxAgeSeconds) return null;
+  const id = params.get('vk_user_id') ?? '';
+  if (!/^[1-9]\d{0,18}$/.test(id)) return null;
+  const language = params.get('vk_language');
+  return { actor: { platform: 'vk', id, ...(language ? { langHint: language } : {}) } };
+}
+
+/** Signs launch parameters as VK does (tests). */
+export function signVkLaunch(params: Record<string, string>, secret: string): string {
+  const sorted = Object.entries(params).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const sign = createHmac('sha256', secret)
+    .update(new URLSearchParams(sorted).toString())
+    .digest('base64url');
+  return new URLSearchParams({ ...params, sign }).toString();
+}

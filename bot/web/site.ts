@@ -21,7 +21,7 @@ import { BodyTooLarge, readBody } from '../http-body.js';
 import { splitReplies } from '../replies.js';
 import { handleEvent } from '../../handlers/index.js';
 import { payload } from '../../handlers/payload.js';
-import { checkInitData } from './init-data.js';
+import { checkInitData, checkVkLaunch } from './init-data.js';
 
 // The contest's website, served by the bot's own HTTP server from the same core and database: the
 // gallery of published entries (filter by category and city, find by number), a page per entry
@@ -50,9 +50,10 @@ const THUMB_WIDTH = 480;
 /** Media never change under their id: cached for a day, then checked by ETag. */
 const MEDIA_CACHE = 'public, max-age=86400';
 
-/** The Telegram Mini App: its launch data is checked with the bot's token. */
+/** The Mini App: launch data checked with the bot's token (Telegram), the app's secret (VK). */
 export interface MiniAppOptions {
-  botToken: string;
+  botToken?: string;
+  vkApp?: { id: string; secret: string };
   /** Launch data older than this is refused (Telegram's documentation: check its age). */
   maxAgeSeconds: number;
 }
@@ -401,15 +402,20 @@ export function createSite(deps: Deps, library: MediaLibrary, options: SiteOptio
     const { lang } = languageOf(req, url, deps.campaign.defaultLanguage);
     if (!options.miniApp) return notFound(req, res, url);
     if (req.method !== 'POST') return void res.writeHead(405, { allow: 'POST' }).end();
-    let body: { initData?: unknown; number?: unknown };
+    let body: { initData?: unknown; vkParams?: unknown; number?: unknown };
     try {
       body = JSON.parse((await readBody(req, 16 * 1024)).toString('utf8')) as typeof body;
     } catch (error) {
       const status = error instanceof BodyTooLarge ? 413 : 400;
       return json(res, status, { message: translate(lang, { key: 'web-app-refused' }) });
     }
-    const { botToken, maxAgeSeconds } = options.miniApp;
-    const person = checkInitData(String(body.initData ?? ''), botToken, new Date(), maxAgeSeconds);
+    const { botToken, vkApp, maxAgeSeconds } = options.miniApp;
+    const person =
+      botToken && body.initData
+        ? checkInitData(String(body.initData), botToken, new Date(), maxAgeSeconds)
+        : vkApp && body.vkParams
+          ? checkVkLaunch(String(body.vkParams), vkApp, new Date(), maxAgeSeconds)
+          : null;
     if (!person) return json(res, 401, { message: translate(lang, { key: 'web-app-refused' }) });
     const { actor } = person;
     if (url.pathname === '/app/vote') {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { signInitData } from '../../bot/web/init-data.js';
+import { signInitData, signVkLaunch } from '../../bot/web/init-data.js';
 import { MediaCopyModel } from '../../models/media-copy.js';
 import { VoteModel } from '../../models/vote.js';
 import { Harness, type HarnessOptions } from '../helpers/harness.js';
@@ -285,4 +285,41 @@ describe('the website', () => {
       await browser.close();
     }
   }, 120_000);
+
+  it('checks a VK Mini App’s signed launch parameters, and counts its votes with VK’s', async () => {
+    const base = await start({
+      vk: 'longpoll',
+      env: { VK_APP_ID: '51234567', VK_APP_SECRET: 'vk-app-secret-key-for-tests' },
+    });
+    await publishedEntries(h, ['animals']);
+    const params = (userId: number, extra: Record<string, string> = {}) =>
+      signVkLaunch(
+        {
+          vk_app_id: '51234567',
+          vk_user_id: String(userId),
+          vk_ts: String(Math.floor(Date.now() / 1000)),
+          vk_language: 'ru',
+          ...extra,
+        },
+        'vk-app-secret-key-for-tests',
+      );
+    const vote = (vkParams: string) =>
+      fetch(`${base}/app/vote`, {
+        method: 'POST',
+        body: JSON.stringify({ vkParams, number: 1 }),
+      }).then(async (r) => ({ status: r.status, ...((await r.json()) as { message: string }) }));
+    expect(await vote(params(600_001))).toEqual({
+      status: 200,
+      message: 'Ваш голос за №1 учтён!',
+      votes: '👍 1 голос',
+    });
+    // The same VK person in the chat: already counted.
+    const chat = h.vkUser({ id: 600_001, lang: 'ru' });
+    expect((await chat.press('v:v:1')).notice).toBe(chat.tr('vote-already', { number: '1' }));
+    // Another app's parameters, or altered ones: refused.
+    expect((await vote(params(600_002, { vk_app_id: '99' }))).status).toBe(401);
+    expect(
+      (await vote(params(600_002).replace('vk_user_id=600002', 'vk_user_id=600003'))).status,
+    ).toBe(401);
+  });
 });

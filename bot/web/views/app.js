@@ -5,6 +5,11 @@
   var hash = new URLSearchParams(location.hash.slice(1));
   var initData = hash.get('tgWebAppData') || sessionStorage.getItem('tgWebAppData') || '';
   if (initData) sessionStorage.setItem('tgWebAppData', initData);
+  // A VK Mini App is opened with its signed launch parameters in the query instead.
+  var vkParams = /[?&]vk_user_id=/.test(location.search)
+    ? location.search.slice(1)
+    : sessionStorage.getItem('vkParams') || '';
+  if (vkParams) sessionStorage.setItem('vkParams', vkParams);
   // Telegram's theme colours, as the Mini App guidelines ask.
   try {
     var theme = JSON.parse(
@@ -29,7 +34,7 @@
     return fetch(path, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(Object.assign({ initData: initData }, body)),
+      body: JSON.stringify(Object.assign({ initData: initData, vkParams: vkParams }, body)),
     }).then(function (r) {
       return r.json();
     });
@@ -39,7 +44,7 @@
     var list = document.getElementById('my-votes');
     function showMine() {
       if (!list) return;
-      if (!initData) {
+      if (!initData && !vkParams) {
         list.innerHTML = '<li></li>';
         list.firstChild.textContent = list.dataset.outside;
         return;
@@ -62,7 +67,7 @@
     }
     document.querySelectorAll('button.vote').forEach(function (button) {
       button.addEventListener('click', function () {
-        if (!initData) {
+        if (!initData && !vkParams) {
           answer.textContent = list ? list.dataset.outside : '';
           return;
         }
