@@ -4,8 +4,7 @@ import type { Deps } from '../handlers/index.js';
 import type { Outbox, UserRef } from '../handlers/protocol.js';
 import type { Clock } from '../handlers/ports.js';
 import { cachedEntries, cachedResults, clearingEntries, countedVotes } from './caches.js';
-import { RateLimiter } from '../handlers/rate-limit.js';
-import { forgetRateCountsBefore, sharedCounts } from '../models/rate-counts.js';
+import { forgetRateCountsBefore } from '../models/rate-counts.js';
 import { forgetSenderLeasesBefore } from '../models/sender-lease.js';
 import { publishDue } from '../handlers/publish.js';
 import { runDueEvents } from '../handlers/schedule.js';
@@ -32,12 +31,12 @@ import { OutboxSender } from './outbox-sender.js';
 import { startHttpServer, type RequestHandler } from './http-server.js';
 import { InFlight } from './in-flight.js';
 import { MediaLibrary } from './media-library.js';
-import { pressTokens } from './press-tokens.js';
 import type { EdgeContext, PlatformEdge } from './platform.js';
 import { startTelegram } from './telegram/start.js';
 import { startVk } from './vk/start.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { createSite } from './web/site.js';
+import { createCore } from './core.js';
 
 export interface App {
   /** The port of the HTTP server (webhooks, /healthz, /metrics with a token). */
@@ -247,26 +246,21 @@ export async function startApp(
   const metrics = createMetrics(figures);
   const inFlight = new InFlight();
   const { base, stores } = storesOf(config, metrics);
-  const shared = (name: string, limit: number) =>
-    new RateLimiter(limit, 10_000, sharedCounts(name, config.VOTER_HASH_SECRET));
-  const deps: Deps = {
-    stores,
+  const deps = createCore({
+    config,
     campaign,
     clock,
+    stores,
+    outbox,
+    processId,
+    shared: true,
+    // Telegram's webhook brings an album's photos a few hundred milliseconds apart.
+    albumSettleMs: 1_500,
     // Filled in from the edges' declarations once they have started (see fromEdges).
     admins: [],
     channels: [],
     links: { entry: () => '' },
-    limits: {
-      presses: shared('presses', config.BUTTON_PRESSES_PER_10S),
-      messages: shared('messages', config.MESSAGES_PER_10S),
-    },
-    pressTokens: pressTokens(config.VOTER_HASH_SECRET),
-    outbox,
-    processId,
-    // Telegram's webhook brings an album's photos a few hundred milliseconds apart.
-    albumSettle: () => new Promise((resolve) => setTimeout(resolve, 1_500)),
-  };
+  });
   const library = new MediaLibrary(log.child({ part: 'media' }));
   const ctx: EdgeContext = { config, deps, metrics, inFlight, library, processId, log };
   const edges = await startEdges(ctx, options.poll !== false);

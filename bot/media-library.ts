@@ -45,6 +45,23 @@ export class MediaLibrary {
     return fetched;
   }
 
+  /**
+   * Something made from a file (a photo's thumbnail for the website), made once and kept beside
+   * it under the file's id and `kind` (forgetting the file forgets it too: see forgetMedia).
+   */
+  async derived(
+    media: Media,
+    kind: string,
+    make: (original: Bytes) => Promise<Bytes>,
+  ): Promise<Bytes> {
+    const key: Media = { ...media, uniqueId: `${media.uniqueId}:${kind}` };
+    const kept = await storedBytes(key);
+    if (kept) return kept;
+    const made = await make(await this.bytesOf(media));
+    await storeBytes(key, made.bytes, made.contentType);
+    return made;
+  }
+
   /** Copies the media of newly sent entries into GridFS; the clock calls it every tick. */
   async keepNew(limit = 20): Promise<number> {
     const entries = await entriesWithMediaToKeep(limit);

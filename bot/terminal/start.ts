@@ -4,7 +4,6 @@ import type { Deps } from '../../handlers/index.js';
 import type { Text } from '../../handlers/protocol.js';
 import type { Clock } from '../../handlers/ports.js';
 import { entryLinkArg } from '../../handlers/links.js';
-import { RateLimiter } from '../../handlers/rate-limit.js';
 import { publishDue } from '../../handlers/publish.js';
 import { runDueEvents } from '../../handlers/schedule.js';
 import {
@@ -25,6 +24,7 @@ import { createLogger } from '../logger.js';
 import { MediaLibrary } from '../media-library.js';
 import { createSite } from '../web/site.js';
 import { runTerminalChat, TERMINAL_USER } from './chat.js';
+import { createCore } from '../core.js';
 import {
   DEMO_ENTRIES,
   DemoClock,
@@ -83,22 +83,20 @@ export async function startTerminal(
   const demo = process.env.DEMO !== '0';
   await connectDatabase(demo ? demoDatabaseUri(config.MONGODB_URI) : config.MONGODB_URI);
   const newStores = () => createMongoStores({ voterSecret: config.VOTER_HASH_SECRET });
-  const deps: Deps = {
-    stores: newStores(),
+  const deps = createCore({
+    config,
     campaign,
     clock: realClock,
-    admins: [{ platform: TERMINAL_USER.platform, id: TERMINAL_USER.id }],
-    links: { entry: (_platform, number) => `/start ${entryLinkArg(number)}` },
-    channels: [],
-    limits: {
-      presses: new RateLimiter(config.BUTTON_PRESSES_PER_10S, 10_000),
-      messages: new RateLimiter(config.MESSAGES_PER_10S, 10_000),
-    },
+    stores: newStores(),
     outbox: mongoOutbox,
     processId: 'terminal',
-    // The terminal sends one photo at a time.
-    albumSettle: async () => undefined,
-  };
+    // One person at one keyboard: nothing to share, and one photo at a time.
+    shared: false,
+    albumSettleMs: 0,
+    admins: [{ platform: TERMINAL_USER.platform, id: TERMINAL_USER.id }],
+    channels: [],
+    links: { entry: (_platform, number) => `/start ${entryLinkArg(number)}` },
+  });
 
   /** The day the demo's dates are built around: kept with its clock, so a second run goes on. */
   let anchor = '';

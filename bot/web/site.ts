@@ -14,7 +14,6 @@ import { ranked } from '../../handlers/results.js';
 import { hasJury, juryNote } from '../../handlers/jury.js';
 import { languageFromHint, phaseText } from '../../handlers/start.js';
 import { translate } from '../../locales/index.js';
-import { storeBytes, storedBytes } from '../../models/media-copy.js';
 import type { Logger } from '../logger.js';
 import type { MediaLibrary } from '../media-library.js';
 import { BodyTooLarge, readBody } from '../http-body.js';
@@ -116,358 +115,384 @@ function send(
   res.writeHead(status, { 'content-type': type, ...headers }).end(body);
 }
 
-export function createSite(deps: Deps, library: MediaLibrary, options: SiteOptions): Handler {
-  // Read from deps on every request: the terminal demo swaps its campaign and deps.stores.
-  const categoryName = (id: string, lang: Lang) =>
-    findCategory(deps.campaign, id)?.name[lang] ?? id;
+/** What every page needs: the core, the media, the site's settings. */
+interface Site {
+  deps: Deps;
+  library: MediaLibrary;
+  options: SiteOptions;
+}
 
-  /** The count of an entry anyone may see now, or null (see countsShown). */
-  async function shownVotes(entry: Entry): Promise<number | null> {
-    const shown = countsShown(deps.campaign, deps.clock.now());
-    if (shown === 'none') return null;
-    if (shown === 'final') {
-      const row = (await deps.stores.results.frozen())?.rows.find((r) => r.entryId === entry.id);
-      if (row) return row.votes;
-    }
-    return deps.stores.votes.countFor(entry.id);
+// Everything is read from deps on every request: the terminal demo swaps its campaign and stores.
+const categoryName = (site: Site, id: string, lang: Lang) =>
+  findCategory(site.deps.campaign, id)?.name[lang] ?? id;
+
+/** The count of an entry anyone may see now, or null (see countsShown). */
+async function shownVotes(site: Site, entry: Entry): Promise<number | null> {
+  const { deps } = site;
+  const shown = countsShown(deps.campaign, deps.clock.now());
+  if (shown === 'none') return null;
+  if (shown === 'final') {
+    const row = (await deps.stores.results.frozen())?.rows.find((r) => r.entryId === entry.id);
+    if (row) return row.votes;
   }
+  return deps.stores.votes.countFor(entry.id);
+}
 
-  function page(
-    res: ServerResponse,
-    lang: Lang,
-    setLang: boolean,
-    view: string,
-    data: Record<string, unknown> & {
-      title: string;
-      description?: string;
-      og?: [string, string][];
-    },
-  ): void {
-    const tr = (key: string, args?: Text['args']) =>
-      translate(lang, args ? { key, args } : { key });
-    const t = {
-      languages: tr('web-languages'),
-      category: tr('web-category'),
-      all: tr('web-all-categories'),
-      city: tr('web-city'),
-      number: tr('web-number'),
-      show: tr('web-show'),
-      empty: tr('web-empty'),
-      results: tr('web-results-link'),
-      resultsTitle: tr('web-results-title'),
-      back: tr('web-back'),
-      vote: tr('vote-button'),
-      myVotes: tr('web-my-votes'),
-      noVotes: tr('web-my-votes-none'),
-      outside: tr('web-app-outside'),
-    };
-    const body = views.render(view, { ...data, t, lang });
-    const html = views.render('layout', {
-      ...data,
-      body,
-      lang,
-      t,
-      campaign: deps.campaign.name[lang],
-      langs: LANGS.map((code) => ({
-        code,
-        name: translate(code, { key: `language-name-${code}` }),
+function page(
+  site: Site,
+  res: ServerResponse,
+  lang: Lang,
+  setLang: boolean,
+  view: string,
+  data: Record<string, unknown> & {
+    title: string;
+    description?: string;
+    og?: [string, string][];
+  },
+): void {
+  const { deps } = site;
+  const tr = (key: string, args?: Text['args']) => translate(lang, args ? { key, args } : { key });
+  const t = {
+    languages: tr('web-languages'),
+    category: tr('web-category'),
+    all: tr('web-all-categories'),
+    city: tr('web-city'),
+    number: tr('web-number'),
+    show: tr('web-show'),
+    empty: tr('web-empty'),
+    results: tr('web-results-link'),
+    resultsTitle: tr('web-results-title'),
+    back: tr('web-back'),
+    vote: tr('vote-button'),
+    myVotes: tr('web-my-votes'),
+    noVotes: tr('web-my-votes-none'),
+    outside: tr('web-app-outside'),
+  };
+  const body = views.render(view, { ...data, t, lang });
+  const html = views.render('layout', {
+    ...data,
+    body,
+    lang,
+    t,
+    campaign: deps.campaign.name[lang],
+    langs: LANGS.map((code) => ({
+      code,
+      name: translate(code, { key: `language-name-${code}` }),
+    })),
+  });
+  send(res, 200, 'text/html; charset=utf-8', html, {
+    'cache-control': 'no-cache',
+    vary: 'Accept-Language, Cookie',
+    ...(setLang ? { 'set-cookie': `lang=${lang}; Path=/; Max-Age=31536000; SameSite=Lax` } : {}),
+  });
+}
+
+async function gallery(
+  site: Site,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  app: boolean,
+): Promise<void> {
+  const { deps, options } = site;
+  const { lang, set } = languageOf(req, url, deps.campaign.defaultLanguage);
+  const filter = {
+    category: url.searchParams.get('category') ?? '',
+    city: (url.searchParams.get('city') ?? '').trim().slice(0, 100),
+    q: (url.searchParams.get('q') ?? '').trim().slice(0, 7),
+  };
+  const city = filter.city.toLocaleLowerCase();
+  const chosen = (await deps.stores.entries.listPublished()).filter(
+    (e) =>
+      (!filter.category || e.category === filter.category) &&
+      (!city || e.city.toLocaleLowerCase().includes(city)) &&
+      (!filter.q || String(e.number) === filter.q),
+  );
+  const entries = await Promise.all(
+    chosen.map(async (e) => {
+      const votes = await shownVotes(site, e);
+      const category = categoryName(site, e.category, lang);
+      return {
+        number: e.number,
+        title: translate(lang, { key: 'web-tile', args: { number: String(e.number), category } }),
+        alt: translate(lang, {
+          key: 'web-entry-alt',
+          args: { number: String(e.number), category },
+        }),
+        city: e.city,
+        thumb: e.media[0]?.type === 'photo' ? `/thumb/${e.number}/0` : null,
+        votes:
+          votes === null ? null : translate(lang, { key: 'web-votes', args: { count: votes } }),
+      };
+    }),
+  );
+  const now = deps.clock.now();
+  page(site, res, lang, set, 'gallery', {
+    app,
+    prefix: app ? '/app' : '',
+    title: deps.campaign.name[lang],
+    description: translate(lang, phaseText(deps, now)),
+    phase: translate(lang, phaseText(deps, now)),
+    resultsLink: resultsPublic(deps.campaign, now),
+    categories: deps.campaign.categories.map((c) => ({ id: c.id, name: c.name[lang] })),
+    filter,
+    entries,
+    og: [
+      ['og:type', 'website'],
+      ['og:title', deps.campaign.name[lang]],
+      ['og:url', `${options.siteUrl}/`],
+    ],
+  });
+}
+
+async function entryPage(
+  site: Site,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  number: number,
+  app: boolean,
+): Promise<void> {
+  const { deps, options } = site;
+  const { lang, set } = languageOf(req, url, deps.campaign.defaultLanguage);
+  const entry = await deps.stores.entries.getByNumber(number);
+  if (entry?.status !== 'published') return notFound(site, req, res, url);
+  const category = categoryName(site, entry.category, lang);
+  const args = { number: String(entry.number), category };
+  const title = translate(lang, { key: 'web-entry-title', args });
+  const votes = await shownVotes(site, entry);
+  const link = `${options.siteUrl}/e/${entry.number}`;
+  const summary = entry.story.length > 200 ? `${entry.story.slice(0, 199)}…` : entry.story;
+  const image = entry.media[0]?.type === 'photo' ? `${options.siteUrl}/thumb/${number}/0` : null;
+  page(site, res, lang, set, 'entry', {
+    app,
+    prefix: app ? '/app' : '',
+    number: entry.number,
+    title,
+    description: summary,
+    meta: translate(lang, {
+      key: 'web-entry-meta',
+      args: { city: entry.city, nominee: entry.nominee ?? '' },
+    }),
+    alt: translate(lang, { key: 'web-entry-alt', args }),
+    story: entry.story,
+    media: entry.media.map((m, i) => ({ type: m.type, src: `/media/${number}/${i}` })),
+    votes: votes === null ? null : translate(lang, { key: 'web-votes', args: { count: votes } }),
+    voteLinks: options.platforms.map((p) => ({
+      href: deps.links.entry(p.platform, entry.number),
+      label: translate(lang, { key: 'web-vote-in', args: { platform: p.name } }),
+    })),
+    shareLinks: [
+      {
+        href: `https://t.me/share/url?url=${encodeURIComponent(link)}&text=${encodeURIComponent(title)}`,
+        label: translate(lang, { key: 'web-share', args: { platform: 'Telegram' } }),
+      },
+      {
+        href: `https://vk.com/share.php?url=${encodeURIComponent(link)}`,
+        label: translate(lang, { key: 'web-share', args: { platform: 'VK' } }),
+      },
+    ],
+    og: [
+      ['og:type', 'article'],
+      ['og:title', title],
+      ['og:description', summary],
+      ['og:url', link],
+      ...(image ? ([['og:image', image]] as [string, string][]) : []),
+      ['og:locale', { kk: 'kk_KZ', ru: 'ru_RU', en: 'en_US' }[lang]],
+    ],
+  });
+}
+
+async function results(
+  site: Site,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
+  const { deps } = site;
+  const { lang, set } = languageOf(req, url, deps.campaign.defaultLanguage);
+  const title = translate(lang, { key: 'web-results-title' });
+  if (!resultsPublic(deps.campaign, deps.clock.now())) {
+    const notYet = translate(lang, {
+      key: 'results-not-yet',
+      args: { gala: { date: deps.campaign.dates.gala }, time: deps.campaign.schedule.galaTime },
+    });
+    return page(site, res, lang, set, 'results', { title, categories: null, notYet });
+  }
+  const rows = (await deps.stores.results.frozen())?.rows ?? (await deps.stores.results.tally());
+  const categories = (await ranked(deps, rows)).map((r) => ({
+    name: categoryName(site, r.category, lang),
+    standings: r.standings
+      .filter((s) => s.place <= deps.campaign.schedule.prizePlaces)
+      .map((s) => ({
+        place: s.place,
+        number: s.number,
+        label: translate(lang, {
+          key: 'results-row',
+          args: { place: s.place, number: String(s.number), votes: s.votes },
+        }).replace(/^\d+\.\s*/, ''),
       })),
-    });
-    send(res, 200, 'text/html; charset=utf-8', html, {
-      'cache-control': 'no-cache',
-      vary: 'Accept-Language, Cookie',
-      ...(setLang ? { 'set-cookie': `lang=${lang}; Path=/; Max-Age=31536000; SameSite=Lax` } : {}),
-    });
-  }
+  }));
+  const how = hasJury(deps.campaign) ? translate(lang, juryNote(deps)) : null;
+  page(site, res, lang, set, 'results', { title, categories, how });
+}
 
-  async function gallery(
-    req: IncomingMessage,
-    res: ServerResponse,
-    url: URL,
-    app: boolean,
-  ): Promise<void> {
-    const { lang, set } = languageOf(req, url, deps.campaign.defaultLanguage);
-    const filter = {
-      category: url.searchParams.get('category') ?? '',
-      city: (url.searchParams.get('city') ?? '').trim().slice(0, 100),
-      q: (url.searchParams.get('q') ?? '').trim().slice(0, 7),
-    };
-    const city = filter.city.toLocaleLowerCase();
-    const chosen = (await deps.stores.entries.listPublished()).filter(
-      (e) =>
-        (!filter.category || e.category === filter.category) &&
-        (!city || e.city.toLocaleLowerCase().includes(city)) &&
-        (!filter.q || String(e.number) === filter.q),
-    );
-    const entries = await Promise.all(
-      chosen.map(async (e) => {
-        const votes = await shownVotes(e);
-        const category = categoryName(e.category, lang);
-        return {
-          number: e.number,
-          title: translate(lang, { key: 'web-tile', args: { number: String(e.number), category } }),
-          alt: translate(lang, {
-            key: 'web-entry-alt',
-            args: { number: String(e.number), category },
-          }),
-          city: e.city,
-          thumb: e.media[0]?.type === 'photo' ? `/thumb/${e.number}/0` : null,
-          votes:
-            votes === null ? null : translate(lang, { key: 'web-votes', args: { count: votes } }),
-        };
-      }),
-    );
-    const now = deps.clock.now();
-    page(res, lang, set, 'gallery', {
-      app,
-      prefix: app ? '/app' : '',
-      title: deps.campaign.name[lang],
-      description: translate(lang, phaseText(deps, now)),
-      phase: translate(lang, phaseText(deps, now)),
-      resultsLink: resultsPublic(deps.campaign, now),
-      categories: deps.campaign.categories.map((c) => ({ id: c.id, name: c.name[lang] })),
-      filter,
-      entries,
-      og: [
-        ['og:type', 'website'],
-        ['og:title', deps.campaign.name[lang]],
-        ['og:url', `${options.siteUrl}/`],
-      ],
+function notFound(site: Site, req: IncomingMessage, res: ServerResponse, url: URL): void {
+  const { deps } = site;
+  const { lang } = languageOf(req, url, deps.campaign.defaultLanguage);
+  send(res, 404, 'text/plain; charset=utf-8', translate(lang, { key: 'web-not-found' }));
+}
+
+/** A photo's or video's bytes (Range for video), or its thumbnail; by ETag once seen. */
+async function media(
+  site: Site,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  number: number,
+  index: number,
+  thumb: boolean,
+): Promise<void> {
+  const { deps, library, options } = site;
+  const entry = await deps.stores.entries.getByNumber(number);
+  const item = entry?.status === 'published' ? entry.media[index] : undefined;
+  if (!item || (thumb && item.type !== 'photo')) return notFound(site, req, res, url);
+  const etag = `"${thumb ? 't' : 'm'}-${createHash('sha256').update(`${item.platform}:${item.uniqueId}`).digest('base64url').slice(0, 22)}"`;
+  if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
+  let bytes: Buffer;
+  let type: string;
+  try {
+    ({ bytes, contentType: type } = thumb
+      ? await thumbnailOf(site, item)
+      : await library.bytesOf(item));
+  } catch (error) {
+    options.log.warn({ err: error, number }, 'entry media could not be read for the site');
+    return notFound(site, req, res, url);
+  }
+  type = typeOf(bytes, type);
+  const headers = {
+    etag,
+    'cache-control': MEDIA_CACHE,
+    'accept-ranges': 'bytes',
+    // Served as what it is, never sniffed into something else.
+    'x-content-type-options': 'nosniff',
+  };
+  const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+  if (range && (range[1] || range[2])) {
+    const size = bytes.length;
+    const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
+    const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+    if (start >= size || start > end)
+      return void res.writeHead(416, { 'content-range': `bytes */${size}` }).end();
+    return send(res, 206, type, bytes.subarray(start, end + 1), {
+      ...headers,
+      'content-range': `bytes ${start}-${end}/${size}`,
     });
   }
+  send(res, 200, type, bytes, headers);
+}
 
-  async function entryPage(
-    req: IncomingMessage,
-    res: ServerResponse,
-    url: URL,
-    number: number,
-    app: boolean,
-  ): Promise<void> {
-    const { lang, set } = languageOf(req, url, deps.campaign.defaultLanguage);
-    const entry = await deps.stores.entries.getByNumber(number);
-    if (entry?.status !== 'published') return notFound(req, res, url);
-    const category = categoryName(entry.category, lang);
-    const args = { number: String(entry.number), category };
-    const title = translate(lang, { key: 'web-entry-title', args });
-    const votes = await shownVotes(entry);
-    const link = `${options.siteUrl}/e/${entry.number}`;
-    const summary = entry.story.length > 200 ? `${entry.story.slice(0, 199)}…` : entry.story;
-    const image = entry.media[0]?.type === 'photo' ? `${options.siteUrl}/thumb/${number}/0` : null;
-    page(res, lang, set, 'entry', {
-      app,
-      prefix: app ? '/app' : '',
-      number: entry.number,
-      title,
-      description: summary,
-      meta: translate(lang, {
-        key: 'web-entry-meta',
-        args: { city: entry.city, nominee: entry.nominee ?? '' },
-      }),
-      alt: translate(lang, { key: 'web-entry-alt', args }),
-      story: entry.story,
-      media: entry.media.map((m, i) => ({ type: m.type, src: `/media/${number}/${i}` })),
-      votes: votes === null ? null : translate(lang, { key: 'web-votes', args: { count: votes } }),
-      voteLinks: options.platforms.map((p) => ({
-        href: deps.links.entry(p.platform, entry.number),
-        label: translate(lang, { key: 'web-vote-in', args: { platform: p.name } }),
-      })),
-      shareLinks: [
-        {
-          href: `https://t.me/share/url?url=${encodeURIComponent(link)}&text=${encodeURIComponent(title)}`,
-          label: translate(lang, { key: 'web-share', args: { platform: 'Telegram' } }),
-        },
-        {
-          href: `https://vk.com/share.php?url=${encodeURIComponent(link)}`,
-          label: translate(lang, { key: 'web-share', args: { platform: 'VK' } }),
-        },
-      ],
-      og: [
-        ['og:type', 'article'],
-        ['og:title', title],
-        ['og:description', summary],
-        ['og:url', link],
-        ...(image ? ([['og:image', image]] as [string, string][]) : []),
-        ['og:locale', { kk: 'kk_KZ', ru: 'ru_RU', en: 'en_US' }[lang]],
-      ],
-    });
-  }
-
-  async function results(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const { lang, set } = languageOf(req, url, deps.campaign.defaultLanguage);
-    const title = translate(lang, { key: 'web-results-title' });
-    if (!resultsPublic(deps.campaign, deps.clock.now())) {
-      const notYet = translate(lang, {
-        key: 'results-not-yet',
-        args: { gala: { date: deps.campaign.dates.gala }, time: deps.campaign.schedule.galaTime },
-      });
-      return page(res, lang, set, 'results', { title, categories: null, notYet });
-    }
-    const rows = (await deps.stores.results.frozen())?.rows ?? (await deps.stores.results.tally());
-    const categories = (await ranked(deps, rows)).map((r) => ({
-      name: categoryName(r.category, lang),
-      standings: r.standings
-        .filter((s) => s.place <= deps.campaign.schedule.prizePlaces)
-        .map((s) => ({
-          place: s.place,
-          number: s.number,
-          label: translate(lang, {
-            key: 'results-row',
-            args: { place: s.place, number: String(s.number), votes: s.votes },
-          }).replace(/^\d+\.\s*/, ''),
-        })),
-    }));
-    const how = hasJury(deps.campaign) ? translate(lang, juryNote(deps)) : null;
-    page(res, lang, set, 'results', { title, categories, how });
-  }
-
-  function notFound(req: IncomingMessage, res: ServerResponse, url: URL): void {
-    const { lang } = languageOf(req, url, deps.campaign.defaultLanguage);
-    send(res, 404, 'text/plain; charset=utf-8', translate(lang, { key: 'web-not-found' }));
-  }
-
-  /** A photo's or video's bytes (Range for video), or its thumbnail; by ETag once seen. */
-  async function media(
-    req: IncomingMessage,
-    res: ServerResponse,
-    url: URL,
-    number: number,
-    index: number,
-    thumb: boolean,
-  ): Promise<void> {
-    const entry = await deps.stores.entries.getByNumber(number);
-    const item = entry?.status === 'published' ? entry.media[index] : undefined;
-    if (!item || (thumb && item.type !== 'photo')) return notFound(req, res, url);
-    const etag = `"${thumb ? 't' : 'm'}-${createHash('sha256').update(`${item.platform}:${item.uniqueId}`).digest('base64url').slice(0, 22)}"`;
-    if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
-    let bytes: Buffer;
-    let type: string;
-    try {
-      ({ bytes, contentType: type } = thumb
-        ? await thumbnailOf(item)
-        : await library.bytesOf(item));
-    } catch (error) {
-      options.log.warn({ err: error, number }, 'entry media could not be read for the site');
-      return notFound(req, res, url);
-    }
-    type = typeOf(bytes, type);
-    const headers = {
-      etag,
-      'cache-control': MEDIA_CACHE,
-      'accept-ranges': 'bytes',
-      // Served as what it is, never sniffed into something else.
-      'x-content-type-options': 'nosniff',
-    };
-    const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
-    if (range && (range[1] || range[2])) {
-      const size = bytes.length;
-      const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
-      const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
-      if (start >= size || start > end)
-        return void res.writeHead(416, { 'content-range': `bytes */${size}` }).end();
-      return send(res, 206, type, bytes.subarray(start, end + 1), {
-        ...headers,
-        'content-range': `bytes ${start}-${end}/${size}`,
-      });
-    }
-    send(res, 200, type, bytes, headers);
-  }
-
-  /** The thumbnail of a photo: made once with sharp, kept beside the original. */
-  async function thumbnailOf(item: Media): Promise<{ bytes: Buffer; contentType: string }> {
-    const key: Media = { ...item, uniqueId: `${item.uniqueId}:thumb` };
-    const kept = await storedBytes(key);
-    if (kept) return kept;
-    const original = await library.bytesOf(item);
-    const bytes = await sharp(original.bytes)
+/** The thumbnail of a photo: made once with sharp, kept beside the original. */
+function thumbnailOf(site: Site, item: Media): Promise<{ bytes: Buffer; contentType: string }> {
+  const { library } = site;
+  return library.derived(item, 'thumb', async (original) => ({
+    bytes: await sharp(original.bytes)
       .rotate()
       .resize({ width: THUMB_WIDTH, withoutEnlargement: true })
       .webp({ quality: 75 })
-      .toBuffer();
-    await storeBytes(key, bytes, 'image/webp');
-    return { bytes, contentType: 'image/webp' };
-  }
+      .toBuffer(),
+    contentType: 'image/webp',
+  }));
+}
 
-  function json(res: ServerResponse, status: number, body: unknown): void {
-    send(res, status, 'application/json; charset=utf-8', JSON.stringify(body), {
-      'cache-control': 'no-store',
-    });
-  }
+function json(res: ServerResponse, status: number, body: unknown): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(body), {
+    'cache-control': 'no-store',
+  });
+}
 
-  /**
-   * The Mini App's calls: a vote, and the person's votes. The person is who Telegram's signed
-   * launch data says; a vote goes through the core as a press of the Vote button would, so every
-   * rule of the chat holds, and the counts in the chat and on the site are the same ones.
-   */
-  async function miniAppCall(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const { lang } = languageOf(req, url, deps.campaign.defaultLanguage);
-    if (!options.miniApp) return notFound(req, res, url);
-    if (req.method !== 'POST') return void res.writeHead(405, { allow: 'POST' }).end();
-    let body: { initData?: unknown; vkParams?: unknown; number?: unknown };
-    try {
-      body = JSON.parse((await readBody(req, 16 * 1024)).toString('utf8')) as typeof body;
-    } catch (error) {
-      const status = error instanceof BodyTooLarge ? 413 : 400;
-      return json(res, status, { message: translate(lang, { key: 'web-app-refused' }) });
-    }
-    const { botToken, vkApp, maxAgeSeconds } = options.miniApp;
-    const person =
-      botToken && body.initData
-        ? checkInitData(String(body.initData), botToken, new Date(), maxAgeSeconds)
-        : vkApp && body.vkParams
-          ? checkVkLaunch(String(body.vkParams), vkApp, new Date(), maxAgeSeconds)
-          : null;
-    if (!person) return json(res, 401, { message: translate(lang, { key: 'web-app-refused' }) });
-    const { actor } = person;
-    if (url.pathname === '/app/vote') {
-      const number = Number(body.number);
-      if (!Number.isInteger(number) || number < 1 || number > 9_999_999)
-        return json(res, 400, { message: translate(lang, { key: 'vote-entry-unavailable' }) });
-      const replies = await handleEvent(
-        { actor, input: { kind: 'button', data: payload('v', 'v', number) } },
-        deps,
-      );
-      const { own, outbox } = splitReplies(actor, replies, `webapp:${Date.now()}:${actor.id}`);
-      await deps.outbox.enqueue(outbox);
-      const notice = own.find((r) => r.view.kind === 'notice');
-      const message =
-        notice?.view.kind === 'notice' ? translate(notice.lang, notice.view.text) : '';
-      // The entry's count as the page may show it now, with this vote in it.
-      const entry = await deps.stores.entries.getByNumber(number);
-      const count = entry?.status === 'published' ? await shownVotes(entry) : null;
-      const votes =
-        count === null || !notice
-          ? undefined
-          : translate(notice.lang, { key: 'web-votes', args: { count } });
-      return json(res, 200, { message, ...(votes ? { votes } : {}) });
-    }
-    const speaks =
-      (await deps.stores.users.find(actor))?.lang ??
-      languageFromHint(actor.langHint, deps.campaign.defaultLanguage);
-    const votes = [];
-    for (const category of deps.campaign.categories) {
-      const entryId = await deps.stores.votes.choiceOf(actor, category.id);
-      const entry = entryId ? await deps.stores.entries.get(entryId) : null;
-      if (entry)
-        votes.push({
-          number: entry.number,
-          label: translate(speaks, {
-            key: 'web-tile',
-            args: { number: String(entry.number), category: category.name[speaks] },
-          }),
-        });
-    }
-    json(res, 200, { votes });
+/**
+ * The Mini App's calls: a vote, and the person's votes. The person is who Telegram's signed
+ * launch data says; a vote goes through the core as a press of the Vote button would, so every
+ * rule of the chat holds, and the counts in the chat and on the site are the same ones.
+ */
+async function miniAppCall(
+  site: Site,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
+  const { deps, options } = site;
+  const { lang } = languageOf(req, url, deps.campaign.defaultLanguage);
+  if (!options.miniApp) return notFound(site, req, res, url);
+  if (req.method !== 'POST') return void res.writeHead(405, { allow: 'POST' }).end();
+  let body: { initData?: unknown; vkParams?: unknown; number?: unknown };
+  try {
+    body = JSON.parse((await readBody(req, 16 * 1024)).toString('utf8')) as typeof body;
+  } catch (error) {
+    const status = error instanceof BodyTooLarge ? 413 : 400;
+    return json(res, status, { message: translate(lang, { key: 'web-app-refused' }) });
   }
+  const { botToken, vkApp, maxAgeSeconds } = options.miniApp;
+  const person =
+    botToken && body.initData
+      ? checkInitData(String(body.initData), botToken, new Date(), maxAgeSeconds)
+      : vkApp && body.vkParams
+        ? checkVkLaunch(String(body.vkParams), vkApp, new Date(), maxAgeSeconds)
+        : null;
+  if (!person) return json(res, 401, { message: translate(lang, { key: 'web-app-refused' }) });
+  const { actor } = person;
+  if (url.pathname === '/app/vote') {
+    const number = Number(body.number);
+    if (!Number.isInteger(number) || number < 1 || number > 9_999_999)
+      return json(res, 400, { message: translate(lang, { key: 'vote-entry-unavailable' }) });
+    const replies = await handleEvent(
+      { actor, input: { kind: 'button', data: payload('v', 'v', number) } },
+      deps,
+    );
+    const { own, outbox } = splitReplies(actor, replies, `webapp:${Date.now()}:${actor.id}`);
+    await deps.outbox.enqueue(outbox);
+    const notice = own.find((r) => r.view.kind === 'notice');
+    const message = notice?.view.kind === 'notice' ? translate(notice.lang, notice.view.text) : '';
+    // The entry's count as the page may show it now, with this vote in it.
+    const entry = await deps.stores.entries.getByNumber(number);
+    const count = entry?.status === 'published' ? await shownVotes(site, entry) : null;
+    const votes =
+      count === null || !notice
+        ? undefined
+        : translate(notice.lang, { key: 'web-votes', args: { count } });
+    return json(res, 200, { message, ...(votes ? { votes } : {}) });
+  }
+  const speaks =
+    (await deps.stores.users.find(actor))?.lang ??
+    languageFromHint(actor.langHint, deps.campaign.defaultLanguage);
+  const votes = [];
+  for (const category of deps.campaign.categories) {
+    const entryId = await deps.stores.votes.choiceOf(actor, category.id);
+    const entry = entryId ? await deps.stores.entries.get(entryId) : null;
+    if (entry)
+      votes.push({
+        number: entry.number,
+        label: translate(speaks, {
+          key: 'web-tile',
+          args: { number: String(entry.number), category: category.name[speaks] },
+        }),
+      });
+  }
+  json(res, 200, { votes });
+}
 
+export function createSite(deps: Deps, library: MediaLibrary, options: SiteOptions): Handler {
+  const site: Site = { deps, library, options };
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://site');
     const path = url.pathname;
-    if (path === '/app/vote' || path === '/app/my-votes') return miniAppCall(req, res, url);
+    if (path === '/app/vote' || path === '/app/my-votes') return miniAppCall(site, req, res, url);
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return void res.writeHead(405, { allow: 'GET' }).end();
     const app = Boolean(options.miniApp) && (path === '/app' || path.startsWith('/app/'));
     const inner = app ? path.slice('/app'.length) || '/' : path;
-    if (inner === '/') return gallery(req, res, url, app);
+    if (inner === '/') return gallery(site, req, res, url, app);
     const fixed = ASSETS[path];
     if (fixed) {
       if (req.headers['if-none-match'] === fixed.etag)
@@ -477,11 +502,12 @@ export function createSite(deps: Deps, library: MediaLibrary, options: SiteOptio
         'cache-control': 'public, max-age=3600',
       });
     }
-    if (path === '/results') return results(req, res, url);
+    if (path === '/results') return results(site, req, res, url);
     const entry = /^\/e\/([1-9]\d{0,6})$/.exec(inner);
-    if (entry) return entryPage(req, res, url, Number(entry[1]), app);
+    if (entry) return entryPage(site, req, res, url, Number(entry[1]), app);
     const file = /^\/(media|thumb)\/([1-9]\d{0,6})\/(\d)$/.exec(path);
-    if (file) return media(req, res, url, Number(file[2]), Number(file[3]), file[1] === 'thumb');
-    notFound(req, res, url);
+    if (file)
+      return media(site, req, res, url, Number(file[2]), Number(file[3]), file[1] === 'thumb');
+    notFound(site, req, res, url);
   };
 }
