@@ -45,6 +45,11 @@ export class MediaLibrary {
     return fetched;
   }
 
+  /** Keeps bytes that came with no platform to fetch them from (a Mini App's upload). */
+  async keep(media: Media, bytes: Buffer, contentType: string): Promise<void> {
+    await storeBytes(media, bytes, contentType);
+  }
+
   /**
    * Something made from a file (a photo's thumbnail for the website), made once and kept beside
    * it under the file's id and `kind` (forgetting the file forgets it too: see forgetMedia).

@@ -181,7 +181,7 @@ function sampleArgs(vars: Set<string>): Record<string, Arg> {
  * them, the platforms' names, and the file format and "id" the moderators' tools speak of.
  */
 const LATIN_ALLOWED =
-  /#DoGoodThings|https?:\/\/\S+|@\w+|\/(void|fraud) (cluster|voter|entry|left|csv|now)\b|\btelegram:ID\b|\S*\/\S+|Sample|\b(OK|GIF|Telegram|VK|Ctrl\+D|photo|video|English|CSV|ID|id)\b/g;
+  /#DoGoodThings|https?:\/\/\S+|@\w+|\/(void|fraud) (cluster|voter|entry|left|csv|now)\b|\btelegram:ID\b|\S*\/\S+|Sample|\b(OK|GIF|JPEG|PNG|WebP|MP4|Telegram|VK|Ctrl\+D|photo|video|English|CSV|ID|id)\b/g;
 
 /** What a message key (an identifier, untranslated) looks like. */
 const MESSAGE_KEY =

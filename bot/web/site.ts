@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Eta } from 'eta';
 import sharp from 'sharp';
 import { findCategory } from '../../handlers/campaign.js';
-import { countsShown, resultsPublic } from '../../handlers/campaign-clock.js';
+import { countsShown, phaseAt, resultsPublic } from '../../handlers/campaign-clock.js';
 import type { Deps } from '../../handlers/index.js';
 import type { Entry } from '../../handlers/ports.js';
 import { LANGS, type Lang, type Media, type Text } from '../../handlers/protocol.js';
@@ -20,7 +20,8 @@ import { BodyTooLarge, readBody } from '../http-body.js';
 import { splitReplies } from '../replies.js';
 import { handleEvent } from '../../handlers/index.js';
 import { payload } from '../../handlers/payload.js';
-import { checkInitData, checkVkLaunch } from './init-data.js';
+import { checkInitData, checkVkLaunch, type MiniAppPerson } from './init-data.js';
+import { submitFromWeb } from './submit.js';
 
 // The contest's website, served by the bot's own HTTP server from the same core and database: the
 // gallery of published entries (filter by category and city, find by number), a page per entry
@@ -164,6 +165,15 @@ function page(
     resultsTitle: tr('web-results-title'),
     back: tr('web-back'),
     vote: tr('vote-button'),
+    submitTitle: tr('web-submit-title'),
+    kind: tr('web-submit-kind'),
+    own: tr('menu-submit'),
+    nomination: tr('menu-nominate'),
+    nominee: tr('web-submit-nominee'),
+    files: tr('web-submit-files'),
+    story: tr('web-submit-story'),
+    consent: tr('web-submit-consent'),
+    send: tr('button-send'),
     myVotes: tr('web-my-votes'),
     noVotes: tr('web-my-votes-none'),
     outside: tr('web-app-outside'),
@@ -234,6 +244,7 @@ async function gallery(
     description: translate(lang, phaseText(deps, now)),
     phase: translate(lang, phaseText(deps, now)),
     resultsLink: resultsPublic(deps.campaign, now),
+    submitLink: phaseAt(deps.campaign, now) === 'submissions',
     categories: deps.campaign.categories.map((c) => ({ id: c.id, name: c.name[lang] })),
     filter,
     entries,
@@ -416,6 +427,80 @@ function json(res: ServerResponse, status: number, body: unknown): void {
  * launch data says; a vote goes through the core as a press of the Vote button would, so every
  * rule of the chat holds, and the counts in the chat and on the site are the same ones.
  */
+/** Who the Mini App's call is from: Telegram's launch data, else VK's, checked; or null. */
+function personOf(
+  site: Site,
+  body: { initData?: unknown; vkParams?: unknown },
+): MiniAppPerson | null {
+  const app = site.options.miniApp;
+  if (!app) return null;
+  if (app.botToken && body.initData)
+    return checkInitData(String(body.initData), app.botToken, new Date(), app.maxAgeSeconds);
+  if (app.vkApp && body.vkParams)
+    return checkVkLaunch(String(body.vkParams), app.vkApp, new Date(), app.maxAgeSeconds);
+  return null;
+}
+
+/** Everything a person may upload at once: the photos, or a video up to the campaign's limit. */
+const UPLOAD_LIMIT = 30 * 1024 * 1024;
+
+/** The Mini App's form: a deed told in the page goes through the chat's conversation. */
+async function submitDeed(site: Site, req: IncomingMessage, res: ServerResponse, url: URL) {
+  const { deps, library, options } = site;
+  const { lang } = languageOf(req, url, deps.campaign.defaultLanguage);
+  if (!options.miniApp) return notFound(site, req, res, url);
+  if (req.method === 'GET') return submitPage(site, req, res, url);
+  if (req.method !== 'POST') return void res.writeHead(405, { allow: 'GET, POST' }).end();
+  let form: FormData;
+  try {
+    const bytes = await readBody(req, UPLOAD_LIMIT);
+    form = await new Request('http://site/app/submit', {
+      method: 'POST',
+      headers: { 'content-type': String(req.headers['content-type'] ?? '') },
+      body: bytes,
+    }).formData();
+  } catch (error) {
+    const key = error instanceof BodyTooLarge ? 'web-submit-too-large' : 'web-app-refused';
+    return json(res, error instanceof BodyTooLarge ? 413 : 400, {
+      message: translate(lang, { key, args: { mb: UPLOAD_LIMIT / 1024 / 1024 } }),
+    });
+  }
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === 'string' ? value : '';
+  };
+  const person = personOf(site, { initData: text('initData'), vkParams: text('vkParams') });
+  if (!person) return json(res, 401, { message: translate(lang, { key: 'web-app-refused' }) });
+  const files = await Promise.all(
+    form
+      .getAll('files')
+      .filter((f): f is File => typeof f !== 'string' && f.size > 0)
+      .map(async (f) => ({ bytes: Buffer.from(await f.arrayBuffer()), type: f.type })),
+  );
+  const submitted = await submitFromWeb(deps, library, person.actor, {
+    kind: text('kind') === 'nomination' ? 'nomination' : 'own',
+    nominee: text('nominee'),
+    story: text('story'),
+    city: text('city'),
+    category: text('category'),
+    consent: text('consent') === 'yes',
+    files,
+  });
+  json(res, submitted.ok ? 200 : 400, submitted);
+}
+
+async function submitPage(site: Site, req: IncomingMessage, res: ServerResponse, url: URL) {
+  const { deps } = site;
+  const { lang, set } = languageOf(req, url, deps.campaign.defaultLanguage);
+  page(site, res, lang, set, 'submit', {
+    app: true,
+    prefix: '/app',
+    title: translate(lang, { key: 'web-submit-title' }),
+    rules: deps.campaign.rules,
+    categories: deps.campaign.categories.map((c) => ({ id: c.id, name: c.name[lang] })),
+  });
+}
+
 async function miniAppCall(
   site: Site,
   req: IncomingMessage,
@@ -433,13 +518,7 @@ async function miniAppCall(
     const status = error instanceof BodyTooLarge ? 413 : 400;
     return json(res, status, { message: translate(lang, { key: 'web-app-refused' }) });
   }
-  const { botToken, vkApp, maxAgeSeconds } = options.miniApp;
-  const person =
-    botToken && body.initData
-      ? checkInitData(String(body.initData), botToken, new Date(), maxAgeSeconds)
-      : vkApp && body.vkParams
-        ? checkVkLaunch(String(body.vkParams), vkApp, new Date(), maxAgeSeconds)
-        : null;
+  const person = personOf(site, body);
   if (!person) return json(res, 401, { message: translate(lang, { key: 'web-app-refused' }) });
   const { actor } = person;
   if (url.pathname === '/app/vote') {
@@ -488,6 +567,7 @@ export function createSite(deps: Deps, library: MediaLibrary, options: SiteOptio
     const url = new URL(req.url ?? '/', 'http://site');
     const path = url.pathname;
     if (path === '/app/vote' || path === '/app/my-votes') return miniAppCall(site, req, res, url);
+    if (path === '/app/submit') return submitDeed(site, req, res, url);
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return void res.writeHead(405, { allow: 'GET' }).end();
     const app = Boolean(options.miniApp) && (path === '/app' || path.startsWith('/app/'));

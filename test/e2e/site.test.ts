@@ -6,7 +6,9 @@ import { signInitData, signVkLaunch } from '../../bot/web/init-data.js';
 import { MediaCopyModel } from '../../models/media-copy.js';
 import { VoteModel } from '../../models/vote.js';
 import { Harness, type HarnessOptions } from '../helpers/harness.js';
-import { AFTER_VOTING, publishedEntries } from '../helpers/flows.js';
+import { AFTER_VOTING, DURING_SUBMISSIONS, publishedEntries, STORY } from '../helpers/flows.js';
+import { DEED_PNG } from '../helpers/telegram-user.js';
+import { EntryModel } from '../../models/entry.js';
 
 // The contest's website, served by the bot's HTTP server: the gallery, an entry's page with its
 // Open Graph card, the results once public, the media with caching. Fetched as a browser or a
@@ -322,4 +324,104 @@ describe('the website', () => {
       (await vote(params(600_002).replace('vk_user_id=600002', 'vk_user_id=600003'))).status,
     ).toBe(401);
   });
+
+  it('takes a deed told in the Mini App through the chat’s rules to the moderators', async () => {
+    const base = await start({ now: DURING_SUBMISSIONS });
+    const moderator = h.admin('en');
+    await moderator.send('/start');
+    const tell = async (fields: Record<string, string>, files = 1) => {
+      const form = new FormData();
+      form.set('initData', launch(555_010));
+      for (const [k, v] of Object.entries(fields)) form.set(k, v);
+      for (let i = 0; i < files; i += 1)
+        form.append('files', new Blob([DEED_PNG], { type: 'image/png' }), `deed-${i}.png`);
+      const r = await fetch(`${base}/app/submit`, { method: 'POST', body: form });
+      return { status: r.status, ...((await r.json()) as { ok: boolean; message: string }) };
+    };
+    const deed = {
+      kind: 'own',
+      story: STORY,
+      city: 'Almaty',
+      category: 'animals',
+      consent: 'yes',
+    };
+    // The chat's own answers when something is wrong, and nothing kept.
+    const short = await tell({ ...deed, story: 'Too short' });
+    expect(short).toMatchObject({ status: 400, ok: false });
+    expect(short.message).toContain('The story is too short');
+    expect((await tell({ ...deed, consent: '' })).message).toBe(moderator.tr('web-consent-needed'));
+    expect((await tell(deed, 0)).message).toContain(moderator.tr('media-needed'));
+    expect(await EntryModel.countDocuments()).toBe(0);
+
+    const sent = await tell(deed, 2);
+    expect(sent).toMatchObject({ status: 200, ok: true });
+    expect(sent.message).toContain('Thank you! Your entry #1 has been sent to the moderators');
+    expect(await EntryModel.findOne().lean()).toMatchObject({
+      number: 1,
+      status: 'pending',
+      city: 'Almaty',
+      category: 'animals',
+      author: { platform: 'telegram', id: '555010' },
+    });
+    // The moderators get it as from the chat, the photos uploaded from the kept bytes.
+    await h.drain();
+    expect(moderator.messages().some((m) => m.text?.includes('📋 Entry #1 (own deed)'))).toBe(true);
+    // (The same picture twice is one photo, as in the chat.)
+    const uploads = h.api
+      .callsTo(moderator.id)
+      .filter((c) => c.method === 'sendPhoto' || c.method === 'sendMediaGroup');
+    expect(uploads).toHaveLength(1);
+    // Launch data that does not check: refused.
+    const forged = new FormData();
+    forged.set('initData', 'user=%7B%22id%22%3A1%7D&auth_date=1&hash=' + '0'.repeat(64));
+    expect((await fetch(`${base}/app/submit`, { method: 'POST', body: forged })).status).toBe(401);
+  });
+
+  it('sends a deed from the Mini App’s form in a real browser', async () => {
+    if (!existsSync(CHROMIUM))
+      throw new Error(
+        `no browser at ${CHROMIUM}: install Debian's chromium (apt-get install chromium)`,
+      );
+    const base = await start({ now: DURING_SUBMISSIONS });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    try {
+      const page = await browser.newPage({
+        viewport: { width: 360, height: 740 },
+        locale: 'kk-KZ',
+      });
+      await page.goto(`${base}/app#tgWebAppData=${encodeURIComponent(launch(555_020))}`);
+      await page.locator('a.cta').click();
+      await page.waitForURL(/\/app\/submit$/);
+      await page.locator('input[name=files]').setInputFiles('test/fixtures/deed.png');
+      await page.locator('textarea[name=story]').fill(STORY);
+      await page.locator('input[name=city]').fill('Шымкент');
+      await page.locator('select[name=category]').selectOption('animals');
+      await page.locator('input[name=consent]').check();
+      await page.locator('#deed button[type=submit]').click();
+      await page.waitForFunction("document.querySelector('.answer').textContent.length > 0");
+      // In the person's own language (their Telegram app's, from the launch data), as in the chat.
+      expect(await page.locator('.answer').textContent()).toMatch(
+        /^Thank you! Your entry #1 has been sent to the moderators/,
+      );
+      const shots = join('test-results', 'site');
+      mkdirSync(shots, { recursive: true });
+      await page.screenshot({ path: join(shots, 'mini-app-submit-360.png'), fullPage: true });
+      expect(await EntryModel.findOne().lean()).toMatchObject({
+        city: 'Шымкент',
+        status: 'pending',
+      });
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 });

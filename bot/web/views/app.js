@@ -65,6 +65,32 @@
         }
       });
     }
+    var deed = document.getElementById('deed');
+    if (deed) {
+      deed.addEventListener('submit', function (event) {
+        event.preventDefault();
+        if (!initData && !vkParams) {
+          answer.textContent = list ? list.dataset.outside : '';
+          return;
+        }
+        var data = new FormData(deed);
+        data.append('initData', initData);
+        data.append('vkParams', vkParams);
+        var send = deed.querySelector('button[type=submit]');
+        send.disabled = true;
+        fetch('/app/submit', { method: 'POST', body: data })
+          .then(function (r) {
+            return r.json();
+          })
+          .then(function (r) {
+            answer.textContent = r.message || '';
+            if (r.ok) deed.reset();
+          })
+          .finally(function () {
+            send.disabled = false;
+          });
+      });
+    }
     document.querySelectorAll('button.vote').forEach(function (button) {
       button.addEventListener('click', function () {
         if (!initData && !vkParams) {
