@@ -95,6 +95,8 @@ function fromEdges(
     links: {
       entry: (platform, number) =>
         (edges.find((e) => e.platform === platform) ?? edges[0]!).entryLink(number),
+      app: (platform, number) =>
+        edges.find((e) => e.platform === platform)?.appLink?.(number) ?? null,
     },
     buttonRoom: Object.fromEntries(
       edges.flatMap((e) => (e.buttonsPerMessage ? [[e.platform, e.buttonsPerMessage]] : [])),

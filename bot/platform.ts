@@ -43,6 +43,8 @@ export interface PlatformEdge {
   moderators: string[];
   /** Channels here that get a post per published entry, and the results. */
   channels?: string[];
+  /** The entry in the contest's Mini App, where this platform opens one. */
+  appLink?(number: number): string;
   /** The link that opens an entry in this platform's bot, for sharing. */
   entryLink(number: number): string;
   /** Starts taking updates (long polling, or registering the webhook). */

@@ -41,9 +41,15 @@ export function entryText(
   });
 }
 
-function entryButtons(entry: Entry, votedHere: boolean, token: string | undefined): Keyboard {
+function entryButtons(
+  entry: Entry,
+  votedHere: boolean,
+  token: string | undefined,
+  app: string | null,
+): Keyboard {
   const n = entry.number;
   const vote = token ? payload('v', 'v', n, token) : payload('v', 'v', n);
+  const gallery: Keyboard = app ? [[{ label: t('button-open-app'), url: app, app: true }]] : [];
   return [
     [{ label: t(votedHere ? 'vote-button-mine' : 'vote-button'), data: vote }],
     [
@@ -55,6 +61,7 @@ function entryButtons(entry: Entry, votedHere: boolean, token: string | undefine
       { label: t('button-report'), data: payload('v', 'rp', n) },
     ],
     [{ label: t('button-categories'), data: payload('v', 'cats') }],
+    ...gallery,
   ];
 }
 
@@ -102,7 +109,12 @@ export async function showEntry(
   turn.card(
     entry.media[0],
     entryText(turn.deps, entry, votes, where),
-    entryButtons(entry, votedHere ?? choice === entry.id, turn.deps.pressTokens?.sign(turn.user)),
+    entryButtons(
+      entry,
+      votedHere ?? choice === entry.id,
+      turn.deps.pressTokens?.sign(turn.user),
+      turn.deps.links.app?.(turn.event.actor.platform, entry.number) ?? null,
+    ),
     replace,
   );
 }

@@ -370,6 +370,8 @@ export interface JuryStore {
 /** Links people can share, per platform (a Telegram deep link, a VK ref link). */
 export interface Links {
   entry(platform: Platform, number: number): string;
+  /** The entry in the contest's Mini App, where the platform opens one (none: no button). */
+  app?(platform: Platform, number: number): string | null;
 }
 
 /** An optional rule: voters must belong to a channel or community. */

@@ -84,7 +84,8 @@ export interface Text {
  * language, or a calendar date in the campaign's time zone (YYYY-MM-DD). */
 export type Arg = string | number | Text | { names: Localized } | { date: string };
 
-export type Button = { label: Text; data: string } | { label: Text; url: string };
+/** A button sends data back, or opens an address (`app`: as a Mini App where the platform can). */
+export type Button = { label: Text; data: string } | { label: Text; url: string; app?: boolean };
 export type Keyboard = Button[][];
 
 export type View =

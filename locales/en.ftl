@@ -576,3 +576,4 @@ web-submit-consent = I agree to the contest's rules: my story, photo or video an
 web-submit-too-large = The files are too large: { $mb } MB at the most at once.
 web-consent-needed = Please confirm your consent: without it the entry cannot be sent.
 web-file-type = Only photos (JPEG, PNG, WebP) and MP4 videos can be sent.
+button-open-app = 🖼 Gallery

@@ -512,3 +512,4 @@ web-submit-consent = Байқау ережелерімен келісемін: �
 web-submit-too-large = Файлдар тым үлкен: бір жолы ең көбі { $mb } МБ.
 web-consent-needed = Келісіміңізді растаңыз: онсыз өтінімді жіберуге болмайды.
 web-file-type = Тек фото (JPEG, PNG, WebP) және MP4 бейне жіберуге болады.
+button-open-app = 🖼 Галерея

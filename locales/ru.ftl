@@ -584,3 +584,4 @@ web-submit-consent = Я согласен(на) с правилами конку�
 web-submit-too-large = Файлы слишком большие: не больше { $mb } МБ за раз.
 web-consent-needed = Подтвердите согласие: без него заявку отправить нельзя.
 web-file-type = Можно отправить только фото (JPEG, PNG, WebP) и видео MP4.
+button-open-app = 🖼 Галерея

@@ -35,7 +35,9 @@ function keyboardOf(lang: Lang, keyboard: Keyboard | undefined) {
     row.map((b) =>
       'data' in b
         ? { text: translate(lang, b.label), callback_data: b.data }
-        : { text: translate(lang, b.label), url: b.url },
+        : b.app
+          ? { text: translate(lang, b.label), web_app: { url: b.url } }
+          : { text: translate(lang, b.label), url: b.url },
     ),
   );
   return { inline_keyboard: rows };

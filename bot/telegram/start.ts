@@ -89,6 +89,10 @@ export async function startTelegram(
     // Start parameters allow A-Z, a-z, 0-9, _ and -, up to 64 characters: "e17" fits.
     name: 'Telegram',
     sharesContacts: true,
+    // Telegram opens Mini Apps over HTTPS only.
+    ...(config.SITE_URL?.startsWith('https://')
+      ? { appLink: (number: number) => `${config.SITE_URL}/app/e/${number}` }
+      : {}),
     moderators: config.TELEGRAM_ADMIN_IDS,
     ...(config.TELEGRAM_CHANNEL_ID ? { channels: [config.TELEGRAM_CHANNEL_ID] } : {}),
     entryLink: (number) => `https://t.me/${bot.botInfo.username}?start=${entryLinkArg(number)}`,

@@ -214,6 +214,15 @@ describe('the website', () => {
     });
     // The same person in the chat: their vote is the one cast in the page.
     const chat = h.user({ id: 555_001, lang: 'en' });
+    // Each entry card in the chat opens the entry in the Mini App.
+    await chat.send('/start e1');
+    const card = chat.messages().at(-1)!;
+    expect(card.keyboard?.inline_keyboard.at(-1)).toEqual([
+      { text: '🖼 Gallery', web_app: { url: `${SITE}/app/e/1` } },
+    ]);
+    expect(h.api.calls.find((c) => c.method === 'setChatMenuButton')?.params).toMatchObject({
+      menu_button: { type: 'web_app', web_app: { url: `${SITE}/app` } },
+    });
     expect((await chat.press('v:v:1')).notice).toBe(chat.tr('vote-already', { number: '1' }));
     expect((await vote(launch(555_001), 2)).message).toBe(
       chat.tr('vote-moved', { from: '1', to: '2' }),
