@@ -37,6 +37,8 @@ import { startVk } from './vk/start.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { createSite } from './web/site.js';
 import { createCore } from './core.js';
+import { panelRoute } from './web/panel.js';
+import { endPanelSession, issuePanelToken, panelSession, usePanelToken } from '../models/panel.js';
 
 export interface App {
   /** The port of the HTTP server (webhooks, /healthz, /metrics with a token). */
@@ -221,6 +223,14 @@ function startClock(ctx: EdgeContext, library: MediaLibrary) {
   };
 }
 
+/** The organisers' panel's sign-in, kept in the database (models/panel.ts). */
+const PANEL_ACCESS = {
+  issue: issuePanelToken,
+  use: usePanelToken,
+  session: panelSession,
+  end: endPanelSession,
+};
+
 /** Starts the whole bot: database, each configured platform, the outbox senders, the clock. */
 export async function startApp(
   config: Config,
@@ -248,6 +258,7 @@ export async function startApp(
   const metrics = createMetrics(figures);
   const inFlight = new InFlight();
   const { base, stores } = storesOf(config, metrics);
+  const siteUrl = config.SITE_URL ?? `http://localhost:${config.HTTP_PORT}`;
   const deps = createCore({
     config,
     campaign,
@@ -258,6 +269,7 @@ export async function startApp(
     shared: true,
     // Telegram's webhook brings an album's photos a few hundred milliseconds apart.
     albumSettleMs: 1_500,
+    panelLink: async (who) => `${siteUrl}/panel/login?t=${await issuePanelToken(who, new Date())}`,
     // Filled in from the edges' declarations once they have started (see fromEdges).
     admins: [],
     channels: [],
@@ -278,22 +290,27 @@ export async function startApp(
     outbox: figures,
     log,
     webhooks: Object.assign({}, ...edges.map((e) => e.webhooks)) as Record<string, RequestHandler>,
-    site: createSite(deps, library, {
-      siteUrl: config.SITE_URL ?? `http://localhost:${config.HTTP_PORT}`,
-      platforms: edges.map((e) => ({ platform: e.platform, name: e.name })),
-      ...(config.TELEGRAM_BOT_TOKEN || (config.VK_APP_ID && config.VK_APP_SECRET)
-        ? {
-            miniApp: {
-              ...(config.TELEGRAM_BOT_TOKEN ? { botToken: config.TELEGRAM_BOT_TOKEN } : {}),
-              ...(config.VK_APP_ID && config.VK_APP_SECRET
-                ? { vkApp: { id: config.VK_APP_ID, secret: config.VK_APP_SECRET } }
-                : {}),
-              maxAgeSeconds: config.MINI_APP_MAX_AGE_SECONDS,
-            },
-          }
-        : {}),
-      log: log.child({ part: 'site' }),
-    }),
+    site: createSite(
+      deps,
+      library,
+      {
+        siteUrl,
+        platforms: edges.map((e) => ({ platform: e.platform, name: e.name })),
+        ...(config.TELEGRAM_BOT_TOKEN || (config.VK_APP_ID && config.VK_APP_SECRET)
+          ? {
+              miniApp: {
+                ...(config.TELEGRAM_BOT_TOKEN ? { botToken: config.TELEGRAM_BOT_TOKEN } : {}),
+                ...(config.VK_APP_ID && config.VK_APP_SECRET
+                  ? { vkApp: { id: config.VK_APP_ID, secret: config.VK_APP_SECRET } }
+                  : {}),
+                maxAgeSeconds: config.MINI_APP_MAX_AGE_SECONDS,
+              },
+            }
+          : {}),
+        log: log.child({ part: 'site' }),
+      },
+      [(site) => panelRoute(site, PANEL_ACCESS)],
+    ),
     ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
     ...(config.METRICS_PORT !== undefined
       ? { metricsPort: config.METRICS_PORT, metricsHost: config.METRICS_HOST }

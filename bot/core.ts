@@ -29,6 +29,8 @@ export interface CoreOptions {
   buttonRoom?: Partial<Record<Platform, number>>;
   sharesContacts?: Platform[];
   membership?: Partial<Record<Platform, Membership>>;
+  /** One-time links into the organisers' panel (the website). */
+  panelLink?: (who: UserRef) => Promise<string>;
 }
 
 export function createCore(o: CoreOptions): Deps {
@@ -47,6 +49,7 @@ export function createCore(o: CoreOptions): Deps {
     ...(o.buttonRoom ? { buttonRoom: o.buttonRoom } : {}),
     ...(o.sharesContacts ? { sharesContacts: o.sharesContacts } : {}),
     ...(o.membership ? { membership: o.membership } : {}),
+    ...(o.panelLink ? { panelLink: o.panelLink } : {}),
     limits: {
       presses: limiter('presses', config.BUTTON_PRESSES_PER_10S),
       messages: limiter('messages', config.MESSAGES_PER_10S),

@@ -10,6 +10,7 @@ import { moderationButtons, moderationCommands, onReasonText } from './moderate.
 import { privacyButtons, privacyCommands } from './my-data.js';
 import { payload } from './payload.js';
 import { onContact } from './phone.js';
+import { panelCommands } from './panel.js';
 import type { Event, Input, Lang, Reply } from './protocol.js';
 import type { UserRecord } from './ports.js';
 import { resultCommands } from './results.js';
@@ -56,6 +57,7 @@ const COMMANDS: CommandAction[] = [
   ...visibilityCommands,
   ...broadcastCommands,
   ...juryCommands,
+  ...panelCommands,
 ];
 const commands = new Map<string, CommandAction>();
 for (const c of COMMANDS) {

@@ -70,6 +70,8 @@ export interface Deps {
    * longer than that is paged (see pages.ts). None: no limit.
    */
   buttonRoom?: Partial<Record<Platform, number>>;
+  /** A one-time link into the organisers' panel for this moderator (the website makes it). */
+  panelLink?(who: UserRef): Promise<string>;
   /** Platforms whose people can share their own phone number with a button (Telegram). */
   sharesContacts?: Platform[];
   /** Signs cards' Vote buttons; without it every press looks the person up. */

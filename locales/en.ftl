@@ -577,3 +577,21 @@ web-submit-too-large = The files are too large: { $mb } MB at the most at once.
 web-consent-needed = Please confirm your consent: without it the entry cannot be sent.
 web-file-type = Only photos (JPEG, PNG, WebP) and MP4 videos can be sent.
 button-open-app = 🖼 Gallery
+
+## The organisers' panel
+panel-link = 🔐 Your link into the organisers' panel (it works once, for 10 minutes; do not pass it on): { $url }
+panel-unavailable = The panel is not available: the website is not running here.
+panel-title = Organisers' panel
+panel-queue = Waiting for a decision: { $count }
+panel-queue-empty = No entries are waiting for a decision.
+panel-select = Select
+panel-select-all = Select all
+panel-approve = ✅ Approve selected
+panel-reject = ❌ Reject selected with the reason:
+panel-signed-in = Signed in as { $who }
+panel-sign-out = Sign out
+panel-signed-out = You are signed out. Ask the bot for a new link with /panel.
+panel-refused = This link has been used or has expired. Ask the bot for a new one with /panel.
+panel-forbidden = The form was not sent from the panel. Nothing was changed.
+panel-outcomes = What happened:
+panel-author = by { $who } on { $platform }

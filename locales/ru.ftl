@@ -585,3 +585,21 @@ web-submit-too-large = Файлы слишком большие: не больш
 web-consent-needed = Подтвердите согласие: без него заявку отправить нельзя.
 web-file-type = Можно отправить только фото (JPEG, PNG, WebP) и видео MP4.
 button-open-app = 🖼 Галерея
+
+## Панель организаторов
+panel-link = 🔐 Ваша ссылка в панель организаторов (сработает один раз в течение 10 минут; не пересылайте её): { $url }
+panel-unavailable = Панель недоступна: сайт здесь не запущен.
+panel-title = Панель организаторов
+panel-queue = Ждут решения: { $count }
+panel-queue-empty = Заявок, ожидающих решения, нет.
+panel-select = Выбрать
+panel-select-all = Выбрать все
+panel-approve = ✅ Одобрить выбранные
+panel-reject = ❌ Отклонить выбранные по причине:
+panel-signed-in = Вы вошли как { $who }
+panel-sign-out = Выйти
+panel-signed-out = Вы вышли. Новую ссылку можно получить у бота командой /panel.
+panel-refused = Эта ссылка уже использована или устарела. Попросите у бота новую командой /panel.
+panel-forbidden = Форма отправлена не из панели. Ничего не изменено.
+panel-outcomes = Что сделано:
+panel-author = автор { $who }, { $platform }

@@ -16,6 +16,7 @@ import { DeliveryCounterModel } from './delivery-counters.js';
 import { FraudClusterModel, FraudRunModel, RecheckModel } from './fraud.js';
 import { AuditModel, VoidModel } from './voids.js';
 import { JuryScoreModel } from './jury.js';
+import { PanelSessionModel, PanelTokenModel } from './panel.js';
 import { RateCountModel } from './rate-counts.js';
 import { SlotModel } from './slots.js';
 import { DecisionModel } from './decision.js';
@@ -58,6 +59,8 @@ export const models = [
   VoidModel,
   AuditModel,
   JuryScoreModel,
+  PanelTokenModel,
+  PanelSessionModel,
 ];
 
 /** Rows written by an earlier version, brought to what this one reads. Idempotent. */

@@ -86,7 +86,11 @@ function typeOf(bytes: Buffer, said: string): string {
 }
 
 /** The language of a request: ?lang=, else the cookie it set, else Accept-Language, else the campaign's. */
-function languageOf(req: IncomingMessage, url: URL, fallback: Lang): { lang: Lang; set: boolean } {
+export function languageOf(
+  req: IncomingMessage,
+  url: URL,
+  fallback: Lang,
+): { lang: Lang; set: boolean } {
   const asked = url.searchParams.get('lang');
   if (asked && (LANGS as readonly string[]).includes(asked))
     return { lang: asked as Lang, set: true };
@@ -106,7 +110,7 @@ function languageOf(req: IncomingMessage, url: URL, fallback: Lang): { lang: Lan
   return { lang: fallback, set: false };
 }
 
-function send(
+export function send(
   res: ServerResponse,
   status: number,
   type: string,
@@ -117,7 +121,7 @@ function send(
 }
 
 /** What every page needs: the core, the media, the site's settings. */
-interface Site {
+export interface Site {
   deps: Deps;
   library: MediaLibrary;
   options: SiteOptions;
@@ -139,7 +143,7 @@ async function shownVotes(site: Site, entry: Entry): Promise<number | null> {
   return deps.stores.votes.countFor(entry.id);
 }
 
-function page(
+export function page(
   site: Site,
   res: ServerResponse,
   lang: Lang,
@@ -174,6 +178,13 @@ function page(
     story: tr('web-submit-story'),
     consent: tr('web-submit-consent'),
     send: tr('button-send'),
+    panelTitle: tr('panel-title'),
+    signOut: tr('panel-sign-out'),
+    outcomes: tr('panel-outcomes'),
+    queueEmpty: tr('panel-queue-empty'),
+    selectAll: tr('panel-select-all'),
+    approve: tr('panel-approve'),
+    reject: tr('panel-reject'),
     myVotes: tr('web-my-votes'),
     noVotes: tr('web-my-votes-none'),
     outside: tr('web-app-outside'),
@@ -348,7 +359,7 @@ async function results(
   page(site, res, lang, set, 'results', { title, categories, how });
 }
 
-function notFound(site: Site, req: IncomingMessage, res: ServerResponse, url: URL): void {
+export function notFound(site: Site, req: IncomingMessage, res: ServerResponse, url: URL): void {
   const { deps } = site;
   const { lang } = languageOf(req, url, deps.campaign.defaultLanguage);
   send(res, 404, 'text/plain; charset=utf-8', translate(lang, { key: 'web-not-found' }));
@@ -416,7 +427,7 @@ function thumbnailOf(site: Site, item: Media): Promise<{ bytes: Buffer; contentT
   }));
 }
 
-function json(res: ServerResponse, status: number, body: unknown): void {
+export function json(res: ServerResponse, status: number, body: unknown): void {
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(body), {
     'cache-control': 'no-store',
   });
@@ -561,11 +572,21 @@ async function miniAppCall(
   json(res, 200, { votes });
 }
 
-export function createSite(deps: Deps, library: MediaLibrary, options: SiteOptions): Handler {
+/** More pages on the same site (the organisers' panel): true when the route took the request. */
+export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+
+export function createSite(
+  deps: Deps,
+  library: MediaLibrary,
+  options: SiteOptions,
+  routes: ((site: Site) => Route)[] = [],
+): Handler {
   const site: Site = { deps, library, options };
+  const more = routes.map((route) => route(site));
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://site');
     const path = url.pathname;
+    for (const route of more) if (await route(req, res, url)) return;
     if (path === '/app/vote' || path === '/app/my-votes') return miniAppCall(site, req, res, url);
     if (path === '/app/submit') return submitDeed(site, req, res, url);
     if (req.method !== 'GET' && req.method !== 'HEAD')

@@ -1,0 +1,170 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EntryModel } from '../../models/entry.js';
+import { PanelTokenModel } from '../../models/panel.js';
+import { DURING_SUBMISSIONS, submitOwnEntry } from '../helpers/flows.js';
+import { Harness } from '../helpers/harness.js';
+import type { TelegramUser } from '../helpers/telegram-user.js';
+
+// The organisers' panel (first part): sign-in by a one-time link from /panel, a session cookie,
+// the queue of pending entries decided one by one or in bulk, as in the chat.
+
+const CHROMIUM = '/usr/bin/chromium';
+
+describe('the organisers’ panel', () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  const start = async () => {
+    h = await Harness.start({ now: DURING_SUBMISSIONS });
+    return `http://127.0.0.1:${h.app.httpPort}`;
+  };
+  /** The link the bot gives this moderator, pointed at the local server. */
+  const linkFor = async (moderator: TelegramUser, base: string) => {
+    const said = (await moderator.send('/panel')).texts[0]!;
+    const url = /(http:\/\/localhost:\d+)(\/panel\/login\?t=[A-Za-z0-9_-]+)/.exec(said)!;
+    return `${base}${url[2]}`;
+  };
+  const signIn = async (link: string) => {
+    const r = await fetch(link, { redirect: 'manual' });
+    return { status: r.status, cookie: (r.headers.get('set-cookie') ?? '').split(';')[0]! };
+  };
+  const csrfOf = (html: string) => /name="csrf" value="([^"]+)"/.exec(html)![1]!;
+
+  it('lets a moderator in once per link, and nobody else', async () => {
+    const base = await start();
+    const moderator = h.admin('en');
+    const link = await linkFor(moderator, base);
+    const first = await signIn(link);
+    expect(first.status).toBe(303);
+    const cookie = (await fetch(link, { redirect: 'manual' })).headers.get('set-cookie');
+    // Used once: the second time refused.
+    expect(cookie).toBeNull();
+    const raw = await fetch(link, { redirect: 'manual' }).then((r) => r.headers.get('set-cookie'));
+    expect(raw).toBeNull();
+    const set = (await fetch(await linkFor(moderator, base), { redirect: 'manual' })).headers.get(
+      'set-cookie',
+    )!;
+    expect(set).toMatch(/^panel=[A-Za-z0-9_-]{43}; Path=\/panel; HttpOnly; SameSite=Strict/);
+    const page = await fetch(`${base}/panel`, { headers: { cookie: first.cookie } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Organisers&#39; panel');
+    // An expired link; no cookie; a voter asking for a link.
+    const expired = await linkFor(moderator, base);
+    await PanelTokenModel.updateMany({ used: false }, { $set: { expires: new Date(0) } });
+    expect((await signIn(expired)).status).toBe(403);
+    expect((await fetch(`${base}/panel`)).status).toBe(403);
+    const voter = h.user({ lang: 'ru' });
+    expect((await voter.send('/panel')).texts[0]).toBe(
+      voter.tr('unknown-command', { command: '/panel' }),
+    );
+  });
+
+  it('approves twenty entries at once, tells the authors, and says who decided one first', async () => {
+    const base = await start();
+    const moderator = h.admin('en');
+    await moderator.send('/start');
+    const authors = Array.from({ length: 21 }, () => h.user({ lang: 'en' }));
+    for (const author of authors) await submitOwnEntry(author, 'animals');
+    await h.drain();
+    const { cookie } = await signIn(await linkFor(moderator, base));
+    const html = await (await fetch(`${base}/panel`, { headers: { cookie } })).text();
+    expect(html).toContain('Waiting for a decision: 21');
+    const csrf = csrfOf(html);
+    // Someone decides #1 in the chat meanwhile.
+    const other = h.admin('ru', 900_002);
+    await other.press(`mod:ok:${(await EntryModel.findOne({ number: 1 }).lean())!._id}`);
+    const ids = (await EntryModel.find().sort({ number: 1 }).lean())
+      .slice(0, 20)
+      .map((e) => e._id.toHexString());
+    const form = new URLSearchParams([
+      ['csrf', csrf],
+      ['action', 'approve'],
+      ...ids.map((id): [string, string] => ['id', id]),
+    ]);
+    const decided = await fetch(`${base}/panel/decide`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+    });
+    const result = await decided.text();
+    expect(result).toContain('#2: Approved');
+    expect(result).toMatch(/#1: This entry has already been decided\. .*Moderator Bek/);
+    expect(result).toContain('Waiting for a decision: 1');
+    expect(await EntryModel.countDocuments({ status: 'approved' })).toBe(20);
+    // Each author hears it, as from the chat.
+    await h.drain();
+    expect(authors[5]!.messages().map((m) => m.text)).toContainEqual(
+      expect.stringContaining('🎉 Your entry #6 has been approved!'),
+    );
+    // Without the CSRF token: refused, nothing changed.
+    const forged = await fetch(`${base}/panel/decide`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams([
+        ['action', 'approve'],
+        ['id', ids[0]!],
+      ]).toString(),
+    });
+    expect(forged.status).toBe(403);
+    const last = (await EntryModel.findOne({ number: 21 }).lean())!;
+    const noToken = await fetch(`${base}/panel/decide`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams([
+        ['action', 'approve'],
+        ['id', last._id.toHexString()],
+      ]).toString(),
+    });
+    expect(noToken.status).toBe(403);
+    expect((await EntryModel.findById(last._id).lean())?.status).toBe('pending');
+    // Signing out ends the session.
+    await fetch(`${base}/panel/logout`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams([['csrf', csrf]]).toString(),
+    });
+    expect((await fetch(`${base}/panel`, { headers: { cookie } })).status).toBe(403);
+  });
+
+  it('is used in a real browser: sign in, select all, approve', async () => {
+    if (!existsSync(CHROMIUM))
+      throw new Error(
+        `no browser at ${CHROMIUM}: install Debian's chromium (apt-get install chromium)`,
+      );
+    const base = await start();
+    const moderator = h.admin('en');
+    await moderator.send('/start');
+    for (let i = 0; i < 3; i += 1) await submitOwnEntry(h.user({ lang: 'en' }), 'animals');
+    await h.drain();
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+      await page.goto(await linkFor(moderator, base));
+      await page.waitForURL(/\/panel$/);
+      await page.locator('#all').check();
+      await page.locator('button[value=approve]').click();
+      await page.locator('.outcomes li', { hasText: '#3: Approved' }).waitFor();
+      const shots = join('test-results', 'panel');
+      mkdirSync(shots, { recursive: true });
+      await page.screenshot({ path: join(shots, 'approved.png'), fullPage: true });
+      expect(await EntryModel.countDocuments({ status: 'approved' })).toBe(3);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+});
