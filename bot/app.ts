@@ -38,6 +38,7 @@ import { createMetrics, type Metrics } from './metrics.js';
 import { createSite } from './web/site.js';
 import { createCore } from './core.js';
 import { panelRoute } from './web/panel.js';
+import { miniAppRoute } from './web/mini-app.js';
 import { endPanelSession, issuePanelToken, panelSession, usePanelToken } from '../models/panel.js';
 
 export interface App {
@@ -309,7 +310,7 @@ export async function startApp(
           : {}),
         log: log.child({ part: 'site' }),
       },
-      [(site) => panelRoute(site, PANEL_ACCESS)],
+      [miniAppRoute, (site) => panelRoute(site, PANEL_ACCESS)],
     ),
     ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
     ...(config.METRICS_PORT !== undefined

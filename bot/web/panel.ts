@@ -44,84 +44,87 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** The panel's routes; null for any other path. */
-export function panelRoute(site: Site, access: PanelAccess) {
-  const secure = site.options.siteUrl.startsWith('https://');
-  const cookie = (value: string, maxAge: number) =>
-    `${COOKIE}=${value}; Path=/panel; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure ? '; Secure' : ''}`;
+/** The session's cookie: httpOnly, only for the panel's paths, Secure on HTTPS. */
+function cookie(site: Site, value: string, maxAge: number): string {
+  const secure = site.options.siteUrl.startsWith('https://') ? '; Secure' : '';
+  return `${COOKIE}=${value}; Path=/panel; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure}`;
+}
 
-  async function langOf(who: UserRef): Promise<Lang> {
-    return (await site.deps.stores.users.find(who))?.lang ?? site.deps.campaign.defaultLanguage;
-  }
+async function langOf(site: Site, who: UserRef): Promise<Lang> {
+  return (await site.deps.stores.users.find(who))?.lang ?? site.deps.campaign.defaultLanguage;
+}
 
-  async function queue(
-    res: ServerResponse,
-    session: PanelSession,
-    outcomes: string[],
-  ): Promise<void> {
-    const { deps } = site;
-    const lang = await langOf(session.who);
-    const [count, entries] = await Promise.all([
-      deps.stores.entries.countPending(),
-      deps.stores.entries.listPending(0, 50),
-    ]);
-    page(site, res, lang, false, 'panel', {
-      title: translate(lang, { key: 'panel-title' }),
-      csrf: session.csrf,
-      signedIn: translate(lang, {
-        key: 'panel-signed-in',
-        args: { who: `${session.who.platform}:${session.who.id}` },
+async function queue(
+  site: Site,
+  res: ServerResponse,
+  session: PanelSession,
+  outcomes: string[],
+): Promise<void> {
+  const { deps } = site;
+  const lang = await langOf(site, session.who);
+  const [count, entries] = await Promise.all([
+    deps.stores.entries.countPending(),
+    deps.stores.entries.listPending(0, 50),
+  ]);
+  page(site, res, lang, false, 'panel', {
+    title: translate(lang, { key: 'panel-title' }),
+    csrf: session.csrf,
+    signedIn: translate(lang, {
+      key: 'panel-signed-in',
+      args: { who: `${session.who.platform}:${session.who.id}` },
+    }),
+    queueTitle: translate(lang, { key: 'panel-queue', args: { count } }),
+    outcomes,
+    reasons: Array.from({ length: REJECT_REASONS }, (_, i) => ({
+      index: i + 1,
+      label: translate(lang, { key: `reject-reason-${i + 1}` }),
+    })),
+    entries: entries.map((e) => ({
+      id: e.id,
+      title: translate(lang, {
+        key: 'web-tile',
+        args: {
+          number: String(e.number),
+          category: findCategory(deps.campaign, e.category)?.name[lang] ?? e.category,
+        },
       }),
-      queueTitle: translate(lang, { key: 'panel-queue', args: { count } }),
-      outcomes,
-      reasons: Array.from({ length: REJECT_REASONS }, (_, i) => ({
-        index: i + 1,
-        label: translate(lang, { key: `reject-reason-${i + 1}` }),
-      })),
-      entries: entries.map((e) => ({
-        id: e.id,
-        title: translate(lang, {
-          key: 'web-tile',
-          args: {
-            number: String(e.number),
-            category: findCategory(deps.campaign, e.category)?.name[lang] ?? e.category,
-          },
-        }),
-        meta: `📍 ${e.city} · ${translate(lang, {
-          key: 'panel-author',
-          args: { who: e.author.name ?? e.author.id, platform: e.author.platform },
-        })}`,
-        story: e.story,
-      })),
-    });
-  }
+      meta: `📍 ${e.city} · ${translate(lang, {
+        key: 'panel-author',
+        args: { who: e.author.name ?? e.author.id, platform: e.author.platform },
+      })}`,
+      story: e.story,
+    })),
+  });
+}
 
-  /** Decides the selected entries, each as the chat's press of the same button. */
-  async function decide(session: PanelSession, form: URLSearchParams): Promise<string[]> {
-    const { deps } = site;
-    const ids = form.getAll('id').filter((id) => /^[0-9a-f]{24}$/.test(id));
-    const reason = Math.min(Math.max(Number(form.get('reason')) || 1, 1), REJECT_REASONS);
-    const approve = form.get('action') === 'approve';
-    const actor = { ...session.who };
-    const outcomes: string[] = [];
-    const nonce = Date.now().toString(36);
-    for (const id of ids) {
-      const data = approve ? payload('mod', 'ok', id) : payload('mod', 'rr', id, reason);
-      const eventId = `panel:${nonce}:${id}`;
-      const replies = await handleEvent(
-        { actor, input: { kind: 'button', data }, id: eventId },
-        deps,
-      );
-      const { own, outbox } = splitReplies(actor, replies, eventId);
-      await deps.outbox.enqueue(outbox);
-      const notice = own.find((r) => r.view.kind === 'notice');
-      const entry = await deps.stores.entries.get(id);
-      const said = notice?.view.kind === 'notice' ? translate(notice.lang, notice.view.text) : '';
-      outcomes.push(`#${entry?.number ?? '?'}: ${said}`);
-    }
-    return outcomes;
+/** Decides the selected entries, each as the chat's press of the same button. */
+async function decide(site: Site, session: PanelSession, form: URLSearchParams): Promise<string[]> {
+  const { deps } = site;
+  const ids = form.getAll('id').filter((id) => /^[0-9a-f]{24}$/.test(id));
+  const reason = Math.min(Math.max(Number(form.get('reason')) || 1, 1), REJECT_REASONS);
+  const approve = form.get('action') === 'approve';
+  const actor = { ...session.who };
+  const outcomes: string[] = [];
+  const nonce = Date.now().toString(36);
+  for (const id of ids) {
+    const data = approve ? payload('mod', 'ok', id) : payload('mod', 'rr', id, reason);
+    const eventId = `panel:${nonce}:${id}`;
+    const replies = await handleEvent(
+      { actor, input: { kind: 'button', data }, id: eventId },
+      deps,
+    );
+    const { own, outbox } = splitReplies(actor, replies, eventId);
+    await deps.outbox.enqueue(outbox);
+    const notice = own.find((r) => r.view.kind === 'notice');
+    const entry = await deps.stores.entries.get(id);
+    const said = notice?.view.kind === 'notice' ? translate(notice.lang, notice.view.text) : '';
+    outcomes.push(`#${entry?.number ?? '?'}: ${said}`);
   }
+  return outcomes;
+}
 
+/** The panel's routes: true when the request was the panel's. */
+export function panelRoute(site: Site, access: PanelAccess) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     const path = url.pathname;
     if (path !== '/panel' && !path.startsWith('/panel/')) return false;
@@ -137,7 +140,7 @@ export function panelRoute(site: Site, access: PanelAccess) {
       }
       res.writeHead(303, {
         location: '/panel',
-        'set-cookie': cookie(used.sid, 12 * 3600),
+        'set-cookie': cookie(site, used.sid, 12 * 3600),
         'cache-control': 'no-store',
       });
       res.end();
@@ -158,7 +161,7 @@ export function panelRoute(site: Site, access: PanelAccess) {
       return true;
     }
     if (path === '/panel' && req.method === 'GET') {
-      await queue(res, session, []);
+      await queue(site, res, session, []);
       return true;
     }
     if (req.method !== 'POST') {
@@ -182,13 +185,13 @@ export function panelRoute(site: Site, access: PanelAccess) {
       await access.end(sid);
       res.writeHead(200, {
         'content-type': 'text/plain; charset=utf-8',
-        'set-cookie': cookie('', 0),
+        'set-cookie': cookie(site, '', 0),
       });
-      res.end(translate(await langOf(session.who), { key: 'panel-signed-out' }));
+      res.end(translate(await langOf(site, session.who), { key: 'panel-signed-out' }));
       return true;
     }
     if (path === '/panel/decide') {
-      await queue(res, session, await decide(session, form));
+      await queue(site, res, session, await decide(site, session, form));
       return true;
     }
     notFound(site, req, res, url);
