@@ -39,7 +39,7 @@ import { createSite } from './web/site.js';
 import { createCore } from './core.js';
 import { panelRoute } from './web/panel.js';
 import { miniAppRoute } from './web/mini-app.js';
-import { endPanelSession, issuePanelToken, panelSession, usePanelToken } from '../models/panel.js';
+import { PANEL_ACCESS } from './web/panel-access.js';
 
 export interface App {
   /** The port of the HTTP server (webhooks, /healthz, /metrics with a token). */
@@ -224,14 +224,6 @@ function startClock(ctx: EdgeContext, library: MediaLibrary) {
   };
 }
 
-/** The organisers' panel's sign-in, kept in the database (models/panel.ts). */
-const PANEL_ACCESS = {
-  issue: issuePanelToken,
-  use: usePanelToken,
-  session: panelSession,
-  end: endPanelSession,
-};
-
 /** Starts the whole bot: database, each configured platform, the outbox senders, the clock. */
 export async function startApp(
   config: Config,
@@ -270,7 +262,8 @@ export async function startApp(
     shared: true,
     // Telegram's webhook brings an album's photos a few hundred milliseconds apart.
     albumSettleMs: 1_500,
-    panelLink: async (who) => `${siteUrl}/panel/login?t=${await issuePanelToken(who, new Date())}`,
+    panelLink: async (who) =>
+      `${siteUrl}/panel/login?t=${await PANEL_ACCESS.issue(who, new Date())}`,
     // Filled in from the edges' declarations once they have started (see fromEdges).
     admins: [],
     channels: [],

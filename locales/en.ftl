@@ -595,3 +595,4 @@ panel-refused = This link has been used or has expired. Ask the bot for a new on
 panel-forbidden = The form was not sent from the panel. Nothing was changed.
 panel-outcomes = What happened:
 panel-author = by { $who } on { $platform }
+terminal-panel = 🔐 The organisers' panel, for you as the demo's moderator (the link works once, for 10 minutes; /panel gives a new one): { $url }

@@ -46,12 +46,14 @@ export interface TerminalChatOptions {
   greeting?: Text;
   /** The website's local address, printed with the hint. */
   site?: string;
+  /** A one-time link into the organisers' panel for the person here (the demo's moderator). */
+  panel?: string;
   /** The demo's own commands (/nextphase, /restartdemo): what to say, or null for another command. */
   demoCommand?: (name: string) => Promise<Text | null>;
 }
 
 export async function runTerminalChat(options: TerminalChatOptions): Promise<void> {
-  const { deps, input, output, exportDir, onLine, greeting, demoCommand, site } = options;
+  const { deps, input, output, exportDir, onLine, greeting, demoCommand, site, panel } = options;
   const actor: Actor = { ...TERMINAL_USER, langHint: process.env.LANG?.slice(0, 2) ?? '' };
   // Until the person has a language of their own, the terminal's (LANG) or the campaign's.
   const hintLang = languageFromHint(actor.langHint, deps.campaign.defaultLanguage);
@@ -154,6 +156,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
   const lines = createInterface({ input, crlfDelay: Infinity });
   write(translate(hintLang, { key: 'terminal-hint' }));
   if (site) write(translate(hintLang, { key: 'terminal-site', args: { url: site } }));
+  if (panel) write(translate(hintLang, { key: 'terminal-panel', args: { url: panel } }));
   if (greeting) write(translate(hintLang, greeting));
   output.write(PROMPT);
   for await (const line of lines) {

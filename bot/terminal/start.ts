@@ -23,6 +23,8 @@ import { readFile } from 'node:fs/promises';
 import { createLogger } from '../logger.js';
 import { MediaLibrary } from '../media-library.js';
 import { createSite } from '../web/site.js';
+import { panelRoute } from '../web/panel.js';
+import { PANEL_ACCESS } from '../web/panel-access.js';
 import { runTerminalChat, TERMINAL_USER } from './chat.js';
 import { createCore } from '../core.js';
 import {
@@ -41,7 +43,7 @@ import {
 async function serveSite(
   deps: Deps,
   config: Config,
-): Promise<{ url: string; close(): Promise<void> }> {
+): Promise<{ url: string; panel: string; close(): Promise<void> }> {
   const log = createLogger('warn', [config.VOTER_HASH_SECRET]);
   const library = new MediaLibrary(log);
   // The terminal's "photo PATH": the file is the media.
@@ -62,9 +64,15 @@ async function serveSite(
     });
   const port = await listen(config.HTTP_PORT).catch(() => listen(0));
   const siteUrl = `http://localhost:${port}`;
-  site.handler = createSite(deps, library, { siteUrl, platforms: [], log });
+  site.handler = createSite(deps, library, { siteUrl, platforms: [], log }, [
+    (s) => panelRoute(s, PANEL_ACCESS),
+  ]);
+  // The person at the keyboard moderates: /panel gives them a link, as in the bot.
+  deps.panelLink = async (who) =>
+    `${siteUrl}/panel/login?t=${await PANEL_ACCESS.issue(who, new Date())}`;
   return {
     url: `${siteUrl}/`,
+    panel: await deps.panelLink(TERMINAL_USER),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
@@ -168,6 +176,7 @@ export async function startTerminal(
       onLine: tick,
       ...(greeting ? { greeting } : {}),
       site: site.url,
+      panel: site.panel,
       ...(demo ? { demoCommand } : {}),
     });
   } finally {

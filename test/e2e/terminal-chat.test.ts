@@ -113,6 +113,13 @@ describe('the demo in the terminal', () => {
     const gallery = await (await fetch(`${site}?lang=en&category=elderly`)).text();
     for (const n of [1, 2, 3]) expect(gallery).toContain(`href="/e/${n}"`);
     expect((await fetch(`${site}thumb/1/0`)).headers.get('content-type')).toBe('image/webp');
+    // And a way into the organisers' panel for the person here, the demo's moderator.
+    const panel = /🔐 .*: (http:\/\/localhost:\d+\/panel\/login\?t=\S+)/.exec(chat.output)![1]!;
+    const signedIn = await fetch(panel, { redirect: 'manual' });
+    expect(signedIn.status).toBe(303);
+    const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
+    const queue = await (await fetch(`${site}panel`, { headers: { cookie } })).text();
+    expect(queue).toContain('Waiting for a decision');
     const card = await chat.press('Helping the elderly (3)');
     expect(card).toMatch(/🖼 Photo: .*bot\/terminal\/demo\/deed-\d\.png/);
     // The voter's own order of the category (fair exposure): whichever entry comes first.

@@ -1,0 +1,15 @@
+import {
+  endPanelSession,
+  issuePanelToken,
+  panelSession,
+  usePanelToken,
+} from '../../models/panel.js';
+import type { PanelAccess } from './panel.js';
+
+/** The organisers' panel's sign-in, kept in the database (models/panel.ts). */
+export const PANEL_ACCESS: PanelAccess = {
+  issue: issuePanelToken,
+  use: usePanelToken,
+  session: panelSession,
+  end: endPanelSession,
+};
