@@ -16,6 +16,7 @@ import { languageFromHint, phaseText } from '../../handlers/start.js';
 import { translate } from '../../locales/index.js';
 import type { Logger } from '../logger.js';
 import type { MediaLibrary } from '../media-library.js';
+import { sniffType } from './media-type.js';
 
 // The contest's website, served by the bot's own HTTP server from the same core and database: the
 // gallery of published entries (filter by category and city, find by number), a page per entry
@@ -64,19 +65,10 @@ export interface SiteOptions {
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-/**
- * What the bytes are, when the platform said only "octet-stream" (Telegram's file downloads do):
- * read from their first bytes, so a browser shows a picture instead of offering a download.
- */
+/** What the bytes are, when the platform said only "octet-stream". */
 function typeOf(bytes: Buffer, said: string): string {
   if (said.startsWith('image/') || said.startsWith('video/')) return said;
-  const head = bytes.subarray(0, 12);
-  if (head[0] === 0x89 && head.toString('latin1', 1, 4) === 'PNG') return 'image/png';
-  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg';
-  if (head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP')
-    return 'image/webp';
-  if (head.toString('latin1', 4, 8) === 'ftyp') return 'video/mp4';
-  return said;
+  return sniffType(bytes) ?? said;
 }
 
 /** The language of a request: ?lang=, else the cookie it set, else Accept-Language, else the campaign's. */

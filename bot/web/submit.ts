@@ -5,6 +5,7 @@ import type { Actor, Input, Media, Reply } from '../../handlers/protocol.js';
 import { translate } from '../../locales/index.js';
 import type { MediaLibrary } from '../media-library.js';
 import { splitReplies } from '../replies.js';
+import { sniffType } from './media-type.js';
 
 // A deed told in the Mini App's form goes through the same conversation as in the chat: the
 // form's fields are fed to the core as the answers to its questions, in the order the draft asks
@@ -30,13 +31,8 @@ export interface Submitted {
 
 /** The kind of a file, from its first bytes (a photo, an MP4 video), or null. */
 export function mediaKindOf(bytes: Buffer): 'photo' | 'video' | null {
-  const head = bytes.subarray(0, 12);
-  if (head[0] === 0x89 && head.toString('latin1', 1, 4) === 'PNG') return 'photo';
-  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'photo';
-  if (head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP')
-    return 'photo';
-  if (head.toString('latin1', 4, 8) === 'ftyp') return 'video';
-  return null;
+  const type = sniffType(bytes);
+  return type?.startsWith('image/') ? 'photo' : type?.startsWith('video/') ? 'video' : null;
 }
 
 export async function submitFromWeb(

@@ -1,7 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot } from '../helpers/browser.js';
 import { EntryModel } from '../../models/entry.js';
 import { PanelTokenModel } from '../../models/panel.js';
 import { DURING_SUBMISSIONS, submitOwnEntry } from '../helpers/flows.js';
@@ -10,8 +8,6 @@ import type { TelegramUser } from '../helpers/telegram-user.js';
 
 // The organisers' panel (first part): sign-in by a one-time link from /panel, a session cookie,
 // the queue of pending entries decided one by one or in bulk, as in the chat.
-
-const CHROMIUM = '/usr/bin/chromium';
 
 describe('the organisers’ panel', () => {
   let h: Harness;
@@ -132,26 +128,12 @@ describe('the organisers’ panel', () => {
   });
 
   it('is used in a real browser: sign in, select all, approve', async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(
-        `no browser at ${CHROMIUM}: install Debian's chromium (apt-get install chromium)`,
-      );
     const base = await start();
     const moderator = h.admin('en');
     await moderator.send('/start');
     for (let i = 0; i < 3; i += 1) await submitOwnEntry(h.user({ lang: 'en' }), 'animals');
     await h.drain();
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchBrowser();
     try {
       const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
       await page.goto(await linkFor(moderator, base));
@@ -159,9 +141,7 @@ describe('the organisers’ panel', () => {
       await page.locator('#all').check();
       await page.locator('button[value=approve]').click();
       await page.locator('.outcomes li', { hasText: '#3: Approved' }).waitFor();
-      const shots = join('test-results', 'panel');
-      mkdirSync(shots, { recursive: true });
-      await page.screenshot({ path: join(shots, 'approved.png'), fullPage: true });
+      await screenshot(page, 'panel', 'approved');
       expect(await EntryModel.countDocuments({ status: 'approved' })).toBe(3);
     } finally {
       await browser.close();

@@ -1,7 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot } from '../helpers/browser.js';
 import { signInitData, signVkLaunch } from '../../bot/web/init-data.js';
 import { MediaCopyModel } from '../../models/media-copy.js';
 import { VoteModel } from '../../models/vote.js';
@@ -15,7 +13,6 @@ import { EntryModel } from '../../models/entry.js';
 // link-unfurling crawler would, and once in a real browser (Debian's Chromium) at phone width.
 
 const SITE = 'https://dogoodthings.example.kz';
-const CHROMIUM = '/usr/bin/chromium';
 
 describe('the website', () => {
   let h: Harness;
@@ -138,23 +135,9 @@ describe('the website', () => {
   });
 
   it('reads well in a real browser at phone width', async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(
-        `no browser at ${CHROMIUM}: install Debian's chromium (apt-get install chromium)`,
-      );
     const base = await start();
     await publishedEntries(h, ['animals', 'elderly']);
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchBrowser();
     try {
       const page = await browser.newPage({
         viewport: { width: 360, height: 740 },
@@ -171,16 +154,14 @@ describe('the website', () => {
         "[...document.querySelectorAll('.tile img')].every((i) => i.naturalWidth > 0)",
       );
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
-      const shots = join('test-results', 'site');
-      mkdirSync(shots, { recursive: true });
-      await page.screenshot({ path: join(shots, 'gallery-360.png'), fullPage: true });
+      await screenshot(page, 'site', 'gallery-360');
       // Keyboard: the first tile is reachable and opens its entry.
       await page.locator('.tile a').first().focus();
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/e\/1$/);
       expect(await page.locator('h1').textContent()).toBe('Заявка №1 · Животные');
       await page.waitForFunction("document.querySelector('.entry img')?.naturalWidth > 0");
-      await page.screenshot({ path: join(shots, 'entry-360.png'), fullPage: true });
+      await screenshot(page, 'site', 'entry-360');
     } finally {
       await browser.close();
     }
@@ -246,23 +227,9 @@ describe('the website', () => {
   });
 
   it('votes from the Mini App in a real browser, opened at an entry by its link', async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(
-        `no browser at ${CHROMIUM}: install Debian's chromium (apt-get install chromium)`,
-      );
     const base = await start();
     await publishedEntries(h, ['animals', 'animals']);
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchBrowser();
     try {
       const page = await browser.newPage({
         viewport: { width: 360, height: 740 },
@@ -288,9 +255,7 @@ describe('the website', () => {
       expect(await page.evaluate('getComputedStyle(document.body).backgroundColor')).toBe(
         'rgb(23, 33, 43)',
       );
-      const shots = join('test-results', 'site');
-      mkdirSync(shots, { recursive: true });
-      await page.screenshot({ path: join(shots, 'mini-app-360.png'), fullPage: true });
+      await screenshot(page, 'site', 'mini-app-360');
       expect(await VoteModel.countDocuments()).toBe(1);
     } finally {
       await browser.close();
@@ -387,22 +352,8 @@ describe('the website', () => {
   });
 
   it('sends a deed from the Mini App’s form in a real browser', async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(
-        `no browser at ${CHROMIUM}: install Debian's chromium (apt-get install chromium)`,
-      );
     const base = await start({ now: DURING_SUBMISSIONS });
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchBrowser();
     try {
       const page = await browser.newPage({
         viewport: { width: 360, height: 740 },
@@ -422,9 +373,7 @@ describe('the website', () => {
       expect(await page.locator('.answer').textContent()).toMatch(
         /^Thank you! Your entry #1 has been sent to the moderators/,
       );
-      const shots = join('test-results', 'site');
-      mkdirSync(shots, { recursive: true });
-      await page.screenshot({ path: join(shots, 'mini-app-submit-360.png'), fullPage: true });
+      await screenshot(page, 'site', 'mini-app-submit-360');
       expect(await EntryModel.findOne().lean()).toMatchObject({
         city: 'Шымкент',
         status: 'pending',
