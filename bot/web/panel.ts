@@ -74,6 +74,7 @@ async function queue(
       args: { who: `${session.who.platform}:${session.who.id}` },
     }),
     queueTitle: translate(lang, { key: 'panel-queue', args: { count } }),
+    dashboard: translate(lang, { key: 'panel-dashboard' }),
     outcomes,
     reasons: Array.from({ length: REJECT_REASONS }, (_, i) => ({
       index: i + 1,
@@ -123,6 +124,57 @@ async function decide(site: Site, session: PanelSession, form: URLSearchParams):
   return outcomes;
 }
 
+/** The contest drawn: the figures /stats gives, as bars (server-drawn SVG, no script). */
+async function dashboard(site: Site, res: ServerResponse, session: PanelSession): Promise<void> {
+  const { deps } = site;
+  const lang = await langOf(site, session.who);
+  const s = await deps.stores.admin.stats();
+  const tr = (key: string) => translate(lang, { key });
+  const chart = (
+    id: string,
+    title: string,
+    figures: Record<string, number>,
+    label: (k: string) => string,
+  ) => {
+    const entries = Object.entries(figures).sort(([a], [b]) => (a < b ? -1 : 1));
+    const most = Math.max(1, ...entries.map(([, v]) => v));
+    return {
+      id,
+      title,
+      height: Math.max(28, entries.length * 28),
+      bars: entries.map(([key, value]) => ({
+        key,
+        value,
+        label: label(key),
+        width: Math.round((150 * value) / most),
+      })),
+    };
+  };
+  page(site, res, lang, false, 'dashboard', {
+    title: tr('panel-dashboard'),
+    back: tr('panel-back-to-queue'),
+    totals: translate(lang, {
+      key: 'panel-totals',
+      args: { users: s.users, voters: s.voters, votes: s.votes },
+    }),
+    charts: [
+      chart('status', tr('panel-chart-status'), s.entriesByStatus, (k) =>
+        translate(lang, { key: `entry-status-${k}` }),
+      ),
+      chart(
+        'category',
+        tr('panel-chart-category'),
+        s.entriesByCategory,
+        (k) => findCategory(deps.campaign, k)?.name[lang] ?? k,
+      ),
+      chart('platform', tr('panel-chart-platform'), s.entriesByPlatform, (k) =>
+        translate(lang, { key: `platform-name-${k}` }),
+      ),
+      chart('outbox', tr('panel-chart-outbox'), s.outbox, (k) => k),
+    ],
+  });
+}
+
 /** The panel's routes: true when the request was the panel's. */
 export function panelRoute(site: Site, access: PanelAccess) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
@@ -158,6 +210,10 @@ export function panelRoute(site: Site, access: PanelAccess) {
     );
     if (!moderator) {
       plain(403, 'panel-refused');
+      return true;
+    }
+    if (path === '/panel/dashboard' && req.method === 'GET') {
+      await dashboard(site, res, session);
       return true;
     }
     if (path === '/panel' && req.method === 'GET') {

@@ -143,8 +143,48 @@ describe('the organisers’ panel', () => {
       await page.locator('.outcomes li', { hasText: '#3: Approved' }).waitFor();
       await screenshot(page, 'panel', 'approved');
       expect(await EntryModel.countDocuments({ status: 'approved' })).toBe(3);
+      await page.locator('a[href="/panel/dashboard"]').click();
+      await page
+        .locator('figure[data-chart=status] g[data-label=approved][data-value="3"]')
+        .waitFor();
+      await screenshot(page, 'panel', 'dashboard');
     } finally {
       await browser.close();
     }
   }, 120_000);
+
+  it('draws the contest from the database: the figures on the bars are its counts', async () => {
+    const base = await start();
+    const moderator = h.admin('en');
+    await moderator.send('/start');
+    for (const category of ['animals', 'animals', 'elderly'])
+      await submitOwnEntry(h.user({}), category);
+    await moderator.tapKey('mod-approve');
+    await h.drain();
+    const { cookie } = await signIn(await linkFor(moderator, base));
+    const html = await (await fetch(`${base}/panel/dashboard`, { headers: { cookie } })).text();
+    /** The value each bar of a chart is drawn for, by its key. */
+    const bars = (chart: string) => {
+      const figure = new RegExp(`data-chart="${chart}"[\\s\\S]*?</figure>`).exec(html)![0];
+      return Object.fromEntries(
+        [...figure.matchAll(/data-label="([^"]+)" data-value="(\d+)"/g)].map((m) => [
+          m[1],
+          Number(m[2]),
+        ]),
+      );
+    };
+    const count = (filter: Record<string, unknown>) => EntryModel.countDocuments(filter);
+    expect(bars('status')).toEqual({
+      approved: await count({ status: 'approved' }),
+      pending: await count({ status: 'pending' }),
+    });
+    expect(bars('category')).toEqual({
+      animals: await count({ category: 'animals' }),
+      elderly: await count({ category: 'elderly' }),
+    });
+    expect(bars('platform')).toEqual({ telegram: 3 });
+    expect(html).toContain('<title>approved: 1</title>');
+    // Only with a session.
+    expect((await fetch(`${base}/panel/dashboard`)).status).toBe(403);
+  });
 });
