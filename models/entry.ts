@@ -238,18 +238,18 @@ export const mongoEntryStore: EntryStore = {
     return doc ? toEntry(doc) : null;
   },
 
-  listPublished: () => publishedEntries(),
+  listPublished: async () => (await publishedNow()).entries,
 
   async publishedNumbers(category) {
-    return (await publishedByCategory()).get(category) ?? [];
+    return (await publishedNow()).byCategory.get(category) ?? [];
   },
 
   async countPublished() {
-    const rows = await EntryModel.aggregate<{ _id: string; n: number }>([
-      { $match: { status: 'published' } },
-      { $group: { _id: '$category', n: { $sum: 1 } } },
-    ]);
-    return Object.fromEntries(rows.map((r) => [r._id, r.n]));
+    // From the same list the page turns read: no second look at the entries.
+    const { byCategory } = await publishedNow();
+    return Object.fromEntries(
+      [...byCategory].map(([category, numbers]) => [category, numbers.length]),
+    );
   },
 
   async setHidden(id, hidden, by, at, eventId) {
@@ -276,26 +276,33 @@ export const mongoEntryStore: EntryStore = {
  * category's list, and on the busy night that is thousands of pages a minute (the website's
  * gallery reads it too).
  */
-let published: { at: number; entries: Promise<Entry[]> } | null = null;
+interface Published {
+  entries: Entry[];
+  /** Their numbers per category, in number order: what a page turn needs. */
+  byCategory: Map<string, number[]>;
+}
+let published: { at: number; read: Promise<Published> } | null = null;
 const PUBLISHED_FRESH_MS = 1_000;
 
-function publishedEntries(): Promise<Entry[]> {
-  if (published && Date.now() - published.at < PUBLISHED_FRESH_MS) return published.entries;
-  const entries = EntryModel.find({ status: 'published' })
+function publishedNow(): Promise<Published> {
+  if (published && Date.now() - published.at < PUBLISHED_FRESH_MS) return published.read;
+  const read = EntryModel.find({ status: 'published' })
     .sort({ number: 1 })
     .lean()
-    .then((docs) => docs.map(toEntry));
-  published = { at: Date.now(), entries };
+    .then((docs) => {
+      const entries = docs.map(toEntry);
+      const byCategory = new Map<string, number[]>();
+      for (const e of entries) {
+        const list = byCategory.get(e.category);
+        if (list) list.push(e.number);
+        else byCategory.set(e.category, [e.number]);
+      }
+      return { entries, byCategory };
+    });
+  published = { at: Date.now(), read };
   // A failed read is not kept: the next page asks again.
-  entries.catch(() => (published = null));
-  return entries;
-}
-
-async function publishedByCategory(): Promise<Map<string, number[]>> {
-  const map = new Map<string, number[]>();
-  for (const e of await publishedEntries())
-    map.set(e.category, [...(map.get(e.category) ?? []), e.number]);
-  return map;
+  read.catch(() => (published = null));
+  return read;
 }
 
 /** Forgets the list of published entries (after this process published or hid one). */

@@ -89,10 +89,14 @@ async function queue(
           category: findCategory(deps.campaign, e.category)?.name[lang] ?? e.category,
         },
       }),
-      meta: `📍 ${e.city} · ${translate(lang, {
-        key: 'panel-author',
-        args: { who: e.author.name ?? e.author.id, platform: e.author.platform },
-      })}`,
+      meta: translate(lang, {
+        key: 'panel-entry-meta',
+        args: {
+          city: e.city,
+          who: e.author.name ?? e.author.id,
+          platform: { key: `platform-name-${e.author.platform}` },
+        },
+      }),
       story: e.story,
     })),
   });
@@ -118,8 +122,14 @@ async function decide(site: Site, session: PanelSession, form: URLSearchParams):
     await deps.outbox.enqueue(outbox);
     const notice = own.find((r) => r.view.kind === 'notice');
     const entry = await deps.stores.entries.get(id);
-    const said = notice?.view.kind === 'notice' ? translate(notice.lang, notice.view.text) : '';
-    outcomes.push(`#${entry?.number ?? '?'}: ${said}`);
+    const lang = notice?.lang ?? deps.campaign.defaultLanguage;
+    const said = notice?.view.kind === 'notice' ? notice.view.text : { key: 'empty' };
+    outcomes.push(
+      translate(lang, {
+        key: 'panel-outcome',
+        args: { number: String(entry?.number ?? '?'), said },
+      }),
+    );
   }
   return outcomes;
 }

@@ -12,7 +12,7 @@ import type { Entry } from '../../handlers/ports.js';
 import { LANGS, type Lang, type Media, type Text } from '../../handlers/protocol.js';
 import { ranked } from '../../handlers/results.js';
 import { hasJury, juryNote } from '../../handlers/jury.js';
-import { languageFromHint, phaseText } from '../../handlers/start.js';
+import { phaseText } from '../../handlers/start.js';
 import { translate } from '../../locales/index.js';
 import type { Logger } from '../logger.js';
 import type { MediaLibrary } from '../media-library.js';
@@ -71,6 +71,8 @@ function typeOf(bytes: Buffer, said: string): string {
   return sniffType(bytes) ?? said;
 }
 
+const LANG_COOKIE = new RegExp(`(?:^|;\\s*)lang=(${LANGS.join('|')})\\b`);
+
 /** The language of a request: ?lang=, else the cookie it set, else Accept-Language, else the campaign's. */
 export function languageOf(
   req: IncomingMessage,
@@ -80,7 +82,7 @@ export function languageOf(
   const asked = url.searchParams.get('lang');
   if (asked && (LANGS as readonly string[]).includes(asked))
     return { lang: asked as Lang, set: true };
-  const cookie = /(?:^|;\s*)lang=(kk|ru|en)\b/.exec(req.headers.cookie ?? '')?.[1];
+  const cookie = LANG_COOKIE.exec(req.headers.cookie ?? '')?.[1];
   if (cookie) return { lang: cookie as Lang, set: false };
   const accepted = (req.headers['accept-language'] ?? '')
     .split(',')
@@ -90,7 +92,8 @@ export function languageOf(
     })
     .sort((a, b) => b.q - a.q);
   for (const { tag } of accepted) {
-    const lang = languageFromHint(tag, '' as Lang);
+    const base = tag.toLowerCase().split(/[-_]/)[0];
+    const lang = LANGS.find((l) => l === base);
     if (lang) return { lang, set: false };
   }
   return { lang: fallback, set: false };
