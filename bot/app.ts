@@ -88,11 +88,16 @@ function storesOf(config: Config, metrics: Metrics) {
 /** What each edge declares, for the core: moderators, channels, links, limits, membership rule. */
 function fromEdges(
   edges: PlatformEdge[],
-): Pick<Deps, 'admins' | 'channels' | 'links' | 'buttonRoom' | 'sharesContacts' | 'membership'> {
+): Pick<
+  Deps,
+  'admins' | 'organisers' | 'channels' | 'links' | 'buttonRoom' | 'sharesContacts' | 'membership'
+> {
   const each = (e: PlatformEdge, ids: string[] = []): UserRef[] =>
     ids.map((id) => ({ platform: e.platform, id }));
   return {
-    admins: edges.flatMap((e) => each(e, e.moderators)),
+    // Organisers moderate too.
+    admins: edges.flatMap((e) => each(e, [...new Set([...e.moderators, ...(e.organisers ?? [])])])),
+    organisers: edges.flatMap((e) => each(e, e.organisers)),
     channels: edges.flatMap((e) => each(e, e.channels)),
     // A share link for the platform the author is on, else for the first one configured.
     links: {

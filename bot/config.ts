@@ -32,6 +32,8 @@ export const envSchema = z
       .optional(),
     TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
     TELEGRAM_ADMIN_IDS: idList,
+    /** Of everyone who moderates, those who also broadcast, export, void votes and see results early. */
+    TELEGRAM_ORGANISER_IDS: idList,
     MONGODB_URI: z
       .string({ error: 'is required, e.g. mongodb://127.0.0.1:27017/dogoodthings' })
       .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://'),
@@ -110,6 +112,7 @@ export const envSchema = z
     /** Requests a second to the VK API: a community token allows 20. */
     VK_API_LIMIT: z.coerce.number().int().min(1).max(20).default(20),
     VK_ADMIN_IDS: idList,
+    VK_ORGANISER_IDS: idList,
     /** longpoll: one machine. callback: VK posts events to VK_CALLBACK_PATH on the HTTP server. */
     VK_MODE: z.enum(['longpoll', 'callback']).default('longpoll'),
     VK_CALLBACK_PATH: z

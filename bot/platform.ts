@@ -41,6 +41,11 @@ export interface PlatformEdge {
   sharesContacts?: boolean;
   /** The ids of the moderators here (from this platform's configuration). */
   moderators: string[];
+  /**
+   * The ids of the organisers here: they moderate too, and also broadcast, export, void votes and
+   * see the results before they are public. None on any platform: every moderator is one.
+   */
+  organisers?: string[];
   /** Channels here that get a post per published entry, and the results. */
   channels?: string[];
   /** The entry in the contest's Mini App, where this platform opens one. */

@@ -39,7 +39,7 @@ export function button<const P extends readonly Part<unknown>[]>(
 }
 
 /** Who may use a command; anyone else is told it is unknown, as for a command that is not. */
-export type Audience = 'everyone' | 'moderators' | 'jurors';
+export type Audience = 'everyone' | 'moderators' | 'organisers' | 'jurors';
 
 export interface CommandAction {
   readonly name: string;

@@ -52,8 +52,14 @@ export function toCsv(rows: (string | number)[][]): string {
 }
 
 /** /export: entries, votes and results as three CSV documents. */
-export async function exportCsv(turn: Turn): Promise<void> {
+const EXPORTS = ['entries', 'votes', 'results'] as const;
+
+/** /export: the entries, the votes and the results as CSV files; `/export votes` only that one. */
+export async function exportCsv(turn: Turn, arg = ''): Promise<void> {
   const { stores } = turn.deps;
+  const only = EXPORTS.find((e) => e === arg.trim().toLowerCase());
+  if (only === 'entries' || only === 'votes')
+    return turn.document(`${only}.csv`, toCsv(await stores.admin.exportRows(only)));
   const results = await ranked(
     turn.deps,
     (await stores.results.frozen())?.rows ?? (await stores.results.tally()),
@@ -70,6 +76,7 @@ export async function exportCsv(turn: Turn): Promise<void> {
       ]),
     ),
   ];
+  if (only === 'results') return turn.document('results.csv', toCsv(resultRows));
   for (const [filename, rows] of [
     ['entries.csv', await stores.admin.exportRows('entries')],
     ['votes.csv', await stores.admin.exportRows('votes')],
@@ -109,5 +116,5 @@ export const announcementButtons = [
 export const organiserCommands = [
   command('notifications', showAnnouncements, { menu: 7 }),
   command('stats', showStats, { who: 'moderators' }),
-  command('export', exportCsv, { who: 'moderators' }),
+  command('export', exportCsv, { who: 'organisers' }),
 ];

@@ -44,7 +44,7 @@ export async function onBroadcastButton(
   /** On Send: how many people the organiser was shown (not counted again). */
   confirmed?: number,
 ): Promise<void> {
-  if (!turn.isAdmin) return turn.notice(t('mod-not-allowed'), true);
+  if (!turn.isOrganiser) return turn.notice(t('mod-not-allowed'), true);
   const { broadcasts, users } = turn.deps.stores;
   const broadcast = await broadcasts.get(id);
   if (!broadcast || broadcast.status !== 'draft') {
@@ -149,4 +149,4 @@ export const broadcastButtons = [
   ),
 ];
 
-export const broadcastCommands = [command('broadcast', startBroadcast, { who: 'moderators' })];
+export const broadcastCommands = [command('broadcast', startBroadcast, { who: 'organisers' })];

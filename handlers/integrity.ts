@@ -302,7 +302,7 @@ export async function transparencyText(deps: Deps): Promise<Text> {
 /** /transparency: everyone once the results are announced; moderators any time. */
 export async function showTransparency(turn: Turn): Promise<void> {
   const { campaign } = turn.deps;
-  if (!turn.isAdmin && !resultsPublic(campaign, turn.now)) {
+  if (!turn.isOrganiser && !resultsPublic(campaign, turn.now)) {
     const gala = { date: campaign.dates.gala };
     return turn.say(t('results-not-yet', { gala, time: campaign.schedule.galaTime }));
   }
@@ -357,8 +357,8 @@ export async function analyseAndAlert(deps: Deps): Promise<void> {
 
 export const integrityCommands = [
   command('transparency', showTransparency, { menu: 6 }),
-  command('fraud', onFraudCommand, { who: 'moderators' }),
-  command('void', onVoidCommand, { who: 'moderators' }),
-  command('unvoid', onUnvoidCommand, { who: 'moderators' }),
-  command('audit', exportAudit, { who: 'moderators' }),
+  command('fraud', onFraudCommand, { who: 'organisers' }),
+  command('void', onVoidCommand, { who: 'organisers' }),
+  command('unvoid', onUnvoidCommand, { who: 'organisers' }),
+  command('audit', exportAudit, { who: 'organisers' }),
 ];

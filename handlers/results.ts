@@ -128,7 +128,7 @@ export async function announceResultsToAuthors(deps: Deps): Promise<void> {
 /** /results: organisers any time (live until frozen); everyone once they are announced. */
 export async function showResults(turn: Turn): Promise<void> {
   const { campaign } = turn.deps;
-  if (!turn.isAdmin && !resultsPublic(campaign, turn.now)) {
+  if (!turn.isOrganiser && !resultsPublic(campaign, turn.now)) {
     const gala = { date: campaign.dates.gala };
     return turn.say(t('results-not-yet', { gala, time: campaign.schedule.galaTime }));
   }
@@ -140,7 +140,9 @@ export async function showResults(turn: Turn): Promise<void> {
         date: { date: localDate(campaign, turn.now) },
         phase: t(`phase-name-${phaseAt(campaign, turn.now)}`),
       });
-  turn.say(t('lines', { first: header, second: resultsText(turn.deps, results, turn.isAdmin) }));
+  turn.say(
+    t('lines', { first: header, second: resultsText(turn.deps, results, turn.isOrganiser) }),
+  );
 }
 
 export const resultCommands = [command('results', showResults, { menu: 5 })];

@@ -56,8 +56,13 @@ export interface Deps {
   stores: Stores;
   campaign: Campaign;
   clock: Clock;
-  /** Moderators, from configuration, per platform. */
+  /** Moderators, from configuration, per platform (organisers among them). */
   admins: UserRef[];
+  /**
+   * Of the moderators, those who also broadcast, export, void votes and see the results before
+   * they are public. Empty or absent: every moderator is an organiser (a team of one kind).
+   */
+  organisers?: UserRef[];
   links: Links;
   /** Channels (a Telegram channel, a VK community wall) that get a post per published entry. */
   channels: UserRef[];
@@ -97,6 +102,17 @@ export function sameUser(a: UserRef, b: UserRef): boolean {
   return a.platform === b.platform && a.id === b.id;
 }
 
+export function isModerator(deps: Deps, who: UserRef): boolean {
+  return deps.admins.some((a) => sameUser(a, who));
+}
+
+/** Moderators who also broadcast, export, void votes and see results early (see Deps.organisers). */
+export function isOrganiser(deps: Deps, who: UserRef): boolean {
+  const organisers = deps.organisers ?? [];
+  if (!isModerator(deps, who)) return false;
+  return organisers.length === 0 || organisers.some((o) => sameUser(o, who));
+}
+
 /** One update being handled: who sent it, what they sent, and what the bot answers. */
 export class Turn {
   readonly replies: Reply[] = [];
@@ -122,7 +138,11 @@ export class Turn {
   }
 
   get isAdmin(): boolean {
-    return this.deps.admins.some((a) => sameUser(a, this.event.actor));
+    return isModerator(this.deps, this.event.actor);
+  }
+
+  get isOrganiser(): boolean {
+    return isOrganiser(this.deps, this.event.actor);
   }
 
   /** A message to the person who sent the update. */

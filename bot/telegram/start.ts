@@ -94,6 +94,7 @@ export async function startTelegram(
       ? { appLink: (number: number) => `${config.SITE_URL}/app/e/${number}` }
       : {}),
     moderators: config.TELEGRAM_ADMIN_IDS,
+    organisers: config.TELEGRAM_ORGANISER_IDS,
     ...(config.TELEGRAM_CHANNEL_ID ? { channels: [config.TELEGRAM_CHANNEL_ID] } : {}),
     entryLink: (number) => `https://t.me/${bot.botInfo.username}?start=${entryLinkArg(number)}`,
     async receive() {

@@ -71,7 +71,7 @@ export async function startVk(ctx: EdgeContext, options: { poll: boolean }): Pro
     claimLeaseMs: config.VK_MODE === 'callback' ? 15_000 : 0,
     log,
     nameOf: (userId) => names.nameOf(userId),
-    moderators: config.VK_ADMIN_IDS,
+    moderators: [...config.VK_ADMIN_IDS, ...config.VK_ORGANISER_IDS],
   });
 
   const polling = new VkLongPoll(api, groupId, edge.handle, vkLog);
@@ -108,6 +108,7 @@ export async function startVk(ctx: EdgeContext, options: { poll: boolean }): Pro
     name: 'VK',
     buttonsPerMessage: VK_MAX_BUTTONS,
     moderators: config.VK_ADMIN_IDS,
+    organisers: config.VK_ORGANISER_IDS,
     entryLink: (number) => `https://vk.me/club${groupId}?ref=${entryLinkArg(number)}`,
     async receive() {
       if (!options.poll) return;
