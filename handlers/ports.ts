@@ -215,13 +215,18 @@ export interface VoteSignals {
   inBursts: number;
 }
 
+/** Who votes: the account, and the language they use the bot in (for the organisers' figures). */
+export interface Voter extends UserRef {
+  lang?: Lang;
+}
+
 export interface VoteStore {
   /**
    * One vote per person per category; casting again moves the vote. A redelivered press whose
    * vote did land is answered as the vote it cast.
    */
   cast(
-    voter: UserRef,
+    voter: Voter,
     entry: Entry,
     at: Date,
     voterSince: Date,
@@ -253,6 +258,16 @@ export interface ReportStore {
     at: Date,
     eventId?: string,
   ): Promise<boolean>;
+  /** Entries people complained about: how many complaints, per reason, and the latest's time. */
+  summary(): Promise<ComplaintSummary[]>;
+}
+
+export interface ComplaintSummary {
+  entryId: string;
+  count: number;
+  /** Complaints per reason (1-based reason index → count). */
+  reasons: Record<number, number>;
+  last: Date;
 }
 
 /** One published entry and its votes, counted from the stored votes. */
@@ -277,7 +292,9 @@ export interface ResultStore {
 export interface CampaignEventStore {
   /** True when this process should run the event: nobody did, or its runner died. */
   claim(key: string, owner: string, at: Date): Promise<boolean>;
-  finish(key: string, status: 'done' | 'skipped'): Promise<void>;
+  finish(key: string, status: 'done' | 'skipped', at: Date): Promise<void>;
+  /** What has happened of the campaign's events: each key's state and when it finished. */
+  list(): Promise<{ key: string; status: 'running' | 'done' | 'skipped'; finishedAt?: Date }[]>;
 }
 
 export interface Stats {
@@ -322,8 +339,24 @@ export interface BroadcastStore {
   finish(id: string, owner: string): Promise<number | null>;
 }
 
+/** What the organisers' panel draws: series over time and the people behind the votes. */
+export interface Figures {
+  /** Entries made, per hour (UTC, "2026-11-30T14"), platform and category. */
+  entries: { hour: string; platform: string; category: string; n: number }[];
+  /** Counted votes per hour (UTC) they were cast (or last moved) in. */
+  votesPerHour: { hour: string; n: number }[];
+  /** People with a counted vote, per platform and language. */
+  voters: { platform: string; lang: string; n: number }[];
+  /** People who turned announcements off; people who blocked the bot. */
+  optedOut: number;
+  unreachable: number;
+  /** The outbox: waiting, and sent, failed and refused for the rate so far (all processes). */
+  outbox: { pending: number; sent: number; failed: number; rateLimited: number };
+}
+
 export interface AdminStore {
   stats(): Promise<Stats>;
+  figures(): Promise<Figures>;
   /** CSV rows (the first is the header) for an export. */
   exportRows(what: 'entries' | 'votes'): Promise<string[][]>;
 }

@@ -142,11 +142,11 @@ export async function runDueEvents(deps: Deps, owner: string): Promise<CampaignE
     const claim = await deps.stores.events.claim(event.key, owner, now);
     if (!claim) continue;
     if (now.getTime() - event.at.getTime() > STALE_AFTER_MS) {
-      await deps.stores.events.finish(event.key, 'skipped');
+      await deps.stores.events.finish(event.key, 'skipped', now);
       continue;
     }
     await fire(deps, event.key);
-    await deps.stores.events.finish(event.key, 'done');
+    await deps.stores.events.finish(event.key, 'done', deps.clock.now());
     ran.push(event.key);
   }
   return ran;

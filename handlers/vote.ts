@@ -128,7 +128,7 @@ export async function castVote(turn: Turn, number: number): Promise<void> {
     return turn.notice(t('vote-join-channel', { channel: membership.channel }), true);
   }
   const result = await stores.votes.cast(
-    me,
+    { platform: me.platform, id: me.id, lang: turn.lang },
     entry,
     turn.now,
     turn.user.createdAt,

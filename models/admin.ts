@@ -1,4 +1,4 @@
-import type { AdminStore } from '../handlers/ports.js';
+import type { AdminStore, Figures } from '../handlers/ports.js';
 import { EntryModel } from './entry.js';
 import { deliveryFigures } from './delivery-counters.js';
 import { outboxWaiting } from './outbox.js';
@@ -19,7 +19,59 @@ async function countBy(field: string): Promise<Record<string, number>> {
   return Object.fromEntries(rows.map((r) => [String(r._id), r.n]));
 }
 
+/** Entries per UTC hour, platform and category (entries are thousands: read and bucketed here). */
+async function entriesPerHour(): Promise<Figures['entries']> {
+  const docs = await EntryModel.find({}, { createdAt: 1, author: 1, category: 1 }).lean();
+  const buckets = new Map<string, Figures['entries'][number]>();
+  for (const d of docs) {
+    const hour = d.createdAt.toISOString().slice(0, 13);
+    const platform = d.author.platform;
+    const key = `${hour}|${platform}|${d.category}`;
+    const bucket = buckets.get(key) ?? { hour, platform, category: d.category, n: 0 };
+    bucket.n += 1;
+    buckets.set(key, bucket);
+  }
+  return [...buckets.values()];
+}
+
 export const mongoAdminStore: AdminStore = {
+  async figures() {
+    const counted = { voided: null };
+    const [entries, perHour, voters, optedOut, unreachable, pending, totals] = await Promise.all([
+      entriesPerHour(),
+      VoteModel.aggregate<{ _id: string | null; n: number }>([
+        { $match: counted },
+        { $group: { _id: '$hour', n: { $sum: 1 } } },
+      ]),
+      // One row per person (their hash), then counted per platform and language.
+      VoteModel.aggregate<{ _id: { p?: string; l?: string }; n: number }>([
+        { $match: counted },
+        { $group: { _id: { h: '$voterHash', p: '$platform', l: '$lang' } } },
+        { $group: { _id: { p: '$_id.p', l: '$_id.l' }, n: { $sum: 1 } } },
+      ]),
+      UserModel.countDocuments({ announcements: false }),
+      UserModel.countDocuments({ unreachable: true }),
+      outboxWaiting(),
+      deliveryFigures(),
+    ]);
+    const sum = (k: 'sent' | 'failed' | 'rateLimited') =>
+      Object.values(totals).reduce((n, f) => n + f[k], 0);
+    return {
+      entries,
+      // Votes from before the hour was kept carry none: they are in the totals, not the series.
+      votesPerHour: perHour.flatMap((r) => (r._id ? [{ hour: r._id, n: r.n }] : [])),
+      voters: voters.map((r) => ({ platform: r._id.p ?? '?', lang: r._id.l ?? '?', n: r.n })),
+      optedOut,
+      unreachable,
+      outbox: {
+        pending,
+        sent: sum('sent'),
+        failed: sum('failed'),
+        rateLimited: sum('rateLimited'),
+      },
+    };
+  },
+
   async stats() {
     const [entriesByStatus, entriesByCategory, entriesByPlatform, users, votes, voters, outbox] =
       await Promise.all([

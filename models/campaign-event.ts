@@ -32,7 +32,15 @@ export const mongoCampaignEventStore: CampaignEventStore = {
     ).lean();
     return taken !== null;
   },
-  async finish(key, status) {
-    await CampaignEventModel.updateOne({ _id: key }, { $set: { status, finishedAt: new Date() } });
+  async finish(key, status, at) {
+    await CampaignEventModel.updateOne({ _id: key }, { $set: { status, finishedAt: at } });
+  },
+  async list() {
+    const docs = await CampaignEventModel.find().lean();
+    return docs.map((d) => ({
+      key: d._id,
+      status: d.status,
+      ...(d.finishedAt ? { finishedAt: d.finishedAt } : {}),
+    }));
   },
 };

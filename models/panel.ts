@@ -23,6 +23,8 @@ const sessionSchema = new Schema({
   userId: { type: String, required: true },
   csrf: { type: String, required: true },
   expires: { type: Date, required: true },
+  /** What the last action did, shown once by the page it leads to (post, redirect, get). */
+  flash: [String],
 });
 export const PanelSessionModel = model('PanelSession', sessionSchema);
 
@@ -74,6 +76,20 @@ export async function panelSession(sid: string, now: Date): Promise<PanelSession
   const doc = await PanelSessionModel.findById(hashOf(sid)).lean();
   if (!doc || doc.expires <= now) return null;
   return { who: { platform: doc.platform, id: doc.userId }, csrf: doc.csrf };
+}
+
+/** Keeps what an action did for the page shown after it. */
+export async function setPanelFlash(sid: string, lines: string[]): Promise<void> {
+  await PanelSessionModel.updateOne({ _id: hashOf(sid) }, { $set: { flash: lines } });
+}
+
+/** What the last action did, once: it is cleared as it is read. */
+export async function takePanelFlash(sid: string): Promise<string[]> {
+  const doc = await PanelSessionModel.findOneAndUpdate(
+    { _id: hashOf(sid) },
+    { $set: { flash: [] } },
+  ).lean();
+  return doc?.flash ?? [];
 }
 
 export async function endPanelSession(sid: string): Promise<void> {

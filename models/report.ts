@@ -1,5 +1,5 @@
 import { Schema, model } from 'mongoose';
-import type { ReportStore } from '../handlers/ports.js';
+import type { ComplaintSummary, ReportStore } from '../handlers/ports.js';
 import { isDuplicateKey } from './errors.js';
 import { personHash } from './keys.js';
 
@@ -39,6 +39,25 @@ export function createReportStore(secret: string): ReportStore {
         if (!eventId) return false;
         return (await ReportModel.exists({ _id, event: eventId })) !== null;
       }
+    },
+
+    async summary() {
+      // Complaints are few (one per person per entry, from people who bothered): read and summed.
+      const rows = await ReportModel.find({}, { entryId: 1, reason: 1, at: 1 }).lean();
+      const byEntry = new Map<string, ComplaintSummary>();
+      for (const row of rows) {
+        const s = byEntry.get(row.entryId) ?? {
+          entryId: row.entryId,
+          count: 0,
+          reasons: {},
+          last: row.at,
+        };
+        s.count += 1;
+        s.reasons[row.reason] = (s.reasons[row.reason] ?? 0) + 1;
+        if (row.at > s.last) s.last = row.at;
+        byEntry.set(row.entryId, s);
+      }
+      return [...byEntry.values()].sort((a, b) => b.count - a.count || +b.last - +a.last);
     },
   };
 }

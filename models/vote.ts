@@ -27,6 +27,10 @@ const voteSchema = new Schema({
    * removed by /deleteme, after which the vote keeps only the hash.
    */
   voter: String,
+  /** The voter's platform and language, and the hour (UTC) of the vote: the organisers' figures. */
+  platform: String,
+  lang: String,
+  hour: String,
   /** The void (see voids.ts) that took this vote out of the count; it stays stored, marked. */
   voided: Number,
   /** The membership re-check found its voter had left the channel (see integrity.ts). */
@@ -82,6 +86,7 @@ export function createVoteStore(secret: string, counts = new VoteCounts()): Vote
         entryId: entry.id,
         entryNumber: entry.number,
         at,
+        hour: at.toISOString().slice(0, 13),
         voterSince,
         ...(eventId ? { event: eventId } : {}),
       };
@@ -90,6 +95,8 @@ export function createVoteStore(secret: string, counts = new VoteCounts()): Vote
           _id: _id as never,
           voterHash: person,
           voter: accountKey(voter),
+          platform: voter.platform,
+          ...(voter.lang ? { lang: voter.lang } : {}),
           category: entry.category,
           ...set,
           previous: null,

@@ -2,6 +2,8 @@ import {
   endPanelSession,
   issuePanelToken,
   panelSession,
+  setPanelFlash,
+  takePanelFlash,
   usePanelToken,
 } from '../../models/panel.js';
 import type { PanelAccess } from './panel.js';
@@ -12,4 +14,6 @@ export const PANEL_ACCESS: PanelAccess = {
   use: usePanelToken,
   session: panelSession,
   end: endPanelSession,
+  flash: setPanelFlash,
+  takeFlash: takePanelFlash,
 };

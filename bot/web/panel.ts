@@ -1,19 +1,31 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { findCategory } from '../../handlers/campaign.js';
 import { handleEvent } from '../../handlers/index.js';
-import { payload } from '../../handlers/payload.js';
-import type { Lang, UserRef } from '../../handlers/protocol.js';
+import type { Event, Lang, Reply, Text, UserRef } from '../../handlers/protocol.js';
+import { isModerator, isOrganiser } from '../../handlers/turn.js';
 import { translate } from '../../locales/index.js';
 import { BodyTooLarge, readBody } from '../http-body.js';
 import { splitReplies } from '../replies.js';
-import { languageOf, notFound, page, send, type Site } from './site.js';
+import { chosenLanguage, languageOf, notFound, page, send, serveMedia, type Site } from './site.js';
+import { complaints, decide, queue, setVisibility } from './panel-queue.js';
+import { dashboard, timeline } from './panel-figures.js';
+import {
+  analyse,
+  download,
+  exportsPage,
+  fraud,
+  printableResults,
+  undoVoid,
+  voidVotes,
+} from './panel-integrity.js';
 
-// The organisers' panel (issue 16, first part): a moderator signs in with a one-time link from
-// /panel in the bot, into a session held by an httpOnly, SameSite=Strict cookie (Secure on HTTPS),
-// and decides pending entries one by one or in bulk. A decision here is the chat's press of the
-// same button, through the core: the author hears it through the outbox as from the chat, and a
-// decision someone made first (in the chat or here) is reported with who made it. Every form
+// The organisers' panel (issue 16): a moderator signs in with a one-time link from /panel in the
+// bot, into a session held by an httpOnly, SameSite=Strict cookie (Secure on HTTPS). Every action
+// here is the chat's press of the same button or the chat's command, run through the core as the
+// person signed in: the authors hear decisions through the outbox as from the chat, a decision
+// someone made first is reported with who made it, and the rules (who may do what, the results'
+// embargo) are the chat's. An action is answered with a redirect to the page it belongs to,
+// which shows once what it did (post, redirect, get: reloading does not do it again). Every form
 // carries the session's CSRF token.
 
 /** What the panel keeps: one-time tokens and sessions (models/panel.ts, given by the wiring). */
@@ -22,6 +34,9 @@ export interface PanelAccess {
   use(token: string, now: Date): Promise<{ sid: string; session: PanelSession } | null>;
   session(sid: string, now: Date): Promise<PanelSession | null>;
   end(sid: string): Promise<void>;
+  /** Keeps what an action did for the next page; `takeFlash` reads it once. */
+  flash(sid: string, lines: string[]): Promise<void>;
+  takeFlash(sid: string): Promise<string[]>;
 }
 
 export interface PanelSession {
@@ -29,8 +44,19 @@ export interface PanelSession {
   csrf: string;
 }
 
+/** One request into the panel by someone signed in. */
+export interface Panel {
+  site: Site;
+  res: ServerResponse;
+  url: URL;
+  session: PanelSession;
+  lang: Lang;
+  /** Organisers also see the fraud view, the exports and the results before they are public. */
+  organiser: boolean;
+  tr(key: string, args?: Text['args']): string;
+}
+
 const COOKIE = 'panel';
-const REJECT_REASONS = 4;
 
 function cookieOf(req: IncomingMessage): string {
   return (
@@ -50,140 +76,112 @@ function cookie(site: Site, value: string, maxAge: number): string {
   return `${COOKIE}=${value}; Path=/panel; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure}`;
 }
 
-async function langOf(site: Site, who: UserRef): Promise<Lang> {
-  return (await site.deps.stores.users.find(who))?.lang ?? site.deps.campaign.defaultLanguage;
+/** The pages of the panel, in the order of its menu; `organisers` ones are theirs alone. */
+const PAGES = [
+  { path: '/panel', key: 'panel-nav-queue' },
+  { path: '/panel/complaints', key: 'panel-nav-complaints' },
+  { path: '/panel/fraud', key: 'panel-nav-fraud', organisers: true },
+  { path: '/panel/dashboard', key: 'panel-nav-dashboard' },
+  { path: '/panel/timeline', key: 'panel-nav-timeline' },
+  { path: '/panel/results', key: 'panel-nav-results' },
+  { path: '/panel/exports', key: 'panel-nav-exports', organisers: true },
+] as const;
+
+/** A page of the panel, with its menu, who is signed in, and what the last action did. */
+export function panelPage(
+  p: Panel,
+  view: string,
+  data: Record<string, unknown> & { title: string },
+  outcomes: string[] = [],
+  refreshSeconds?: number,
+): void {
+  const nav = PAGES.filter((x) => p.organiser || !('organisers' in x)).map((x) => ({
+    href: x.path,
+    label: p.tr(x.key),
+    current: x.path === p.url.pathname,
+  }));
+  page(p.site, p.res, p.lang, p.url.searchParams.has('lang'), view, {
+    ...data,
+    panel: {
+      nav,
+      csrf: p.session.csrf,
+      signedIn: p.tr('panel-signed-in', {
+        who: `${p.session.who.platform}:${p.session.who.id}`,
+        role: { key: p.organiser ? 'panel-role-organiser' : 'panel-role-moderator' },
+      }),
+      signOut: p.tr('panel-sign-out'),
+      outcomesTitle: p.tr('panel-outcomes'),
+      outcomes,
+      menu: p.tr('panel-menu'),
+    },
+    ...(refreshSeconds ? { refresh: refreshSeconds } : {}),
+  });
 }
 
-async function queue(
-  site: Site,
-  res: ServerResponse,
-  session: PanelSession,
-  outcomes: string[],
+/** The answer to an action: what it did is shown once by the page it leads back to. */
+export async function redirectWith(
+  p: Panel,
+  access: PanelAccess,
+  sid: string,
+  to: string,
+  lines: string[],
 ): Promise<void> {
-  const { deps } = site;
-  const lang = await langOf(site, session.who);
-  const [count, entries] = await Promise.all([
-    deps.stores.entries.countPending(),
-    deps.stores.entries.listPending(0, 50),
-  ]);
-  page(site, res, lang, false, 'panel', {
-    title: translate(lang, { key: 'panel-title' }),
-    csrf: session.csrf,
-    signedIn: translate(lang, {
-      key: 'panel-signed-in',
-      args: { who: `${session.who.platform}:${session.who.id}` },
-    }),
-    queueTitle: translate(lang, { key: 'panel-queue', args: { count } }),
-    dashboard: translate(lang, { key: 'panel-dashboard' }),
-    outcomes,
-    reasons: Array.from({ length: REJECT_REASONS }, (_, i) => ({
-      index: i + 1,
-      label: translate(lang, { key: `reject-reason-${i + 1}` }),
-    })),
-    entries: entries.map((e) => ({
-      id: e.id,
-      title: translate(lang, {
-        key: 'web-tile',
-        args: {
-          number: String(e.number),
-          category: findCategory(deps.campaign, e.category)?.name[lang] ?? e.category,
-        },
-      }),
-      meta: translate(lang, {
-        key: 'panel-entry-meta',
-        args: {
-          city: e.city,
-          who: e.author.name ?? e.author.id,
-          platform: { key: `platform-name-${e.author.platform}` },
-        },
-      }),
-      story: e.story,
-    })),
-  });
+  await access.flash(sid, lines);
+  p.res.writeHead(303, { location: to, 'cache-control': 'no-store' }).end();
 }
 
-/** Decides the selected entries, each as the chat's press of the same button. */
-async function decide(site: Site, session: PanelSession, form: URLSearchParams): Promise<string[]> {
-  const { deps } = site;
-  const ids = form.getAll('id').filter((id) => /^[0-9a-f]{24}$/.test(id));
-  const reason = Math.min(Math.max(Number(form.get('reason')) || 1, 1), REJECT_REASONS);
-  const approve = form.get('action') === 'approve';
-  const actor = { ...session.who };
-  const outcomes: string[] = [];
-  const nonce = Date.now().toString(36);
-  for (const id of ids) {
-    const data = approve ? payload('mod', 'ok', id) : payload('mod', 'rr', id, reason);
-    const eventId = `panel:${nonce}:${id}`;
-    const replies = await handleEvent(
-      { actor, input: { kind: 'button', data }, id: eventId },
-      deps,
-    );
-    const { own, outbox } = splitReplies(actor, replies, eventId);
-    await deps.outbox.enqueue(outbox);
-    const notice = own.find((r) => r.view.kind === 'notice');
-    const entry = await deps.stores.entries.get(id);
-    const lang = notice?.lang ?? deps.campaign.defaultLanguage;
-    const said = notice?.view.kind === 'notice' ? notice.view.text : { key: 'empty' };
-    outcomes.push(
-      translate(lang, {
-        key: 'panel-outcome',
-        args: { number: String(entry?.number ?? '?'), said },
-      }),
-    );
+/**
+ * Runs one input through the core as the person signed in, as if they had pressed or typed it in
+ * the chat: what the core sends others goes to the outbox; what it answers them comes back.
+ */
+export async function asInChat(p: Panel, input: Event['input'], tag: string): Promise<Reply[]> {
+  const { deps } = p.site;
+  // With the name they have in the bot: "decided by …" and the audit log name them.
+  const name = (await deps.stores.users.find(p.session.who))?.displayName;
+  const actor = { ...p.session.who, ...(name ? { displayName: name } : {}) };
+  const id = `panel:${Date.now().toString(36)}:${tag}`;
+  const replies = await handleEvent({ actor, input, id }, deps);
+  const { own, outbox } = splitReplies(actor, replies, id);
+  await deps.outbox.enqueue(outbox);
+  return own;
+}
+
+/** What an answer says, as one line in the panel's language. */
+export function said(p: Panel, reply: Reply | undefined): string {
+  const view = reply?.view;
+  if (!view || !('text' in view) || !view.text) return '';
+  return translate(p.lang, view.text);
+}
+
+async function readForm(req: IncomingMessage): Promise<URLSearchParams | number> {
+  try {
+    return new URLSearchParams((await readBody(req, 64 * 1024)).toString('utf8'));
+  } catch (error) {
+    return error instanceof BodyTooLarge ? 413 : 400;
   }
-  return outcomes;
 }
 
-/** The contest drawn: the figures /stats gives, as bars (server-drawn SVG, no script). */
-async function dashboard(site: Site, res: ServerResponse, session: PanelSession): Promise<void> {
-  const { deps } = site;
-  const lang = await langOf(site, session.who);
-  const s = await deps.stores.admin.stats();
-  const tr = (key: string) => translate(lang, { key });
-  const chart = (
-    id: string,
-    title: string,
-    figures: Record<string, number>,
-    label: (k: string) => string,
-  ) => {
-    const entries = Object.entries(figures).sort(([a], [b]) => (a < b ? -1 : 1));
-    const most = Math.max(1, ...entries.map(([, v]) => v));
-    return {
-      id,
-      title,
-      height: Math.max(28, entries.length * 28),
-      bars: entries.map(([key, value]) => ({
-        key,
-        value,
-        label: label(key),
-        width: Math.round((150 * value) / most),
-      })),
-    };
-  };
-  page(site, res, lang, false, 'dashboard', {
-    title: tr('panel-dashboard'),
-    back: tr('panel-back-to-queue'),
-    totals: translate(lang, {
-      key: 'panel-totals',
-      args: { users: s.users, voters: s.voters, votes: s.votes },
-    }),
-    charts: [
-      chart('status', tr('panel-chart-status'), s.entriesByStatus, (k) =>
-        translate(lang, { key: `entry-status-${k}` }),
-      ),
-      chart(
-        'category',
-        tr('panel-chart-category'),
-        s.entriesByCategory,
-        (k) => findCategory(deps.campaign, k)?.name[lang] ?? k,
-      ),
-      chart('platform', tr('panel-chart-platform'), s.entriesByPlatform, (k) =>
-        translate(lang, { key: `platform-name-${k}` }),
-      ),
-      chart('outbox', tr('panel-chart-outbox'), s.outbox, (k) => k),
-    ],
-  });
-}
+type Action = (p: Panel, form: URLSearchParams) => Promise<{ to: string; lines: string[] }>;
+
+const ACTIONS: Record<string, { run: Action; organisers?: boolean }> = {
+  '/panel/decide': { run: decide },
+  '/panel/visibility': { run: setVisibility },
+  '/panel/void': { run: voidVotes, organisers: true },
+  '/panel/unvoid': { run: undoVoid, organisers: true },
+  '/panel/analyse': { run: analyse, organisers: true },
+};
+
+type View = (p: Panel, outcomes: string[]) => Promise<void>;
+
+const VIEWS: Record<string, { run: View; organisers?: boolean }> = {
+  '/panel': { run: queue },
+  '/panel/complaints': { run: complaints },
+  '/panel/fraud': { run: fraud, organisers: true },
+  '/panel/dashboard': { run: dashboard },
+  '/panel/timeline': { run: timeline },
+  '/panel/results': { run: printableResults },
+  '/panel/exports': { run: exportsPage, organisers: true },
+};
 
 /** The panel's routes: true when the request was the panel's. */
 export function panelRoute(site: Site, access: PanelAccess) {
@@ -191,15 +189,12 @@ export function panelRoute(site: Site, access: PanelAccess) {
     const path = url.pathname;
     if (path !== '/panel' && !path.startsWith('/panel/')) return false;
     const now = new Date();
-    const { lang } = languageOf(req, url, site.deps.campaign.defaultLanguage);
+    const asked = languageOf(req, url, site.deps.campaign.defaultLanguage).lang;
     const plain = (status: number, key: string) =>
-      send(res, status, 'text/plain; charset=utf-8', translate(lang, { key }));
+      send(res, status, 'text/plain; charset=utf-8', translate(asked, { key }));
     if (path === '/panel/login' && req.method === 'GET') {
       const used = await access.use(url.searchParams.get('t') ?? '', now);
-      if (!used) {
-        plain(403, 'panel-refused');
-        return true;
-      }
+      if (!used) return (plain(403, 'panel-refused'), true);
       res.writeHead(303, {
         location: '/panel',
         'set-cookie': cookie(site, used.sid, 12 * 3600),
@@ -210,57 +205,62 @@ export function panelRoute(site: Site, access: PanelAccess) {
     }
     const sid = cookieOf(req);
     const session = sid ? await access.session(sid, now) : null;
-    if (!session) {
-      plain(403, 'panel-refused');
-      return true;
-    }
     // Still a moderator (the configuration may have changed since the link was made).
-    const moderator = site.deps.admins.some(
-      (a) => a.platform === session.who.platform && a.id === session.who.id,
-    );
-    if (!moderator) {
-      plain(403, 'panel-refused');
-      return true;
-    }
-    if (path === '/panel/dashboard' && req.method === 'GET') {
-      await dashboard(site, res, session);
-      return true;
-    }
-    if (path === '/panel' && req.method === 'GET') {
-      await queue(site, res, session, []);
-      return true;
-    }
-    if (req.method !== 'POST') {
-      notFound(site, req, res, url);
-      return true;
-    }
-    let form: URLSearchParams;
-    try {
-      form = new URLSearchParams((await readBody(req, 64 * 1024)).toString('utf8'));
-    } catch (error) {
-      {
-        plain(error instanceof BodyTooLarge ? 413 : 400, 'panel-forbidden');
+    if (!session || !isModerator(site.deps, session.who))
+      return (plain(403, 'panel-refused'), true);
+    // The language chosen on the page, else the one they use the bot in.
+    const lang =
+      chosenLanguage(req, url) ??
+      (await site.deps.stores.users.find(session.who))?.lang ??
+      site.deps.campaign.defaultLanguage;
+    const p: Panel = {
+      site,
+      res,
+      url,
+      session,
+      lang,
+      organiser: isOrganiser(site.deps, session.who),
+      tr: (key, args) => translate(lang, args ? { key, args } : { key }),
+    };
+    const organisersOnly = () =>
+      send(res, 403, 'text/plain; charset=utf-8', p.tr('panel-organisers-only'));
+    if (req.method === 'GET') {
+      const media = /^\/panel\/(media|thumb)\/([1-9]\d{0,6})\/(\d)$/.exec(path);
+      if (media) {
+        // Any entry's, pending ones too: the moderators decide by them.
+        const entry = await site.deps.stores.entries.getByNumber(Number(media[2]));
+        const item = entry?.media[Number(media[3])];
+        await serveMedia(site, req, res, url, item, media[1] === 'thumb', 'private, max-age=300');
         return true;
       }
-    }
-    if (!sameSecret(form.get('csrf') ?? '', session.csrf)) {
-      plain(403, 'panel-forbidden');
+      const view = VIEWS[path];
+      const file = /^\/panel\/export\/([a-z-]+\d*)\.csv$/.exec(path);
+      if (view?.organisers && !p.organiser) organisersOnly();
+      else if (view) await view.run(p, await access.takeFlash(sid));
+      else if (file && !p.organiser) organisersOnly();
+      else if (file) await download(p, file[1]!);
+      else notFound(site, req, res, url);
       return true;
     }
+    if (req.method !== 'POST') return (notFound(site, req, res, url), true);
+    const form = await readForm(req);
+    if (typeof form === 'number') return (plain(form, 'panel-forbidden'), true);
+    if (!sameSecret(form.get('csrf') ?? '', session.csrf))
+      return (plain(403, 'panel-forbidden'), true);
     if (path === '/panel/logout') {
       await access.end(sid);
       res.writeHead(200, {
         'content-type': 'text/plain; charset=utf-8',
         'set-cookie': cookie(site, '', 0),
       });
-      res.end(translate(await langOf(site, session.who), { key: 'panel-signed-out' }));
+      res.end(p.tr('panel-signed-out'));
       return true;
     }
-    if (path === '/panel/decide') {
-      await queue(site, res, session, await decide(site, session, form));
-      return true;
-    }
-    notFound(site, req, res, url);
+    const action = ACTIONS[path];
+    if (!action) return (notFound(site, req, res, url), true);
+    if (action.organisers && !p.organiser) return (organisersOnly(), true);
+    const { to, lines } = await action.run(p, form);
+    await redirectWith(p, access, sid, to, lines);
     return true;
   };
 }

@@ -40,6 +40,7 @@ function asset(name: string, type: string) {
 const ASSETS: Record<string, ReturnType<typeof asset>> = {
   '/site.css': asset('site.css', 'text/css; charset=utf-8'),
   '/app.js': asset('app.js', 'text/javascript; charset=utf-8'),
+  '/panel.js': asset('panel.js', 'text/javascript; charset=utf-8'),
 };
 const THUMB_WIDTH = 480;
 /** Media never change under their id: cached for a day, then checked by ETag. */
@@ -72,6 +73,13 @@ function typeOf(bytes: Buffer, said: string): string {
 }
 
 const LANG_COOKIE = new RegExp(`(?:^|;\\s*)lang=(${LANGS.join('|')})\\b`);
+
+/** The language the person chose on the site (?lang=, or the cookie it set), if they did. */
+export function chosenLanguage(req: IncomingMessage, url: URL): Lang | null {
+  const asked = url.searchParams.get('lang');
+  if (asked && (LANGS as readonly string[]).includes(asked)) return asked as Lang;
+  return (LANG_COOKIE.exec(req.headers.cookie ?? '')?.[1] as Lang | undefined) ?? null;
+}
 
 /** The language of a request: ?lang=, else the cookie it set, else Accept-Language, else the campaign's. */
 export function languageOf(
@@ -364,9 +372,22 @@ async function media(
   index: number,
   thumb: boolean,
 ): Promise<void> {
-  const { deps, library, options } = site;
-  const entry = await deps.stores.entries.getByNumber(number);
+  const entry = await site.deps.stores.entries.getByNumber(number);
   const item = entry?.status === 'published' ? entry.media[index] : undefined;
+  return serveMedia(site, req, res, url, item, thumb, MEDIA_CACHE);
+}
+
+/** One photo or video (or a photo's thumbnail) as bytes, with ETag and ranges. */
+export async function serveMedia(
+  site: Site,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  item: Media | undefined,
+  thumb: boolean,
+  cacheControl: string,
+): Promise<void> {
+  const { library, options } = site;
   if (!item || (thumb && item.type !== 'photo')) return notFound(site, req, res, url);
   const etag = `"${thumb ? 't' : 'm'}-${createHash('sha256').update(`${item.platform}:${item.uniqueId}`).digest('base64url').slice(0, 22)}"`;
   if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
@@ -377,13 +398,16 @@ async function media(
       ? await thumbnailOf(site, item)
       : await library.bytesOf(item));
   } catch (error) {
-    options.log.warn({ err: error, number }, 'entry media could not be read for the site');
+    options.log.warn(
+      { err: error, media: item.uniqueId },
+      'entry media could not be read for the site',
+    );
     return notFound(site, req, res, url);
   }
   type = typeOf(bytes, type);
   const headers = {
     etag,
-    'cache-control': MEDIA_CACHE,
+    'cache-control': cacheControl,
     'accept-ranges': 'bytes',
     // Served as what it is, never sniffed into something else.
     'x-content-type-options': 'nosniff',

@@ -4,7 +4,7 @@ import { EntryModel } from '../../models/entry.js';
 import { PanelTokenModel } from '../../models/panel.js';
 import { DURING_SUBMISSIONS, submitOwnEntry } from '../helpers/flows.js';
 import { Harness } from '../helpers/harness.js';
-import type { TelegramUser } from '../helpers/telegram-user.js';
+import { csrfOf, panelLink, signIn } from '../helpers/panel.js';
 
 // The organisers' panel (first part): sign-in by a one-time link from /panel, a session cookie,
 // the queue of pending entries decided one by one or in bulk, as in the chat.
@@ -19,17 +19,7 @@ describe('the organisers’ panel', () => {
     h = await Harness.start({ now: DURING_SUBMISSIONS });
     return `http://127.0.0.1:${h.app.httpPort}`;
   };
-  /** The link the bot gives this moderator, pointed at the local server. */
-  const linkFor = async (moderator: TelegramUser, base: string) => {
-    const said = (await moderator.send('/panel')).texts[0]!;
-    const url = /(http:\/\/localhost:\d+)(\/panel\/login\?t=[A-Za-z0-9_-]+)/.exec(said)!;
-    return `${base}${url[2]}`;
-  };
-  const signIn = async (link: string) => {
-    const r = await fetch(link, { redirect: 'manual' });
-    return { status: r.status, cookie: (r.headers.get('set-cookie') ?? '').split(';')[0]! };
-  };
-  const csrfOf = (html: string) => /name="csrf" value="([^"]+)"/.exec(html)![1]!;
+  const linkFor = panelLink;
 
   it('lets a moderator in once per link, and nobody else', async () => {
     const base = await start();
