@@ -103,7 +103,9 @@ export async function showEntry(
   const { stores } = turn.deps;
   const [votes, choice, where] = await Promise.all([
     shownVotes(turn, entry),
-    votedHere === undefined ? stores.votes.choiceOf(turn.event.actor, entry.category) : null,
+    votedHere === undefined && !turn.user.fresh
+      ? stores.votes.choiceOf(turn.event.actor, entry.category)
+      : null,
     place ?? placeOf(turn, entry),
   ]);
   turn.card(

@@ -23,6 +23,12 @@ export interface UserRecord extends UserRef {
   seen?: Record<string, number>;
   /** The keyed hash of the phone number they shared, where the campaign asks for one. */
   phoneKey?: string;
+  /**
+   * Met for the first time by this very update (just created): they have no draft or entry, and
+   * their card needs no look for a vote of theirs (someone who erased their data and came back
+   * may have one under their hash: the card then shows "Vote", and a press says "already").
+   */
+  fresh?: boolean;
 }
 
 /** How a person first reached the bot: when, and through which entry's shared link, if any. */

@@ -86,7 +86,7 @@ export const mongoUserStore: UserStore = {
           ...(actor.langHint ? { clientLang: actor.langHint.slice(0, 16) } : {}),
           ...(actor.displayName ? { displayName: actor.displayName } : {}),
         });
-        return toRecord(created.toObject());
+        return { ...toRecord(created.toObject()), fresh: true };
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
       }
