@@ -9,6 +9,7 @@ import { splitReplies } from '../replies.js';
 import { chosenLanguage, languageOf, notFound, page, send, serveMedia, type Site } from './site.js';
 import { complaints, decide, queue, setVisibility } from './panel-queue.js';
 import { dashboard, timeline } from './panel-figures.js';
+import { broadcastPage, confirmBroadcast, previewBroadcast } from './panel-broadcast.js';
 import {
   analyse,
   download,
@@ -85,6 +86,7 @@ const PAGES = [
   { path: '/panel/timeline', key: 'panel-nav-timeline' },
   { path: '/panel/results', key: 'panel-nav-results' },
   { path: '/panel/exports', key: 'panel-nav-exports', organisers: true },
+  { path: '/panel/broadcast', key: 'panel-nav-broadcast', organisers: true },
 ] as const;
 
 /** A page of the panel, with its menu, who is signed in, and what the last action did. */
@@ -161,7 +163,8 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams | number>
   }
 }
 
-type Action = (p: Panel, form: URLSearchParams) => Promise<{ to: string; lines: string[] }>;
+/** An action's page to go to and what it did; null when it answered with a page of its own. */
+type Action = (p: Panel, form: URLSearchParams) => Promise<{ to: string; lines: string[] } | null>;
 
 const ACTIONS: Record<string, { run: Action; organisers?: boolean }> = {
   '/panel/decide': { run: decide },
@@ -169,6 +172,8 @@ const ACTIONS: Record<string, { run: Action; organisers?: boolean }> = {
   '/panel/void': { run: voidVotes, organisers: true },
   '/panel/unvoid': { run: undoVoid, organisers: true },
   '/panel/analyse': { run: analyse, organisers: true },
+  '/panel/broadcast/preview': { run: previewBroadcast, organisers: true },
+  '/panel/broadcast/send': { run: confirmBroadcast, organisers: true },
 };
 
 type View = (p: Panel, outcomes: string[]) => Promise<void>;
@@ -181,6 +186,7 @@ const VIEWS: Record<string, { run: View; organisers?: boolean }> = {
   '/panel/timeline': { run: timeline },
   '/panel/results': { run: printableResults },
   '/panel/exports': { run: exportsPage, organisers: true },
+  '/panel/broadcast': { run: broadcastPage, organisers: true },
 };
 
 /** The panel's routes: true when the request was the panel's. */
@@ -259,8 +265,8 @@ export function panelRoute(site: Site, access: PanelAccess) {
     const action = ACTIONS[path];
     if (!action) return (notFound(site, req, res, url), true);
     if (action.organisers && !p.organiser) return (organisersOnly(), true);
-    const { to, lines } = await action.run(p, form);
-    await redirectWith(p, access, sid, to, lines);
+    const done = await action.run(p, form);
+    if (done) await redirectWith(p, access, sid, done.to, done.lines);
     return true;
   };
 }

@@ -64,7 +64,12 @@ describe('the organisers’ room', () => {
     const moderatorQueue = await moderator.html('/panel');
     expect(moderatorQueue).not.toContain('href="/panel/fraud"');
     expect(moderatorQueue).toContain('(модератор)');
-    for (const path of ['/panel/fraud', '/panel/exports', '/panel/export/votes.csv']) {
+    for (const path of [
+      '/panel/fraud',
+      '/panel/exports',
+      '/panel/export/votes.csv',
+      '/panel/broadcast',
+    ]) {
       const r = await moderator.get(path);
       expect(r.status).toBe(403);
       expect(await r.text()).toBe('Эта страница — для организаторов конкурса.');
@@ -101,6 +106,48 @@ describe('the organisers’ room', () => {
     expect(Buffer.from(await file.arrayBuffer()).toString('utf8')).toBe(
       (sent.params.document as { content: string }).content,
     );
+  });
+
+  it('sends an organiser’s announcement to the audience chosen, once, after showing the count', async () => {
+    h = await Harness.start({ now: DURING_SUBMISSIONS });
+    const people = [h.user({ lang: 'kk' }), h.user({ lang: 'kk' }), h.user({ lang: 'ru' })];
+    for (const person of people) await person.send('/start');
+    const organiser = h.admin('en');
+    await organiser.send('/start');
+    const panel = await panelSession(organiser, base());
+    const text = 'Гала-концерт 20 қарашада!';
+    const preview = await (
+      await panel.post('/panel/broadcast/preview', [
+        ['text', text],
+        ['audience', 'kk'],
+      ])
+    ).text();
+    expect(preview).toContain(
+      organiser
+        .tr('broadcast-confirm', {
+          count: 2,
+          audience: { key: 'broadcast-audience-kk' },
+          text,
+        })
+        .replace(/'/g, '&#39;'),
+    );
+    const send = /name="press" value="(bc:go:[^"]+)"/.exec(preview)![1]!;
+    const sent = await panel.post('/panel/broadcast/send', [['press', send]]);
+    expect(outcomesOf(await sent.text())).toEqual([
+      organiser.tr('broadcast-queuing', { count: 2 }),
+    ]);
+    // Pressed again (a second tab): nothing twice.
+    const again = await panel.post('/panel/broadcast/send', [['press', send]]);
+    expect(outcomesOf(await again.text())[0]).toContain('already');
+    await h.drain();
+    for (const person of people.slice(0, 2))
+      expect(person.messages().filter((m) => m.text === text)).toHaveLength(1);
+    expect(people[2]!.messages().map((m) => m.text)).not.toContain(text);
+    // Too long: the chat's answer, nothing drafted to send.
+    const tooLong = await panel.post('/panel/broadcast/preview', [['text', 'x'.repeat(4001)]]);
+    expect(outcomesOf(await tooLong.text())).toEqual([
+      organiser.tr('broadcast-length', { max: 4000 }),
+    ]);
   });
 
   it('rejects in the moderator’s own words, moves a category, and shows the outcome once', async () => {

@@ -117,31 +117,80 @@ describe('the organisers’ panel', () => {
     expect((await fetch(`${base}/panel`, { headers: { cookie } })).status).toBe(403);
   });
 
-  it('is used in a real browser: sign in, select all, approve', async () => {
+  it('is used in a real browser: refused links, twenty approved at once, a decision made first in the chat, the bars, CSRF', async () => {
     const base = await start();
     const moderator = h.admin('en');
     await moderator.send('/start');
-    for (let i = 0; i < 3; i += 1) await submitOwnEntry(h.user({ lang: 'en' }), 'animals');
+    const authors = Array.from({ length: 21 }, () => h.user({ lang: 'en' }));
+    for (const author of authors) await submitOwnEntry(author, 'animals');
     await h.drain();
     const browser = await launchBrowser();
     try {
       const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
-      await page.goto(await linkFor(moderator, base));
+      // A link works once; the second time, and for someone who is no moderator, no way in.
+      const link = await linkFor(moderator, base);
+      await page.goto(link);
       await page.waitForURL(/\/panel$/);
-      await page.locator('#all').check();
+      const stranger = await browser.newPage();
+      await stranger.goto(link);
+      expect(await stranger.locator('body').innerText()).toContain(moderator.tr('panel-refused'));
+      await stranger.goto(`${base}/panel`);
+      expect(await stranger.locator('body').innerText()).toContain(moderator.tr('panel-refused'));
+      const voter = h.user({ lang: 'en' });
+      expect((await voter.send('/panel')).texts[0]).toBe(
+        voter.tr('unknown-command', { command: '/panel' }),
+      );
+      await page.reload();
+      // Another moderator decides #1 in the chat while the page is open.
+      const other = h.admin('ru', 900_002);
+      await other.press(`mod:ok:${(await EntryModel.findOne({ number: 1 }).lean())!._id}`);
+      // Twenty selected (the first twenty boxes) and approved at once.
+      const boxes = page.locator('input[name=id]');
+      for (let i = 0; i < 20; i += 1) await boxes.nth(i).check();
       await page.locator('button[value=approve]').click();
-      await page.locator('.outcomes li', { hasText: '#3: Approved' }).waitFor();
+      await page.locator('.outcomes li', { hasText: '#20: Approved' }).waitFor();
+      const outcomes = await page.locator('.outcomes li').allInnerTexts();
+      expect(outcomes).toHaveLength(20);
+      expect(outcomes[0]).toMatch(/^#1: This entry has already been decided\. .*Moderator Bek/);
       await screenshot(page, 'panel', 'approved');
-      expect(await EntryModel.countDocuments({ status: 'approved' })).toBe(3);
-      await page.locator('a[href="/panel/dashboard"]').click();
-      await page
-        .locator('figure[data-chart=status] g[data-label=approved][data-value="3"]')
-        .waitFor();
+      expect(await EntryModel.countDocuments({ status: 'approved' })).toBe(20);
+      // Each author's notification is queued and sent, as from the chat.
+      await h.drain();
+      for (const [i, author] of authors.slice(1, 20).entries())
+        expect(author.messages().map((m) => m.text)).toContainEqual(
+          expect.stringContaining(`Your entry #${i + 2} has been approved`),
+        );
+      // The bars drawn are the database's counts.
+      await page.locator('nav.panel-nav a[href="/panel/dashboard"]').click();
+      const drawn = async (label: string) =>
+        Number(
+          await page
+            .locator(`figure[data-chart=status] g[data-label=${label}]`)
+            .getAttribute('data-value'),
+        );
+      expect(await drawn('approved')).toBe(await EntryModel.countDocuments({ status: 'approved' }));
+      expect(await drawn('pending')).toBe(await EntryModel.countDocuments({ status: 'pending' }));
+      const bar = await page
+        .locator('figure[data-chart=status] g[data-label=approved] rect')
+        .boundingBox();
+      expect(bar?.width).toBeGreaterThan(100);
       await screenshot(page, 'panel', 'dashboard');
+      // A form sent without the session's token (another site's) changes nothing.
+      const last = (await EntryModel.findOne({ number: 21 }).lean())!;
+      const status = await page.evaluate(async (id) => {
+        const r = await fetch('/panel/decide', {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: `action=approve&id=${id}`,
+        });
+        return r.status;
+      }, last._id.toHexString());
+      expect(status).toBe(403);
+      expect((await EntryModel.findById(last._id).lean())?.status).toBe('pending');
     } finally {
       await browser.close();
     }
-  }, 120_000);
+  }, 180_000);
 
   it('draws the contest from the database: the figures on the bars are its counts', async () => {
     const base = await start();
