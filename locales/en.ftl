@@ -619,6 +619,7 @@ panel-organisers-only = This page is for the contest's organisers.
 panel-shortcuts = Keys: j and k move between entries, x selects one, a approves it, r rejects it with the reason chosen on it.
 panel-own-reason = or a reason in your own words
 panel-move-to = Move to this category
+panel-move-selected = Move the selected to this category
 panel-nominee = Nominee: { $nominee }
 panel-category-changed = Moved to { $category }
 panel-complaints-none = Nobody has complained about an entry.

@@ -555,6 +555,7 @@ panel-organisers-only = Бұл бет байқауды ұйымдастыруш�
 panel-shortcuts = Пернелер: j мен k — келесі және алдыңғы өтінімге, x — оны таңдау, a — мақұлдау, r — онда таңдалған себеппен қабылдамау.
 panel-own-reason = немесе өз сөзіңізбен себеп
 panel-move-to = Осы номинацияға ауыстыру
+panel-move-selected = Таңдалғандарды осы номинацияға ауыстыру
 panel-nominee = Номинант: { $nominee }
 panel-category-changed = «{ $category }» номинациясына ауыстырылды
 panel-complaints-none = Өтінімдерге шағым жоқ.

@@ -627,6 +627,7 @@ panel-organisers-only = Эта страница — для организато�
 panel-shortcuts = Клавиши: j и k — к следующей и предыдущей заявке, x — выбрать её, a — одобрить, r — отклонить по выбранной у неё причине.
 panel-own-reason = или причина своими словами
 panel-move-to = Перенести в эту номинацию
+panel-move-selected = Перенести выбранные в эту номинацию
 panel-nominee = Номинант: { $nominee }
 panel-category-changed = Перенесена в номинацию «{ $category }»
 panel-complaints-none = Жалоб на заявки нет.

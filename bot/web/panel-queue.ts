@@ -55,6 +55,7 @@ export async function queue(p: Panel, outcomes: string[]): Promise<void> {
       shortcuts: p.tr('panel-shortcuts'),
       ownReason: p.tr('panel-own-reason'),
       moveTo: p.tr('panel-move-to'),
+      moveSelected: p.tr('panel-move-selected'),
       approveOne: p.tr('mod-approve'),
       rejectOne: p.tr('mod-reject'),
       reasons: Array.from({ length: REJECT_REASONS }, (_, i) => ({

@@ -176,10 +176,25 @@ describe('the organisers’ room', () => {
       [`category-${second}`, 'elderly'],
     ]);
     expect(outcomesOf(await moved.text())).toEqual(['#2: Moved to Helping the elderly']);
+    // A selection moved at once.
+    const third = h.user({ lang: 'en' });
+    await submitOwnEntry(third, 'animals');
+    const ids = (await EntryModel.find({ status: 'pending' }).lean()).map((e) =>
+      e._id.toHexString(),
+    );
+    const bulk = await panel.post('/panel/decide', [
+      ['action', 'category'],
+      ['category', 'children'],
+      ...ids.map((id): [string, string] => ['id', id]),
+    ]);
+    expect(outcomesOf(await bulk.text())).toEqual([
+      '#2: Moved to Children and families',
+      '#3: Moved to Children and families',
+    ]);
     expect((await EntryModel.findById(first).lean())?.decision?.reason).toEqual({
       text: 'The photo shows a car advert, not a deed.',
     });
-    expect((await EntryModel.findById(second).lean())?.category).toBe('elderly');
+    expect((await EntryModel.findById(second).lean())?.category).toBe('children');
     await h.drain();
     // Each author hears it in their language, as from the chat.
     expect(authors[0]!.messages().map((m) => m.text)).toContainEqual(
