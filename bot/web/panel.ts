@@ -51,6 +51,8 @@ export interface Panel {
   res: ServerResponse;
   url: URL;
   session: PanelSession;
+  /** Their name in the bot, if it knows one (moderators' decisions and the audit log carry it). */
+  name?: string;
   lang: Lang;
   /** Organisers also see the fraud view, the exports and the results before they are public. */
   organiser: boolean;
@@ -108,7 +110,7 @@ export function panelPage(
       nav,
       csrf: p.session.csrf,
       signedIn: p.tr('panel-signed-in', {
-        who: `${p.session.who.platform}:${p.session.who.id}`,
+        who: p.name ?? `${p.session.who.platform}:${p.session.who.id}`,
         role: { key: p.organiser ? 'panel-role-organiser' : 'panel-role-moderator' },
       }),
       signOut: p.tr('panel-sign-out'),
@@ -139,8 +141,7 @@ export async function redirectWith(
 export async function asInChat(p: Panel, input: Event['input'], tag: string): Promise<Reply[]> {
   const { deps } = p.site;
   // With the name they have in the bot: "decided by …" and the audit log name them.
-  const name = (await deps.stores.users.find(p.session.who))?.displayName;
-  const actor = { ...p.session.who, ...(name ? { displayName: name } : {}) };
+  const actor = { ...p.session.who, ...(p.name ? { displayName: p.name } : {}) };
   const id = `panel:${Date.now().toString(36)}:${tag}`;
   const replies = await handleEvent({ actor, input, id }, deps);
   const { own, outbox } = splitReplies(actor, replies, id);
@@ -215,15 +216,14 @@ export function panelRoute(site: Site, access: PanelAccess) {
     if (!session || !isModerator(site.deps, session.who))
       return (plain(403, 'panel-refused'), true);
     // The language chosen on the page, else the one they use the bot in.
-    const lang =
-      chosenLanguage(req, url) ??
-      (await site.deps.stores.users.find(session.who))?.lang ??
-      site.deps.campaign.defaultLanguage;
+    const user = await site.deps.stores.users.find(session.who);
+    const lang = chosenLanguage(req, url) ?? user?.lang ?? site.deps.campaign.defaultLanguage;
     const p: Panel = {
       site,
       res,
       url,
       session,
+      ...(user?.displayName ? { name: user.displayName } : {}),
       lang,
       organiser: isOrganiser(site.deps, session.who),
       tr: (key, args) => translate(lang, args ? { key, args } : { key }),

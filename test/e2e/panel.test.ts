@@ -115,7 +115,7 @@ describe('the organisers’ panel', () => {
       body: new URLSearchParams([['csrf', csrf]]).toString(),
     });
     expect((await fetch(`${base}/panel`, { headers: { cookie } })).status).toBe(403);
-  });
+  }, 120_000);
 
   it('is used in a real browser: refused links, twenty approved at once, a decision made first in the chat, the bars, CSRF', async () => {
     const base = await start();
