@@ -173,14 +173,19 @@ const pressOf = (from: number, data: string, entry: number) => ({
   },
 });
 let redeliveries = 0;
-/** Posts an update as Telegram does: one answered other than 200 is delivered again. */
+/**
+ * Posts an update as Telegram does: one answered other than 200, or not answered at all (the
+ * server closed the connection: its request timeout on an overloaded machine), is delivered again.
+ */
 async function send(body: unknown): Promise<number> {
   const started = performance.now();
   for (let attempt = 1; ; attempt += 1) {
-    const res = await post(body);
-    await res.arrayBuffer();
-    if (res.status === 200) return performance.now() - started;
-    if (attempt >= 120) throw new Error(`HTTP ${res.status}`);
+    const status = await post(body).then(
+      async (res) => (await res.arrayBuffer(), res.status),
+      (error: unknown) => String(error),
+    );
+    if (status === 200) return performance.now() - started;
+    if (attempt >= 120) throw new Error(`HTTP ${status}`);
     redeliveries += 1;
     await new Promise((r) => setTimeout(r, 1000));
   }
