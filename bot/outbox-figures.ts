@@ -1,4 +1,4 @@
-import { deliveryFigures } from '../models/delivery-counters.js';
+import { deliveryTotals } from '../models/delivery-counters.js';
 import { outboxWaiting } from '../models/outbox.js';
 
 // What /healthz and /metrics say about the outbox, read in the background every few seconds: a
@@ -41,17 +41,8 @@ export class OutboxFigures {
 
   async refresh(): Promise<void> {
     try {
-      const [pending, totals] = await Promise.all([outboxWaiting(), deliveryFigures()]);
-      const sum = (k: 'sent' | 'failed' | 'rateLimited' | 'paid') =>
-        Object.values(totals).reduce((n, f) => n + f[k], 0);
-      this.snapshot = {
-        pending,
-        sent: sum('sent'),
-        failed: sum('failed'),
-        rateLimited: sum('rateLimited'),
-        paid: sum('paid'),
-        at: Date.now(),
-      };
+      const [pending, totals] = await Promise.all([outboxWaiting(), deliveryTotals()]);
+      this.snapshot = { pending, ...totals, at: Date.now() };
     } catch {
       // The database is away: the last reading stands, and /healthz says the database is away.
     }

@@ -310,6 +310,7 @@ export interface Stats {
   users: number;
   voters: number;
   votes: number;
+  /** The outbox: waiting, and sent, failed and refused for the rate so far (all processes). */
   outbox: Record<string, number>;
 }
 
@@ -356,8 +357,6 @@ export interface Figures {
   /** People who turned announcements off; people who blocked the bot. */
   optedOut: number;
   unreachable: number;
-  /** The outbox: waiting, and sent, failed and refused for the rate so far (all processes). */
-  outbox: { pending: number; sent: number; failed: number; rateLimited: number };
 }
 
 export interface AdminStore {

@@ -1,13 +1,15 @@
 import type { AdminStore, Figures } from '../handlers/ports.js';
 import { EntryModel } from './entry.js';
-import { deliveryFigures } from './delivery-counters.js';
+import { deliveryTotals } from './delivery-counters.js';
 import { outboxWaiting } from './outbox.js';
 
 /** Messages waiting, and sent and failed so far (counters: sent rows are not kept). */
 async function outboxFigures(): Promise<Record<string, number>> {
-  const [pending, totals] = await Promise.all([outboxWaiting(), deliveryFigures()]);
-  const sum = (k: 'sent' | 'failed') => Object.values(totals).reduce((n, f) => n + f[k], 0);
-  return { pending, sent: sum('sent'), failed: sum('failed') };
+  const [pending, { sent, failed, rateLimited }] = await Promise.all([
+    outboxWaiting(),
+    deliveryTotals(),
+  ]);
+  return { pending, sent, failed, rateLimited };
 }
 import { UserModel } from './user.js';
 import { VoteModel } from './vote.js';
@@ -37,7 +39,7 @@ async function entriesPerHour(): Promise<Figures['entries']> {
 export const mongoAdminStore: AdminStore = {
   async figures() {
     const counted = { voided: null };
-    const [entries, perHour, voters, optedOut, unreachable, pending, totals] = await Promise.all([
+    const [entries, perHour, voters, optedOut, unreachable] = await Promise.all([
       entriesPerHour(),
       VoteModel.aggregate<{ _id: string | null; n: number }>([
         { $match: counted },
@@ -51,11 +53,7 @@ export const mongoAdminStore: AdminStore = {
       ]),
       UserModel.countDocuments({ announcements: false }),
       UserModel.countDocuments({ unreachable: true }),
-      outboxWaiting(),
-      deliveryFigures(),
     ]);
-    const sum = (k: 'sent' | 'failed' | 'rateLimited') =>
-      Object.values(totals).reduce((n, f) => n + f[k], 0);
     return {
       entries,
       // Votes from before the hour was kept carry none: they are in the totals, not the series.
@@ -63,12 +61,6 @@ export const mongoAdminStore: AdminStore = {
       voters: voters.map((r) => ({ platform: r._id.p ?? '?', lang: r._id.l ?? '?', n: r.n })),
       optedOut,
       unreachable,
-      outbox: {
-        pending,
-        sent: sum('sent'),
-        failed: sum('failed'),
-        rateLimited: sum('rateLimited'),
-      },
     };
   },
 

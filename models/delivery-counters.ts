@@ -42,3 +42,11 @@ export async function deliveryFigures(): Promise<Record<string, DeliveryFigures>
     ]),
   );
 }
+
+/** The running totals of every platform together. */
+export async function deliveryTotals(): Promise<DeliveryFigures> {
+  const totals = { sent: 0, failed: 0, rateLimited: 0, paid: 0 };
+  for (const f of Object.values(await deliveryFigures()))
+    for (const k of Object.keys(totals) as (keyof DeliveryFigures)[]) totals[k] += f[k];
+  return totals;
+}

@@ -9,6 +9,7 @@ import {
 import type { Figures, Stats } from '../../handlers/ports.js';
 import { campaignEvents } from '../../handlers/schedule.js';
 import { panelPage, type Panel } from './panel.js';
+import type { Site } from './site.js';
 
 // The contest drawn: the database's figures as bars, drawn on the server as SVG (no script, no
 // chart library: the page prints, works without JavaScript, and a test can read each bar's figure
@@ -97,26 +98,29 @@ function stackedRows(
 
 const hourStart = (hour: string) => new Date(`${hour}:00:00.000Z`);
 
-let cached: {
+interface Reading {
   at: number;
-  site: unknown;
   stats: Stats;
   figures: Figures;
   sentPerSecond: number | null;
-} | null = null;
+}
+/** The last reading per site (a process serves one; the tests start several). */
+const readings = new WeakMap<Site, Reading>();
 
 /** The figures, read at most every ten seconds per process; sends a second since the last read. */
-async function read(p: Panel) {
+async function read(p: Panel): Promise<Reading> {
   const now = Date.now();
-  if (cached && cached.site === p.site && now - cached.at < FIGURES_MS) return cached;
+  const before = readings.get(p.site);
+  if (before && now - before.at < FIGURES_MS) return before;
   const { admin } = p.site.deps.stores;
   const [stats, figures] = await Promise.all([admin.stats(), admin.figures()]);
-  const before = cached?.site === p.site ? cached : null;
+  const sent = (s: Stats) => s.outbox.sent ?? 0;
   const sentPerSecond = before
-    ? ((figures.outbox.sent - before.figures.outbox.sent) * 1000) / (now - before.at)
+    ? ((sent(stats) - sent(before.stats)) * 1000) / (now - before.at)
     : null;
-  cached = { at: now, site: p.site, stats, figures, sentPerSecond };
-  return cached;
+  const reading = { at: now, stats, figures, sentPerSecond };
+  readings.set(p.site, reading);
+  return reading;
 }
 
 /** The best-placed entries per category, where this person may see them now (the embargo). */
@@ -230,7 +234,7 @@ export async function dashboard(p: Panel, outcomes: string[]): Promise<void> {
         chart(
           'outbox',
           p.tr('panel-chart-outbox'),
-          simpleRows(f.outbox, (k) => p.tr(`panel-outbox-${k}`), true),
+          simpleRows(s.outbox, (k) => p.tr(`panel-outbox-${k}`), true),
         ),
         chart(
           'opt-outs',

@@ -21,6 +21,17 @@ describe('the organisers’ panel', () => {
   };
   const linkFor = panelLink;
 
+  /** A moderator who has written to the bot, and 21 entries waiting for a decision. */
+  const twentyOneWaiting = async () => {
+    const base = await start();
+    const moderator = h.admin('en');
+    await moderator.send('/start');
+    const authors = Array.from({ length: 21 }, () => h.user({ lang: 'en' }));
+    for (const author of authors) await submitOwnEntry(author, 'animals');
+    await h.drain();
+    return { base, moderator, authors };
+  };
+
   it('lets a moderator in once per link, and nobody else', async () => {
     const base = await start();
     const moderator = h.admin('en');
@@ -51,12 +62,7 @@ describe('the organisers’ panel', () => {
   });
 
   it('approves twenty entries at once, tells the authors, and says who decided one first', async () => {
-    const base = await start();
-    const moderator = h.admin('en');
-    await moderator.send('/start');
-    const authors = Array.from({ length: 21 }, () => h.user({ lang: 'en' }));
-    for (const author of authors) await submitOwnEntry(author, 'animals');
-    await h.drain();
+    const { base, moderator, authors } = await twentyOneWaiting();
     const { cookie } = await signIn(await linkFor(moderator, base));
     const html = await (await fetch(`${base}/panel`, { headers: { cookie } })).text();
     expect(html).toContain('Waiting for a decision: 21');
@@ -118,12 +124,7 @@ describe('the organisers’ panel', () => {
   }, 120_000);
 
   it('is used in a real browser: refused links, twenty approved at once, a decision made first in the chat, the bars, CSRF', async () => {
-    const base = await start();
-    const moderator = h.admin('en');
-    await moderator.send('/start');
-    const authors = Array.from({ length: 21 }, () => h.user({ lang: 'en' }));
-    for (const author of authors) await submitOwnEntry(author, 'animals');
-    await h.drain();
+    const { base, moderator, authors } = await twentyOneWaiting();
     const browser = await launchBrowser();
     try {
       const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
