@@ -32,11 +32,10 @@ import { startHttpServer, type RequestHandler } from './http-server.js';
 import { InFlight } from './in-flight.js';
 import { MediaLibrary } from './media-library.js';
 import type { EdgeContext, PlatformEdge } from './platform.js';
-import { startTelegram } from './telegram/start.js';
-import { startVk } from './vk/start.js';
+import { PLATFORMS } from './platforms.js';
 import { createMetrics, type Metrics } from './metrics.js';
-import { createSite } from './web/site.js';
-import { createCore } from './core.js';
+import { createSite, type MiniAppOptions } from './web/site.js';
+import { createCore, type CoreOptions } from './core.js';
 import { panelRoute } from './web/panel.js';
 import { miniAppRoute } from './web/mini-app.js';
 import { PANEL_ACCESS } from './web/panel-access.js';
@@ -89,8 +88,14 @@ function storesOf(config: Config, metrics: Metrics) {
 function fromEdges(
   edges: PlatformEdge[],
 ): Pick<
-  Deps,
-  'admins' | 'organisers' | 'channels' | 'links' | 'buttonRoom' | 'sharesContacts' | 'membership'
+  CoreOptions,
+  | 'admins'
+  | 'organisers'
+  | 'channels'
+  | 'links'
+  | 'platformLimits'
+  | 'sharesContacts'
+  | 'membership'
 > {
   const each = (e: PlatformEdge, ids: string[] = []): UserRef[] =>
     ids.map((id) => ({ platform: e.platform, id }));
@@ -106,9 +111,7 @@ function fromEdges(
       app: (platform, number) =>
         edges.find((e) => e.platform === platform)?.appLink?.(number) ?? null,
     },
-    buttonRoom: Object.fromEntries(
-      edges.flatMap((e) => (e.buttonsPerMessage ? [[e.platform, e.buttonsPerMessage]] : [])),
-    ),
+    platformLimits: Object.fromEntries(edges.map((e) => [e.platform, e.limits])),
     sharesContacts: edges.filter((e) => e.sharesContacts).map((e) => e.platform),
     membership: Object.fromEntries(
       edges.flatMap((e) => (e.membership ? [[e.platform, e.membership]] : [])),
@@ -116,19 +119,30 @@ function fromEdges(
   };
 }
 
-/** The edges configured: each platform whose token is set. */
-async function startEdges(ctx: EdgeContext, poll: boolean): Promise<PlatformEdge[]> {
-  const { config } = ctx;
-  const edges = [
-    config.TELEGRAM_BOT_TOKEN ? await startTelegram(ctx, { poll }) : undefined,
-    config.VK_TOKEN ? await startVk(ctx, { poll }) : undefined,
-  ].filter((e): e is PlatformEdge => Boolean(e));
+/** The Mini App, for the platforms whose edges open one. */
+function miniAppOf(config: Config, edges: PlatformEdge[]): MiniAppOptions | undefined {
+  const keys = edges.flatMap((e) => (e.miniApp ? [e.miniApp] : []));
+  if (!keys.length) return undefined;
+  return Object.assign(
+    { maxAgeSeconds: config.MINI_APP_MAX_AGE_SECONDS },
+    ...keys,
+  ) as MiniAppOptions;
+}
+
+/** The edges configured: each platform whose token is set, opened but not yet taking updates. */
+async function openEdges(ctx: EdgeContext, poll: boolean): Promise<PlatformEdge[]> {
+  const edges: PlatformEdge[] = [];
+  for (const platform of PLATFORMS)
+    if (platform.configured(ctx.config)) edges.push(await platform.open(ctx, { poll }));
   if (!edges.length) throw new Error('no platform configured: set TELEGRAM_BOT_TOKEN or VK_TOKEN');
   return edges;
 }
 
-function senderFor(edge: PlatformEdge, ctx: EdgeContext, stores: Deps['stores']): OutboxSender {
-  const { config, log, processId } = ctx;
+function senderFor(
+  edge: PlatformEdge,
+  { config, log, processId }: EdgeContext,
+  stores: Deps['stores'],
+): OutboxSender {
   return new OutboxSender(edge.transport, log.child({ part: 'outbox', platform: edge.platform }), {
     owner: processId,
     ratePerSecond: edge.ratePerSecond,
@@ -153,8 +167,7 @@ function senderFor(edge: PlatformEdge, ctx: EdgeContext, stores: Deps['stores'])
  * the interval is not joined by the next, which would take over the same work); and the live
  * vote counters checked against the votes while voting, by one process at a time.
  */
-function startClock(ctx: EdgeContext, library: MediaLibrary) {
-  const { config, deps, log, processId } = ctx;
+function startClock(deps: Deps, { config, library, log, processId }: EdgeContext) {
   const { campaign, clock } = deps;
   let prunedAt = 0;
   const housekeeping = async () => {
@@ -257,6 +270,9 @@ export async function startApp(
   const inFlight = new InFlight();
   const { base, stores } = storesOf(config, metrics);
   const siteUrl = config.SITE_URL ?? `http://localhost:${config.HTTP_PORT}`;
+  const library = new MediaLibrary(log.child({ part: 'media' }));
+  const ctx: EdgeContext = { config, campaign, metrics, inFlight, library, processId, log };
+  const edges = await openEdges(ctx, options.poll !== false);
   const deps = createCore({
     config,
     campaign,
@@ -269,43 +285,31 @@ export async function startApp(
     albumSettleMs: 1_500,
     panelLink: async (who) =>
       `${siteUrl}/panel/login?t=${await PANEL_ACCESS.issue(who, new Date())}`,
-    // Filled in from the edges' declarations once they have started (see fromEdges).
-    admins: [],
-    channels: [],
-    links: { entry: () => '' },
+    ...fromEdges(edges),
   });
-  const library = new MediaLibrary(log.child({ part: 'media' }));
-  const ctx: EdgeContext = { config, deps, metrics, inFlight, library, processId, log };
-  const edges = await startEdges(ctx, options.poll !== false);
-  Object.assign(deps, fromEdges(edges));
+  const connected = edges.map((edge) => edge.connect(deps));
 
   senders = edges.map((edge) => senderFor(edge, ctx, stores));
   senders.forEach((s) => s.start());
   figures.start();
+  const miniApp = miniAppOf(config, edges);
   const http = await startHttpServer({
     host: config.HTTP_HOST,
     port: config.HTTP_PORT,
     metrics,
     outbox: figures,
     log,
-    webhooks: Object.assign({}, ...edges.map((e) => e.webhooks)) as Record<string, RequestHandler>,
+    webhooks: Object.assign({}, ...connected.map((e) => e.webhooks)) as Record<
+      string,
+      RequestHandler
+    >,
     site: createSite(
       deps,
       library,
       {
         siteUrl,
         platforms: edges.map((e) => ({ platform: e.platform, name: e.name })),
-        ...(config.TELEGRAM_BOT_TOKEN || (config.VK_APP_ID && config.VK_APP_SECRET)
-          ? {
-              miniApp: {
-                ...(config.TELEGRAM_BOT_TOKEN ? { botToken: config.TELEGRAM_BOT_TOKEN } : {}),
-                ...(config.VK_APP_ID && config.VK_APP_SECRET
-                  ? { vkApp: { id: config.VK_APP_ID, secret: config.VK_APP_SECRET } }
-                  : {}),
-                maxAgeSeconds: config.MINI_APP_MAX_AGE_SECONDS,
-              },
-            }
-          : {}),
+        ...(miniApp ? { miniApp } : {}),
         log: log.child({ part: 'site' }),
       },
       [miniAppRoute, (site) => panelRoute(site, PANEL_ACCESS)],
@@ -315,8 +319,8 @@ export async function startApp(
       ? { metricsPort: config.METRICS_PORT, metricsHost: config.METRICS_HOST }
       : {}),
   });
-  for (const edge of edges) await edge.receive();
-  const ticker = startClock(ctx, library);
+  for (const edge of connected) await edge.receive();
+  const ticker = startClock(deps, ctx);
 
   return {
     httpPort: http.port,
@@ -333,7 +337,7 @@ export async function startApp(
       // The clock stops at once; a tick in hand is waited for below.
       const ticked = ticker.stop();
       figures.stop();
-      for (const edge of edges) await edge.stop();
+      for (const edge of connected) await edge.stop();
       await http.close();
       await inFlight.idle(8_000);
       await ticked;

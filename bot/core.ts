@@ -1,7 +1,7 @@
 import type { Campaign } from '../handlers/campaign.js';
 import type { Deps, Stores } from '../handlers/turn.js';
 import type { Clock, Links, Membership } from '../handlers/ports.js';
-import type { Outbox, Platform, UserRef } from '../handlers/protocol.js';
+import type { Outbox, Platform, PlatformLimits, UserRef } from '../handlers/protocol.js';
 import { RateLimiter } from '../handlers/rate-limit.js';
 import { sharedCounts } from '../models/rate-counts.js';
 import type { Config } from './config.js';
@@ -24,9 +24,10 @@ export interface CoreOptions {
   albumSettleMs: number;
   /** What the edges declare (see bot/platform.ts and fromEdges in app.ts). */
   admins: UserRef[];
+  organisers?: UserRef[];
   channels: UserRef[];
   links: Links;
-  buttonRoom?: Partial<Record<Platform, number>>;
+  platformLimits?: Partial<Record<Platform, PlatformLimits>>;
   sharesContacts?: Platform[];
   membership?: Partial<Record<Platform, Membership>>;
   /** One-time links into the organisers' panel (the website). */
@@ -46,7 +47,8 @@ export function createCore(o: CoreOptions): Deps {
     admins: o.admins,
     channels: o.channels,
     links: o.links,
-    ...(o.buttonRoom ? { buttonRoom: o.buttonRoom } : {}),
+    ...(o.organisers ? { organisers: o.organisers } : {}),
+    ...(o.platformLimits ? { platformLimits: o.platformLimits } : {}),
     ...(o.sharesContacts ? { sharesContacts: o.sharesContacts } : {}),
     ...(o.membership ? { membership: o.membership } : {}),
     ...(o.panelLink ? { panelLink: o.panelLink } : {}),

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { loadCampaign } from './campaign-file.js';
-import { ConfigError, loadConfig, secretsOf } from './config.js';
+import { anyPlatform, ConfigError, loadConfig, SECRET_NAMES, secretsOf } from './config.js';
 import { createLogger, scrubber, type Logger } from './logger.js';
 import { startApp } from './app.js';
 import { startTerminal } from './terminal/start.js';
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL, secretsOf(config));
   guardProcess(log);
   const campaign = loadCampaign(config.CAMPAIGN_FILE);
-  if (!config.TELEGRAM_BOT_TOKEN && !config.VK_TOKEN) {
+  if (!anyPlatform(config)) {
     // No platform configured: the same conversations in this terminal.
     await startTerminal(config, campaign, { now: () => new Date() });
     await embedded?.stop();
@@ -76,11 +76,7 @@ main().catch(async (error: unknown) => {
     console.error(error.message);
   } else {
     // Not console.error(error): an error's own fields may hold a token (a request's URL).
-    const scrub = scrubber(
-      ['TELEGRAM_BOT_TOKEN', 'VK_TOKEN', 'TELEGRAM_WEBHOOK_SECRET', 'VK_CALLBACK_SECRET'].map(
-        (name) => process.env[name],
-      ),
-    );
+    const scrub = scrubber(SECRET_NAMES.map((name) => process.env[name]));
     const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     console.error(scrub(`Could not start: ${text}`));
   }

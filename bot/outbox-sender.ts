@@ -278,6 +278,25 @@ export class OutboxSender {
     this.wake?.();
   }
 
+  /**
+   * Resolves once nothing in this platform's outbox is due and nothing is on its way: what was
+   * queued before has been sent (the terminal chat shows a line's messages before its prompt).
+   */
+  async settled(): Promise<void> {
+    while (this.running) {
+      const now = Date.now();
+      const due = (await openChunks(this.transport.platform)).some(
+        (c) => c.nextAt.getTime() <= now,
+      );
+      if (!due && this.idle) return;
+      this.poke();
+      await Promise.race([
+        Promise.allSettled([...this.working.values()]),
+        new Promise((resolve) => setTimeout(resolve, 10)),
+      ]);
+    }
+  }
+
   /** Stops taking rows, lets what is on its way finish and be recorded, gives back its lease. */
   async stop(): Promise<void> {
     if (!this.running) return;

@@ -3,13 +3,13 @@ import { t, type Turn } from './turn.js';
 
 // A list of choices that may not fit one message: VK's inline keyboards hold ten buttons, and a
 // campaign may have more categories. Each edge declares how many buttons a message may carry
-// (Deps.buttonRoom); where the choices and the buttons that are always there (Cancel, Back) do
+// (Deps.platformLimits); where the choices and the buttons that are always there (Cancel, Back) do
 // not fit, the choices are shown a page at a time with a "More" button that goes round the pages.
 // Nothing is ever cut: the edges refuse a keyboard over their limit loudly.
 
 /** How many buttons one message may carry for the person in this turn. */
 export function buttonRoom(turn: Turn): number {
-  return turn.deps.buttonRoom?.[turn.event.actor.platform] ?? Infinity;
+  return turn.deps.platformLimits?.[turn.event.actor.platform]?.buttonsPerMessage ?? Infinity;
 }
 
 /**

@@ -88,6 +88,28 @@ export type Arg = string | number | Text | { names: Localized } | { date: string
 export type Button = { label: Text; data: string } | { label: Text; url: string; app?: boolean };
 export type Keyboard = Button[][];
 
+/**
+ * What one platform's messages and buttons hold, as its edge declares it. The core pages a list
+ * of choices longer than a message's buttons (pages.ts); the edge's renderer enforces the rest
+ * with these same figures (bot/limits.ts): a keyboard that does not fit is refused with an error,
+ * a text longer than the platform takes ends in "…" (a card's story is last, so only it is cut).
+ */
+export interface PlatformLimits {
+  buttonsPerMessage: number;
+  buttonsPerRow: number;
+  rowsPerMessage: number;
+  /** Characters of a button's label (a longer one ends in "…"). */
+  labelChars: number;
+  /** Bytes of the data a button carries back. */
+  dataBytes: number;
+  messageChars: number;
+  captionChars: number;
+  /** Characters of the short answer to a press (a toast or snackbar); 0: there is none. */
+  noticeChars: number;
+  /** A message already sent can be rewritten (paging a card in place). */
+  canEdit: boolean;
+}
+
 export type View =
   | {
       kind: 'text';

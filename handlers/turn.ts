@@ -8,6 +8,7 @@ import type {
   Lang,
   Outbox,
   Platform,
+  PlatformLimits,
   Media,
   Reply,
   Text,
@@ -71,10 +72,10 @@ export interface Deps {
   /** Anti-abuse: button presses and messages one person may make in a window. */
   limits: { presses: RateLimiter; messages: RateLimiter };
   /**
-   * Per platform, how many buttons one message may carry, as its edge declares (VK: 10); a list
-   * longer than that is paged (see pages.ts). None: no limit.
+   * Per platform, what its messages and buttons hold, as its edge declares (VK: 10 buttons); a
+   * list longer than a message's buttons is paged (see pages.ts). None: no limit.
    */
-  buttonRoom?: Partial<Record<Platform, number>>;
+  platformLimits?: Partial<Record<Platform, PlatformLimits>>;
   /** A one-time link into the organisers' panel for this moderator (the website makes it). */
   panelLink?(who: UserRef): Promise<string>;
   /** Platforms whose people can share their own phone number with a button (Telegram). */

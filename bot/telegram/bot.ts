@@ -9,15 +9,13 @@ import type { InFlight } from '../in-flight.js';
 import type { Metrics } from '../metrics.js';
 import type { MediaLibrary } from '../media-library.js';
 
-export interface TelegramOptions {
+export interface TelegramHandling {
   metrics: Metrics;
   inFlight: InFlight;
   /** Names this process in update claims, so a restarted process can take over a dead one's. */
   processId: string;
   /** How long another process's claim on an update holds (see createEventFlow). */
   claimLeaseMs: number;
-  token: string;
-  apiRoot: string;
   deps: Deps;
   /** Brings media sent on other platforms over to Telegram. */
   library?: MediaLibrary;
@@ -40,10 +38,9 @@ function sourceOf(ctx: Context): ButtonSource | undefined {
   };
 }
 
-/** The Telegram edge: one middleware that translates, asks the core, and renders its answer. */
-export function createTelegramBot(options: TelegramOptions): Bot {
-  const { processId, claimLeaseMs, token, apiRoot, deps, log, metrics, inFlight } = options;
-  const bot = new Bot(token, {
+/** The bot on Telegram's Bot API, not yet handling updates. */
+export function createTelegramBot(token: string, apiRoot: string): Bot {
+  return new Bot(token, {
     client: {
       apiRoot,
       fetch: botApiFetch() as unknown as typeof fetch,
@@ -52,7 +49,11 @@ export function createTelegramBot(options: TelegramOptions): Bot {
       canUseWebhookReply: (method) => method === 'answerCallbackQuery',
     },
   });
+}
 
+/** The Telegram edge: one middleware that translates, asks the core, and renders its answer. */
+export function handleTelegramUpdates(bot: Bot, options: TelegramHandling): void {
+  const { processId, claimLeaseMs, deps, log, metrics, inFlight } = options;
   const flow = createEventFlow({
     platform: 'telegram',
     deps,
@@ -95,5 +96,4 @@ export function createTelegramBot(options: TelegramOptions): Bot {
   bot.catch((error) => {
     log.error({ err: error.error, updateId: error.ctx.update.update_id }, 'unhandled');
   });
-  return bot;
 }

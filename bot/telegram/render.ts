@@ -1,15 +1,29 @@
 import { GrammyError, InputFile, type Api } from 'grammy';
 import type { InlineKeyboardButton, InputMediaPhoto, InputMediaVideo, Message } from 'grammy/types';
-import type { Keyboard, Lang, Media, Reply } from '../../handlers/protocol.js';
+import type { Keyboard, Lang, Media, PlatformLimits, Reply } from '../../handlers/protocol.js';
+import { checkKeyboard, fit, laidOut } from '../limits.js';
 import { translate } from '../../locales/index.js';
 import type { Logger } from '../logger.js';
 import type { MediaLibrary } from '../media-library.js';
 
 // Replies → Bot API calls. Plain text (no parse mode), so user-written stories can never inject
-// markup. Telegram's limits: 4,096 characters a message.
+// markup.
 
-const MESSAGE_LIMIT = 4096;
-const CAPTION_LIMIT = 1024;
+/** What Telegram's messages hold: the edge declares these to the core (see PlatformLimits). */
+export const TELEGRAM_LIMITS: PlatformLimits = {
+  buttonsPerMessage: 100,
+  buttonsPerRow: 8,
+  rowsPerMessage: 100,
+  // No limit is documented: a long label is cut by the person's screen, not by Telegram.
+  labelChars: Infinity,
+  // callback_data: 1-64 bytes.
+  dataBytes: 64,
+  messageChars: 4096,
+  captionChars: 1024,
+  // answerCallbackQuery's text: a longer notice goes as a message of its own.
+  noticeChars: 200,
+  canEdit: true,
+};
 
 /** Where a button press came from, so a reply can answer it and rewrite that message. */
 export interface ButtonSource {
@@ -20,18 +34,16 @@ export interface ButtonSource {
   shownMedia?: string;
 }
 
-function fit(text: string, limit = MESSAGE_LIMIT): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
-}
-
 /** A user id, or a channel's @name / -100… id. */
 function chatIdOf(id: string): number | string {
   return /^-?\d+$/.test(id) ? Number(id) : id;
 }
 
+/** An inline keyboard within Telegram's limits; one over them is refused (see checkKeyboard). */
 function keyboardOf(lang: Lang, keyboard: Keyboard | undefined) {
   if (!keyboard?.length) return undefined;
-  const rows: InlineKeyboardButton[][] = keyboard.map((row) =>
+  checkKeyboard('telegram', TELEGRAM_LIMITS, keyboard);
+  const rows: InlineKeyboardButton[][] = laidOut(TELEGRAM_LIMITS, keyboard).map((row) =>
     row.map((b) =>
       'data' in b
         ? { text: translate(lang, b.label), callback_data: b.data }
@@ -137,7 +149,7 @@ async function sendCard(
     return sendOne(api, { ...reply, view: text }, source, library, extra);
   }
   const media = view.media;
-  const caption = fit(translate(lang, view.text), CAPTION_LIMIT);
+  const caption = fit(translate(lang, view.text), TELEGRAM_LIMITS.captionChars);
   if (view.replaceSource && source?.messageId !== undefined && source.chatId === chatId) {
     // The same picture (a vote refreshing its card): only the caption and buttons change.
     if (media.platform === 'telegram' && source.shownMedia === media.uniqueId) {
@@ -185,7 +197,7 @@ export async function sendOne(
   const view = reply.view;
   if (view.kind === 'media') {
     const caption = view.caption
-      ? fit(translate(reply.lang, view.caption), CAPTION_LIMIT)
+      ? fit(translate(reply.lang, view.caption), TELEGRAM_LIMITS.captionChars)
       : undefined;
     return sendMedia(api, chatId, view.media, library, extra, caption);
   }
@@ -203,11 +215,11 @@ export async function sendOne(
     // A byte-order mark, so spreadsheet programs read the Cyrillic and Kazakh letters right.
     const file = new InputFile(Buffer.from(`\uFEFF${view.content}`, 'utf8'), view.filename);
     const caption = view.caption
-      ? fit(translate(reply.lang, view.caption), CAPTION_LIMIT)
+      ? fit(translate(reply.lang, view.caption), TELEGRAM_LIMITS.captionChars)
       : undefined;
     return api.sendDocument(chatId, file, { ...(caption ? { caption } : {}), ...extra });
   }
-  const text = fit(translate(reply.lang, view.text));
+  const text = fit(translate(reply.lang, view.text), TELEGRAM_LIMITS.messageChars);
   const reply_markup = keyboardOf(reply.lang, view.buttons);
   // The keyboard under the input field: the contact button, or none any more.
   const underInput = view.contactButton
@@ -245,16 +257,21 @@ export async function deliver(
   source?: ButtonSource,
   library?: MediaLibrary,
 ): Promise<void> {
+  const sends = [...replies];
   if (source) {
-    const notice = replies.find((r) => r.view.kind === 'notice');
-    const text =
-      notice?.view.kind === 'notice' ? translate(notice.lang, notice.view.text) : undefined;
+    const at = sends.findIndex((r) => r.view.kind === 'notice');
+    const notice = at >= 0 ? sends[at]! : undefined;
+    const said = notice?.view.kind === 'notice' ? translate(notice.lang, notice.view.text) : '';
+    // A notice longer than Telegram's toast or alert holds goes as a message of its own.
+    const text = said.length <= TELEGRAM_LIMITS.noticeChars ? said : '';
     const alert = notice?.view.kind === 'notice' && notice.view.alert;
+    if (notice?.view.kind === 'notice' && said && !text)
+      sends[at] = { ...notice, view: { kind: 'text', text: notice.view.text } };
     await api
       .answerCallbackQuery(source.callbackQueryId, text ? { text, show_alert: Boolean(alert) } : {})
       .catch((error: unknown) => log.warn({ err: error }, 'answerCallbackQuery failed'));
   }
-  for (const reply of replies) {
+  for (const reply of sends) {
     try {
       await sendOne(api, reply, source, library);
     } catch (error) {

@@ -4,10 +4,19 @@ import { resolve, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { handleEvent, type Deps } from '../../handlers/index.js';
-import type { Actor, Input, Keyboard, Media, Reply, Text } from '../../handlers/protocol.js';
+import type {
+  Actor,
+  Input,
+  Keyboard,
+  Media,
+  PlatformLimits,
+  Reply,
+  Text,
+} from '../../handlers/protocol.js';
 import { translate } from '../../locales/index.js';
 import { languageFromHint } from '../../handlers/start.js';
-import { openChunks, recordProgress, rowsOf } from '../../models/outbox.js';
+import type { Logger } from '../logger.js';
+import { OutboxSender } from '../outbox-sender.js';
 import { splitReplies } from '../replies.js';
 
 // A third front end: the same conversations in a terminal, to try the whole contest before
@@ -19,6 +28,19 @@ import { splitReplies } from '../replies.js';
 const PROMPT = '> ';
 
 export const TERMINAL_USER: Actor = { platform: 'terminal', id: 'local', displayName: 'You' };
+
+/** A terminal holds any text and any number of choices; what it printed stays printed. */
+export const TERMINAL_LIMITS: PlatformLimits = {
+  buttonsPerMessage: Infinity,
+  buttonsPerRow: Infinity,
+  rowsPerMessage: Infinity,
+  labelChars: Infinity,
+  dataBytes: Infinity,
+  messageChars: Infinity,
+  captionChars: Infinity,
+  noticeChars: Infinity,
+  canEdit: false,
+};
 
 function mediaInput(kind: 'photo' | 'video', path: string): Input | null {
   const file = resolve(path.trim());
@@ -50,10 +72,12 @@ export interface TerminalChatOptions {
   panel?: string;
   /** The demo's own commands (/nextphase, /restartdemo): what to say, or null for another command. */
   demoCommand?: (name: string) => Promise<Text | null>;
+  log: Logger;
 }
 
 export async function runTerminalChat(options: TerminalChatOptions): Promise<void> {
-  const { deps, input, output, exportDir, onLine, greeting, demoCommand, site, panel } = options;
+  const { deps, input, output, exportDir, onLine, greeting, demoCommand, site, panel, log } =
+    options;
   const actor: Actor = { ...TERMINAL_USER, langHint: process.env.LANG?.slice(0, 2) ?? '' };
   // Until the person has a language of their own, the terminal's (LANG) or the campaign's.
   const hintLang = languageFromHint(actor.langHint, deps.campaign.defaultLanguage);
@@ -136,22 +160,30 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     for (const reply of replies) render(reply, said);
   };
 
-  /** The terminal's own outbox: announcements and decisions for the person here are shown; the
-   * demo's other people are fictional, so theirs are only marked sent. */
-  const showQueued = async () => {
-    for (const chunk of await openChunks('terminal')) {
-      const rows = (await rowsOf(chunk)).filter((row) => row.reply.to.id === actor.id);
-      show(rows.map((row) => row.reply));
-      const done = new Map([[chunk.id, chunk.size]]);
-      await recordProgress('terminal', {
-        done,
-        closed: [chunk.id],
-        failures: [],
-        refs: [],
-        later: [],
-      });
-    }
-  };
+  // The terminal is one more transport of the outbox's one sender: announcements and decisions
+  // for the person here are shown; the demo's other people are fictional, theirs only count sent.
+  const sender = new OutboxSender(
+    {
+      platform: TERMINAL_USER.platform,
+      send: async (reply) => {
+        if (reply.to.id === actor.id) show([reply]);
+        return { kind: 'sent' };
+      },
+    },
+    log,
+    {
+      owner: 'terminal',
+      ratePerSecond: 1000,
+      perChatIntervalMs: 0,
+      inFlight: 50,
+      maxAttempts: 3,
+      idleMs: 250,
+      onUnreachable: async () => undefined,
+    },
+  );
+  sender.start();
+  /** What the line queued (for this person: shown) is sent before the next prompt. */
+  const showQueued = () => sender.settled();
 
   const lines = createInterface({ input, crlfDelay: Infinity });
   write(translate(hintLang, { key: 'terminal-hint' }));
@@ -159,9 +191,13 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
   if (panel) write(translate(hintLang, { key: 'terminal-panel', args: { url: panel } }));
   if (greeting) write(translate(hintLang, greeting));
   output.write(PROMPT);
-  for await (const line of lines) {
-    await handleLine(line);
-    output.write(PROMPT);
+  try {
+    for await (const line of lines) {
+      await handleLine(line);
+      output.write(PROMPT);
+    }
+  } finally {
+    await sender.stop();
   }
   write('');
 

@@ -16,16 +16,16 @@ import {
   saveDemoState,
   type MongoStores,
 } from '../../models/index.js';
-import type { Config } from '../config.js';
+import { secretsOf, type Config } from '../config.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
-import { createLogger } from '../logger.js';
+import { createLogger, type Logger } from '../logger.js';
 import { MediaLibrary } from '../media-library.js';
 import { createSite } from '../web/site.js';
 import { panelRoute } from '../web/panel.js';
 import { PANEL_ACCESS } from '../web/panel-access.js';
-import { runTerminalChat, TERMINAL_USER } from './chat.js';
+import { runTerminalChat, TERMINAL_LIMITS, TERMINAL_USER } from './chat.js';
 import { createCore } from '../core.js';
 import {
   DEMO_ENTRIES,
@@ -43,8 +43,8 @@ import {
 async function serveSite(
   deps: Deps,
   config: Config,
+  log: Logger,
 ): Promise<{ url: string; panel: string; close(): Promise<void> }> {
-  const log = createLogger('warn', [config.VOTER_HASH_SECRET]);
   const library = new MediaLibrary(log);
   // The terminal's "photo PATH": the file is the media.
   library.registerDownload('terminal', async (media) => ({
@@ -104,6 +104,7 @@ export async function startTerminal(
     admins: [{ platform: TERMINAL_USER.platform, id: TERMINAL_USER.id }],
     channels: [],
     links: { entry: (_platform, number) => `/start ${entryLinkArg(number)}` },
+    platformLimits: { [TERMINAL_USER.platform]: TERMINAL_LIMITS },
   });
 
   /** The day the demo's dates are built around: kept with its clock, so a second run goes on. */
@@ -166,7 +167,8 @@ export async function startTerminal(
     return null;
   };
 
-  const site = await serveSite(deps, config);
+  const log = createLogger('warn', secretsOf(config));
+  const site = await serveSite(deps, config, log);
   try {
     await runTerminalChat({
       deps,
@@ -178,6 +180,7 @@ export async function startTerminal(
       site: site.url,
       panel: site.panel,
       ...(demo ? { demoCommand } : {}),
+      log,
     });
   } finally {
     await site.close();

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { APIError, Keyboard, type API, type Upload } from 'vk-io';
-import type { Lang, Media, Reply } from '../../handlers/protocol.js';
+import type { Lang, Media, PlatformLimits, Reply } from '../../handlers/protocol.js';
+import { checkKeyboard, fit, laidOut } from '../limits.js';
 import type { Keyboard as CoreKeyboard } from '../../handlers/protocol.js';
 import { translate } from '../../locales/index.js';
 import type { Logger } from '../logger.js';
@@ -13,11 +14,21 @@ import type { VkSource } from './incoming.js';
 // (messages.sendMessageEventAnswer) and in media: a file from Telegram is uploaded to VK the
 // first time it is shown, and the attachment string is kept for every later card.
 
-const MESSAGE_LIMIT = 4096;
-const LABEL_LIMIT = 40;
-const SNACKBAR_LIMIT = 90;
-const MAX_ROWS = 6;
-const MAX_BUTTONS = 10;
+/** What VK's messages hold: the edge declares these to the core (see PlatformLimits). */
+export const VK_LIMITS: PlatformLimits = {
+  buttonsPerMessage: 10,
+  buttonsPerRow: 5,
+  rowsPerMessage: 6,
+  labelChars: 40,
+  // The payload is JSON, {"b":"…"}: 255 bytes in all.
+  dataBytes: 255 - '{"b":""}'.length,
+  messageChars: 4096,
+  // A picture's text is the message's.
+  captionChars: 4096,
+  // The snackbar; a longer notice goes as a message of its own.
+  noticeChars: 90,
+  canEdit: true,
+};
 
 export interface VkOut {
   api: API;
@@ -26,37 +37,23 @@ export interface VkOut {
   log: Logger;
 }
 
-function fit(text: string, limit: number): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
-}
-
 /** VK's random_id, from a key: the same key always gives the same id, so VK drops a resend. */
 export function randomIdOf(key: string): number {
   return createHash('sha256').update(key).digest().readUInt32BE(0) & 0x7fffffff || 1;
 }
 
-/** What VK's inline keyboards hold: the core pages longer lists (see handlers/pages.ts). */
-export const VK_MAX_BUTTONS = MAX_BUTTONS;
-
 /**
- * An inline keyboard within VK's limits: rows are packed two to a row when there are too many.
+ * An inline keyboard within VK's limits: rows are packed more to a row when there are too many.
  * More buttons than VK takes is a fault of whoever built the keyboard: refused, never cut.
  */
 export function keyboardOf(lang: Lang, keyboard: CoreKeyboard | undefined): string | undefined {
   if (!keyboard?.length) return undefined;
-  let rows = keyboard;
-  const count = rows.flat().length;
-  if (count > MAX_BUTTONS)
-    throw new Error(`a keyboard of ${count} buttons does not fit VK's ${MAX_BUTTONS}`);
-  if (rows.length > MAX_ROWS) {
-    const buttons = rows.flat();
-    rows = [];
-    for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
-  }
+  checkKeyboard('vk', VK_LIMITS, keyboard);
+  const rows = laidOut(VK_LIMITS, keyboard);
   const builder = Keyboard.builder().inline();
   rows.forEach((row, i) => {
     for (const b of row) {
-      const label = fit(translate(lang, b.label), LABEL_LIMIT);
+      const label = fit(translate(lang, b.label), VK_LIMITS.labelChars);
       if ('data' in b) builder.callbackButton({ label, payload: { b: b.data } });
       else builder.urlButton({ label, url: b.url });
     }
@@ -121,7 +118,10 @@ export async function messageOf(out: VkOut, reply: Reply, peerId: number): Promi
   switch (view.kind) {
     case 'text': {
       const keyboard = keyboardOf(lang, view.buttons);
-      return { message: fit(tr(view.text), MESSAGE_LIMIT), ...(keyboard ? { keyboard } : {}) };
+      return {
+        message: fit(tr(view.text), VK_LIMITS.messageChars),
+        ...(keyboard ? { keyboard } : {}),
+      };
     }
     case 'card': {
       const keyboard = keyboardOf(lang, view.buttons);
@@ -131,7 +131,7 @@ export async function messageOf(out: VkOut, reply: Reply, peerId: number): Promi
           ? tr({ key: 'media-not-shown-card', args: { card: view.text } })
           : tr(view.text);
       return {
-        message: fit(text, MESSAGE_LIMIT),
+        message: fit(text, attachment ? VK_LIMITS.captionChars : VK_LIMITS.messageChars),
         ...(keyboard ? { keyboard } : {}),
         ...(attachment ? { attachment } : {}),
       };
@@ -142,7 +142,7 @@ export async function messageOf(out: VkOut, reply: Reply, peerId: number): Promi
         const a = await attachmentOf(out, m, peerId);
         if (a) attachments.push(a);
       }
-      const caption = view.caption ? tr(view.caption) : '';
+      const caption = view.caption ? fit(tr(view.caption), VK_LIMITS.captionChars) : '';
       return attachments.length
         ? { message: caption, attachment: attachments.join(',') }
         : { message: tr({ key: 'media-not-shown' }) };
@@ -155,12 +155,12 @@ export async function messageOf(out: VkOut, reply: Reply, peerId: number): Promi
         peer_id: peerId,
       });
       return {
-        message: view.caption ? fit(tr(view.caption), MESSAGE_LIMIT) : '',
+        message: view.caption ? fit(tr(view.caption), VK_LIMITS.captionChars) : '',
         attachment: doc.toString(),
       };
     }
     case 'notice':
-      return { message: fit(tr(view.text), MESSAGE_LIMIT) };
+      return { message: fit(tr(view.text), VK_LIMITS.messageChars) };
     case 'retract':
       // Sent as a deletion by sendVk, never as a message.
       return { message: '' };
@@ -219,7 +219,7 @@ export async function deliverVk(
     const notice = at >= 0 ? sends[at]! : undefined;
     const text = notice?.view.kind === 'notice' ? translate(notice.lang, notice.view.text) : '';
     const snackbar =
-      notice?.view.kind === 'notice' && !notice.view.alert && text.length <= SNACKBAR_LIMIT;
+      notice?.view.kind === 'notice' && !notice.view.alert && text.length <= VK_LIMITS.noticeChars;
     if (notice && snackbar) sends.splice(at, 1);
     await out.api.messages
       .sendMessageEventAnswer({

@@ -9,7 +9,7 @@ import { defaultInFlight } from '../outbox-sender.js';
 import { vkCallback } from './callback.js';
 import { createVkEdge } from './edge.js';
 import { VkLongPoll } from './polling.js';
-import { VK_MAX_BUTTONS, type VkOut } from './render.js';
+import { VK_LIMITS, type VkOut } from './render.js';
 import { entryLinkArg } from '../../handlers/links.js';
 import { vkTransport } from './transport.js';
 import { VkNames } from './names.js';
@@ -37,7 +37,7 @@ function vkMembership(api: API, groupId: number, ctx: EdgeContext): Membership {
 }
 
 /** VK: a community bot on Bots Long Poll or the Callback API, and its outbox transport. */
-export async function startVk(ctx: EdgeContext, options: { poll: boolean }): Promise<PlatformEdge> {
+export async function openVk(ctx: EdgeContext, options: { poll: boolean }): Promise<PlatformEdge> {
   const { config, log } = ctx;
   const groupId = Number(config.VK_GROUP_ID);
   // vk-io's default agent speaks HTTPS only; a local API root (tests, a proxy) may be plain HTTP.
@@ -62,39 +62,7 @@ export async function startVk(ctx: EdgeContext, options: { poll: boolean }): Pro
   });
 
   const names = new VkNames(api);
-  const edge = createVkEdge({
-    out,
-    deps: ctx.deps,
-    metrics: ctx.metrics,
-    inFlight: ctx.inFlight,
-    processId: ctx.processId,
-    claimLeaseMs: config.VK_MODE === 'callback' ? 15_000 : 0,
-    log,
-    nameOf: (userId) => names.nameOf(userId),
-    moderators: [...config.VK_ADMIN_IDS, ...config.VK_ORGANISER_IDS],
-  });
-
-  const polling = new VkLongPoll(api, groupId, edge.handle, vkLog);
   const callback = config.VK_MODE === 'callback';
-  const inbox = new InboxWorker({
-    platform: 'vk',
-    owner: ctx.processId,
-    // A handler normally ends in well under a second; one killed is taken over this soon.
-    leaseMs: 10_000,
-    handle: edge.handle,
-    tellAway: edge.tellAway,
-    log: vkLog,
-  });
-  const webhooks = callback
-    ? {
-        [config.VK_CALLBACK_PATH]: vkCallback({
-          secret: config.VK_CALLBACK_SECRET!,
-          confirmation: config.VK_CONFIRMATION!,
-          groupId,
-          inbox,
-        }),
-      }
-    : {};
   return {
     platform: 'vk',
     transport: vkTransport(out),
@@ -102,27 +70,65 @@ export async function startVk(ctx: EdgeContext, options: { poll: boolean }): Pro
     perChatIntervalMs: 0,
     // Enough on its way at once for identical messages to gather into batches of 100.
     inFlight: Math.max(config.OUTBOX_IN_FLIGHT ?? defaultInFlight(config.VK_RATE_PER_SECOND), 100),
-    webhooks,
+    limits: VK_LIMITS,
+    ...(config.VK_APP_ID && config.VK_APP_SECRET
+      ? { miniApp: { vkApp: { id: config.VK_APP_ID, secret: config.VK_APP_SECRET } } }
+      : {}),
     ...(config.VK_VOTE_MEMBERS_ONLY ? { membership: vkMembership(api, groupId, ctx) } : {}),
     // VK hands the ref to the bot with the first message after the link: "e17" opens entry 17.
     name: 'VK',
-    buttonsPerMessage: VK_MAX_BUTTONS,
     moderators: config.VK_ADMIN_IDS,
     organisers: config.VK_ORGANISER_IDS,
     entryLink: (number) => `https://vk.me/club${groupId}?ref=${entryLinkArg(number)}`,
-    async receive() {
-      if (!options.poll) return;
-      if (callback) {
-        inbox.start();
-        vkLog.info({ path: config.VK_CALLBACK_PATH }, 'VK Callback API');
-        return;
-      }
-      polling.start();
-      vkLog.info({ groupId }, 'VK Bots Long Poll started');
-    },
-    async stop() {
-      await polling.stop();
-      await inbox.stop();
+    connect(deps) {
+      const edge = createVkEdge({
+        out,
+        deps,
+        metrics: ctx.metrics,
+        inFlight: ctx.inFlight,
+        processId: ctx.processId,
+        claimLeaseMs: callback ? 15_000 : 0,
+        log,
+        nameOf: (userId) => names.nameOf(userId),
+        moderators: [...config.VK_ADMIN_IDS, ...config.VK_ORGANISER_IDS],
+      });
+      const polling = new VkLongPoll(api, groupId, edge.handle, vkLog);
+      const inbox = new InboxWorker({
+        platform: 'vk',
+        owner: ctx.processId,
+        // A handler normally ends in well under a second; one killed is taken over this soon.
+        leaseMs: 10_000,
+        handle: edge.handle,
+        tellAway: edge.tellAway,
+        log: vkLog,
+      });
+      const webhooks = callback
+        ? {
+            [config.VK_CALLBACK_PATH]: vkCallback({
+              secret: config.VK_CALLBACK_SECRET!,
+              confirmation: config.VK_CONFIRMATION!,
+              groupId,
+              inbox,
+            }),
+          }
+        : {};
+      return {
+        webhooks,
+        async receive() {
+          if (!options.poll) return;
+          if (callback) {
+            inbox.start();
+            vkLog.info({ path: config.VK_CALLBACK_PATH }, 'VK Callback API');
+            return;
+          }
+          polling.start();
+          vkLog.info({ groupId }, 'VK Bots Long Poll started');
+        },
+        async stop() {
+          await polling.stop();
+          await inbox.stop();
+        },
+      };
     },
   };
 }

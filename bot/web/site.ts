@@ -46,10 +46,15 @@ const THUMB_WIDTH = 480;
 /** Media never change under their id: cached for a day, then checked by ETag. */
 const MEDIA_CACHE = 'public, max-age=86400';
 
-/** The Mini App: launch data checked with the bot's token (Telegram), the app's secret (VK). */
-export interface MiniAppOptions {
+/** What a platform's Mini App's launch data is checked with: the bot's token (Telegram), the
+ * app's secret (VK). Each edge declares its own (PlatformEdge.miniApp). */
+export interface MiniAppKeys {
   botToken?: string;
   vkApp?: { id: string; secret: string };
+}
+
+/** The Mini App, for the platforms that open one. */
+export interface MiniAppOptions extends MiniAppKeys {
   /** Launch data older than this is refused (Telegram's documentation: check its age). */
   maxAgeSeconds: number;
 }
