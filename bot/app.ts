@@ -94,6 +94,7 @@ function fromEdges(
   | 'channels'
   | 'links'
   | 'platformLimits'
+  | 'platformNames'
   | 'sharesContacts'
   | 'membership'
 > {
@@ -112,6 +113,7 @@ function fromEdges(
         edges.find((e) => e.platform === platform)?.appLink?.(number) ?? null,
     },
     platformLimits: Object.fromEntries(edges.map((e) => [e.platform, e.limits])),
+    platformNames: Object.fromEntries(edges.map((e) => [e.platform, e.names])),
     sharesContacts: edges.filter((e) => e.sharesContacts).map((e) => e.platform),
     membership: Object.fromEntries(
       edges.flatMap((e) => (e.membership ? [[e.platform, e.membership]] : [])),
@@ -308,7 +310,7 @@ export async function startApp(
       library,
       {
         siteUrl,
-        platforms: edges.map((e) => ({ platform: e.platform, name: e.name })),
+        platforms: edges.map((e) => ({ platform: e.platform, names: e.names })),
         ...(miniApp ? { miniApp } : {}),
         log: log.child({ part: 'site' }),
       },

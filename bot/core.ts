@@ -1,7 +1,7 @@
 import type { Campaign } from '../handlers/campaign.js';
 import type { Deps, Stores } from '../handlers/turn.js';
 import type { Clock, Links, Membership } from '../handlers/ports.js';
-import type { Outbox, Platform, PlatformLimits, UserRef } from '../handlers/protocol.js';
+import type { Localized, Outbox, Platform, PlatformLimits, UserRef } from '../handlers/protocol.js';
 import { RateLimiter } from '../handlers/rate-limit.js';
 import { sharedCounts } from '../models/rate-counts.js';
 import type { Config } from './config.js';
@@ -28,6 +28,7 @@ export interface CoreOptions {
   channels: UserRef[];
   links: Links;
   platformLimits?: Partial<Record<Platform, PlatformLimits>>;
+  platformNames?: Partial<Record<Platform, Localized>>;
   sharesContacts?: Platform[];
   membership?: Partial<Record<Platform, Membership>>;
   /** One-time links into the organisers' panel (the website). */
@@ -49,6 +50,7 @@ export function createCore(o: CoreOptions): Deps {
     links: o.links,
     ...(o.organisers ? { organisers: o.organisers } : {}),
     ...(o.platformLimits ? { platformLimits: o.platformLimits } : {}),
+    ...(o.platformNames ? { platformNames: o.platformNames } : {}),
     ...(o.sharesContacts ? { sharesContacts: o.sharesContacts } : {}),
     ...(o.membership ? { membership: o.membership } : {}),
     ...(o.panelLink ? { panelLink: o.panelLink } : {}),

@@ -4,7 +4,7 @@ import { button, command } from './actions.js';
 import { payload } from './payload.js';
 import type { Text } from './protocol.js';
 import { ranked } from './results.js';
-import { t, type Turn } from './turn.js';
+import { platformName, t, type Turn } from './turn.js';
 
 // Organisers' tools: live numbers, CSV exports, and an announcement to everyone.
 
@@ -27,7 +27,9 @@ export async function showStats(turn: Turn): Promise<void> {
         const c = findCategory(campaign, k);
         return c ? t('plain', { value: { names: c.name } }) : k;
       }),
-      byPlatform: counts(s.entriesByPlatform, (k) => t(`platform-name-${k}`)),
+      byPlatform: counts(s.entriesByPlatform, (k) =>
+        t('plain', { value: platformName(turn.deps, k) }),
+      ),
       users: s.users,
       voters: s.voters,
       votes: s.votes,

@@ -12,7 +12,7 @@ import type { OutboxItem, Text, UserRef } from './protocol.js';
 import { command } from './actions.js';
 import { PLATFORM_NAME } from './protocol.js';
 import { lines } from './results.js';
-import { langOf, t, type Deps, type Turn } from './turn.js';
+import { langOf, platformName, t, type Deps, type Turn } from './turn.js';
 
 // A result that can be defended: the vote analysis for moderators (/fraud), voids with a reason
 // and their undo (/void, /unvoid), the append-only audit log (/audit), and the transparency
@@ -44,7 +44,7 @@ function clusterText(deps: Deps, c: Cluster): Text {
     ids:
       c.idFrom && c.platform
         ? t('fraud-cluster-ids', {
-            platform: t(`platform-name-${c.platform}`),
+            platform: platformName(deps, c.platform),
             from: c.idFrom,
             to: c.idTo ?? c.idFrom,
           })

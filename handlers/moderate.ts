@@ -7,7 +7,7 @@ import { button, command } from './actions.js';
 import { part, payload } from './payload.js';
 import type { Keyboard, Lang, Text, UserRef } from './protocol.js';
 import type { Entry, RejectReason } from './ports.js';
-import { langOf, t, type Turn } from './turn.js';
+import { langOf, platformName, t, type Turn } from './turn.js';
 
 // The moderators' queue: every sent entry arrives as a card with Approve / Reject / Change
 // category. The store decides a pending entry once; a second press sees who decided it.
@@ -42,7 +42,7 @@ export function moderationCard(turn: Turn, entry: Entry): Text {
     story: entry.story,
     author: entry.author.name ?? '',
     authorRef: t('account', {
-      platform: t(`platform-name-${entry.author.platform}`),
+      platform: platformName(turn.deps, entry.author.platform),
       id: entry.author.id,
     }),
     status: statusLine(turn, entry),

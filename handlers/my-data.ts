@@ -5,7 +5,7 @@ import { button, command } from './actions.js';
 import { payload } from './payload.js';
 import type { Text } from './protocol.js';
 import { mainMenu } from './start.js';
-import { t, type Turn } from './turn.js';
+import { platformName, t, type Turn } from './turn.js';
 
 // Personal data: an author can see what the bot keeps about them and delete it.
 
@@ -28,7 +28,7 @@ export async function showMyData(turn: Turn): Promise<void> {
   });
   turn.say(
     t('mydata', {
-      platform: t(`platform-name-${me.platform}`),
+      platform: platformName(turn.deps, me.platform),
       id: me.id,
       name: turn.user.displayName ? t('mydata-name', { name: turn.user.displayName }) : t('empty'),
       language: t(`language-name-${turn.lang}`),

@@ -8,6 +8,7 @@ import type {
   Actor,
   Input,
   Keyboard,
+  Localized,
   Media,
   PlatformLimits,
   Reply,
@@ -28,6 +29,9 @@ import { splitReplies } from '../replies.js';
 const PROMPT = '> ';
 
 export const TERMINAL_USER: Actor = { platform: 'terminal', id: 'local', displayName: 'You' };
+
+/** What the terminal is called in each language. */
+export const TERMINAL_NAMES: Localized = { kk: 'терминал', ru: 'терминал', en: 'terminal' };
 
 /** A terminal holds any text and any number of choices; what it printed stays printed. */
 export const TERMINAL_LIMITS: PlatformLimits = {

@@ -1,7 +1,7 @@
 import type { Campaign } from '../../handlers/campaign.js';
 import { localDate, phaseAt } from '../../handlers/campaign-clock.js';
 import type { Deps } from '../../handlers/index.js';
-import type { Text } from '../../handlers/protocol.js';
+import type { Text, UserRef } from '../../handlers/protocol.js';
 import type { Clock } from '../../handlers/ports.js';
 import { entryLinkArg } from '../../handlers/links.js';
 import { publishDue } from '../../handlers/publish.js';
@@ -25,7 +25,7 @@ import { MediaLibrary } from '../media-library.js';
 import { createSite } from '../web/site.js';
 import { panelRoute } from '../web/panel.js';
 import { PANEL_ACCESS } from '../web/panel-access.js';
-import { runTerminalChat, TERMINAL_LIMITS, TERMINAL_USER } from './chat.js';
+import { runTerminalChat, TERMINAL_LIMITS, TERMINAL_NAMES, TERMINAL_USER } from './chat.js';
 import { createCore } from '../core.js';
 import {
   DEMO_ENTRIES,
@@ -38,24 +38,23 @@ import {
 
 /**
  * The website beside the terminal chat, on HTTP_PORT (another free port when that one is taken):
- * the demo's entries, pictures and results, as the contest's site shows them.
+ * the demo's entries, pictures and results, as the contest's site shows them. It listens first
+ * (its address goes into the core's panel links) and serves once given the core.
  */
-async function serveSite(
-  deps: Deps,
+async function openSite(
   config: Config,
   log: Logger,
-): Promise<{ url: string; panel: string; close(): Promise<void> }> {
+): Promise<{ url: string; serve(deps: Deps): void; close(): Promise<void> }> {
   const library = new MediaLibrary(log);
   // The terminal's "photo PATH": the file is the media.
   library.registerDownload('terminal', async (media) => ({
     bytes: await readFile(media.fileId),
     contentType: 'application/octet-stream',
   }));
-  // The site knows its address only once the port is known.
-  const site: { handler?: ReturnType<typeof createSite> } = {};
+  let handler: ReturnType<typeof createSite> | undefined;
   const server = createServer((req, res) => {
-    if (!site.handler) return void res.writeHead(503).end();
-    site.handler(req, res).catch(() => res.headersSent || res.writeHead(500).end());
+    if (!handler) return void res.writeHead(503).end();
+    handler(req, res).catch(() => res.headersSent || res.writeHead(500).end());
   });
   const listen = (port: number) =>
     new Promise<number>((resolve, reject) => {
@@ -64,15 +63,13 @@ async function serveSite(
     });
   const port = await listen(config.HTTP_PORT).catch(() => listen(0));
   const siteUrl = `http://localhost:${port}`;
-  site.handler = createSite(deps, library, { siteUrl, platforms: [], log }, [
-    (s) => panelRoute(s, PANEL_ACCESS),
-  ]);
-  // The person at the keyboard moderates: /panel gives them a link, as in the bot.
-  deps.panelLink = async (who) =>
-    `${siteUrl}/panel/login?t=${await PANEL_ACCESS.issue(who, new Date())}`;
   return {
-    url: `${siteUrl}/`,
-    panel: await deps.panelLink(TERMINAL_USER),
+    url: siteUrl,
+    serve(deps) {
+      handler = createSite(deps, library, { siteUrl, platforms: [], log }, [
+        (s) => panelRoute(s, PANEL_ACCESS),
+      ]);
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
@@ -91,6 +88,11 @@ export async function startTerminal(
   const demo = process.env.DEMO !== '0';
   await connectDatabase(demo ? demoDatabaseUri(config.MONGODB_URI) : config.MONGODB_URI);
   const newStores = () => createMongoStores({ voterSecret: config.VOTER_HASH_SECRET });
+  const log = createLogger('warn', secretsOf(config));
+  const site = await openSite(config, log);
+  // The person at the keyboard moderates: /panel gives them a link, as in the bot.
+  const panelLink = async (who: UserRef) =>
+    `${site.url}/panel/login?t=${await PANEL_ACCESS.issue(who, new Date())}`;
   const deps = createCore({
     config,
     campaign,
@@ -105,7 +107,10 @@ export async function startTerminal(
     channels: [],
     links: { entry: (_platform, number) => `/start ${entryLinkArg(number)}` },
     platformLimits: { [TERMINAL_USER.platform]: TERMINAL_LIMITS },
+    platformNames: { [TERMINAL_USER.platform]: TERMINAL_NAMES },
+    panelLink,
   });
+  site.serve(deps);
 
   /** The day the demo's dates are built around: kept with its clock, so a second run goes on. */
   let anchor = '';
@@ -167,8 +172,6 @@ export async function startTerminal(
     return null;
   };
 
-  const log = createLogger('warn', secretsOf(config));
-  const site = await serveSite(deps, config, log);
   try {
     await runTerminalChat({
       deps,
@@ -177,8 +180,8 @@ export async function startTerminal(
       exportDir: '.data/exports',
       onLine: tick,
       ...(greeting ? { greeting } : {}),
-      site: site.url,
-      panel: site.panel,
+      site: `${site.url}/`,
+      panel: await panelLink(TERMINAL_USER),
       ...(demo ? { demoCommand } : {}),
       log,
     });

@@ -1,4 +1,5 @@
 import { findCategory } from '../../handlers/campaign.js';
+import { platformName } from '../../handlers/turn.js';
 import {
   localDate,
   localTime,
@@ -159,7 +160,7 @@ export async function dashboard(p: Panel, outcomes: string[]): Promise<void> {
   const { campaign } = deps;
   const { stats: s, figures: f, sentPerSecond } = await read(p);
   const category = (k: string) => findCategory(campaign, k)?.name[p.lang] ?? k;
-  const platform = (k: string) => p.tr(`platform-name-${k}`);
+  const platform = (k: string) => p.tr('plain', { value: platformName(deps, k) });
   const language = (k: string) => (k === '?' ? '?' : p.tr(`language-name-${k}`));
   const day = (hour: string) => localDate(campaign, hourStart(hour));
   const platforms = [...new Set(f.entries.map((e) => e.platform))].sort();

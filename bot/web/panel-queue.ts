@@ -1,4 +1,5 @@
 import { findCategory } from '../../handlers/campaign.js';
+import { platformName } from '../../handlers/turn.js';
 import { REJECT_REASONS } from '../../handlers/moderate.js';
 import { REPORT_REASONS } from '../../handlers/complaints.js';
 import { payload } from '../../handlers/payload.js';
@@ -28,7 +29,7 @@ function shown(p: Panel, e: Entry) {
     meta: p.tr('panel-entry-meta', {
       city: e.city,
       who: e.author.name ?? e.author.id,
-      platform: { key: `platform-name-${e.author.platform}` },
+      platform: platformName(p.site.deps, e.author.platform),
     }),
     nominee: e.nominee ? p.tr('panel-nominee', { nominee: e.nominee }) : '',
     story: e.story,

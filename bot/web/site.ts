@@ -9,7 +9,13 @@ import { findCategory } from '../../handlers/campaign.js';
 import { countsShown, phaseAt, resultsPublic } from '../../handlers/campaign-clock.js';
 import type { Deps } from '../../handlers/index.js';
 import type { Entry } from '../../handlers/ports.js';
-import { LANGS, type Lang, type Media, type Text } from '../../handlers/protocol.js';
+import {
+  LANGS,
+  type Lang,
+  type Localized,
+  type Media,
+  type Text,
+} from '../../handlers/protocol.js';
 import { ranked } from '../../handlers/results.js';
 import { hasJury, juryNote } from '../../handlers/jury.js';
 import { phaseText } from '../../handlers/start.js';
@@ -65,7 +71,7 @@ export interface SiteOptions {
   /** The site's public address (https in production): Open Graph and share links use it. */
   siteUrl: string;
   /** The platforms people can vote on, each with the name the voting link says. */
-  platforms: { platform: string; name: string }[];
+  platforms: { platform: string; names: Localized }[];
   log: Logger;
 }
 
@@ -304,7 +310,7 @@ async function entryPage(
     votes: votes === null ? null : translate(lang, { key: 'web-votes', args: { count: votes } }),
     voteLinks: options.platforms.map((p) => ({
       href: deps.links.entry(p.platform, entry.number),
-      label: translate(lang, { key: 'web-vote-in', args: { platform: p.name } }),
+      label: translate(lang, { key: 'web-vote-in', args: { platform: { names: p.names } } }),
     })),
     shareLinks: [
       {

@@ -58,9 +58,10 @@ describe.each(KITS)('the conversations on $name', (kit) => {
     expect(author.heard()).toContain('🎉 Your entry #1 has been approved!');
   });
 
-  it('takes a nomination of someone else, with their consent', async () => {
+  it('takes a nomination of someone else, and tells the author a ready reason in their language', async () => {
     world = await kit.start('submissions', 'ru');
     const author = world.person('ru');
+    const moderator = await world.moderator();
     await author.send('/nominate');
     expect(author.heard()).toContain(author.tr('ask-nominee'));
     await author.send('Айгерим, медсестра из Караганды');
@@ -72,6 +73,12 @@ describe.each(KITS)('the conversations on $name', (kit) => {
     await author.tapKey('button-consent-nomination');
     await author.tapKey('button-send');
     expect(author.heard()).toContain('Спасибо! Ваша заявка №1 отправлена модераторам');
+    // The moderator (writing in English on Telegram and VK) rejects it with a ready reason.
+    await moderator.tapKey('mod-reject');
+    await moderator.tapKey('reject-reason-4');
+    expect(author.heard()).toContain(
+      author.tr('entry-rejected', { number: '1', reason: { key: 'reject-reason-4' } }),
+    );
   });
 
   it('answers bad input in the person’s language and keeps what was written', async () => {
@@ -122,6 +129,18 @@ describe.each(KITS)('the conversations on $name', (kit) => {
     expect(person.heard()).toContain(person.tr('notifications-on'));
     await person.tapKey('notifications-turn-off');
     expect(person.heard()).toContain(person.tr('notifications-off'));
+  });
+
+  it('sends one entry when Send is pressed twice, and says the second press is too late', async () => {
+    world = await kit.start('submissions', 'en');
+    const author = world.person('en');
+    await ownDeed(author);
+    await author.tapKey('button-send');
+    await author.tapKey('button-send');
+    expect(author.heard()).toContain(author.tr('button-stale'));
+    const sent = author.heard().split('Your entry #1 has been sent to the moderators').length - 1;
+    expect(sent).toBe(1);
+    expect(author.heard()).not.toContain('#2');
   });
 
   it.skipIf(kit.name === 'terminal')(

@@ -93,18 +93,4 @@ describe('telling about one’s own good deed on Telegram', () => {
       category: 'animals',
     });
   });
-
-  it('sends one entry when Send is tapped twice', async () => {
-    const alice = h.user({ lang: 'en' });
-    await alice.send('/submit');
-    await alice.video(1);
-    await alice.send(STORY);
-    await alice.send('Aktau');
-    await alice.tap('Animals');
-    await alice.tapKey('button-consent-own');
-    await alice.tapKey('button-send');
-    const again = await alice.tapKey('button-send');
-    expect(again.notice).toBe(alice.tr('button-stale'));
-    expect(await EntryModel.countDocuments()).toBe(1);
-  });
 });
