@@ -1,4 +1,5 @@
-import type { Keyboard, Platform, PlatformLimits } from '../handlers/protocol.js';
+import type { Keyboard, Platform, PlatformLimits, Reply } from '../handlers/protocol.js';
+import { translate } from '../locales/index.js';
 
 // The renderers' side of each edge's declared limits (PlatformLimits): the same figures the core
 // pages its lists by, enforced where the platform's message is built.
@@ -49,4 +50,28 @@ function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/**
+ * The short answer to a button press, as the platform can show it: the notice's text when it
+ * fits the platform's toast (and, where the platform has no alert box, is not an alert), and the
+ * replies left to send. A notice that does not fit goes as a message of its own, never lost.
+ */
+export function pressNotice(
+  replies: Reply[],
+  limits: PlatformLimits,
+  alerts: boolean,
+): { text: string; alert: boolean; sends: Reply[] } {
+  const sends = [...replies];
+  const at = sends.findIndex((r) => r.view.kind === 'notice');
+  const notice = sends[at];
+  if (!notice || notice.view.kind !== 'notice') return { text: '', alert: false, sends };
+  const text = translate(notice.lang, notice.view.text);
+  const alert = Boolean(notice.view.alert);
+  if (text.length <= limits.noticeChars && (alerts || !alert)) {
+    sends.splice(at, 1);
+    return { text, alert, sends };
+  }
+  sends[at] = { ...notice, view: { kind: 'text', text: notice.view.text } };
+  return { text: '', alert: false, sends };
 }

@@ -1,7 +1,7 @@
 import { GrammyError, InputFile, type Api } from 'grammy';
 import type { InlineKeyboardButton, InputMediaPhoto, InputMediaVideo, Message } from 'grammy/types';
 import type { Keyboard, Lang, Media, PlatformLimits, Reply } from '../../handlers/protocol.js';
-import { checkKeyboard, fit, laidOut } from '../limits.js';
+import { checkKeyboard, fit, laidOut, pressNotice } from '../limits.js';
 import { translate } from '../../locales/index.js';
 import type { Logger } from '../logger.js';
 import type { MediaLibrary } from '../media-library.js';
@@ -257,18 +257,13 @@ export async function deliver(
   source?: ButtonSource,
   library?: MediaLibrary,
 ): Promise<void> {
-  const sends = [...replies];
+  // A notice longer than Telegram's toast or alert holds goes as a message of its own.
+  const { text, alert, sends } = source
+    ? pressNotice(replies, TELEGRAM_LIMITS, true)
+    : { text: '', alert: false, sends: replies };
   if (source) {
-    const at = sends.findIndex((r) => r.view.kind === 'notice');
-    const notice = at >= 0 ? sends[at]! : undefined;
-    const said = notice?.view.kind === 'notice' ? translate(notice.lang, notice.view.text) : '';
-    // A notice longer than Telegram's toast or alert holds goes as a message of its own.
-    const text = said.length <= TELEGRAM_LIMITS.noticeChars ? said : '';
-    const alert = notice?.view.kind === 'notice' && notice.view.alert;
-    if (notice?.view.kind === 'notice' && said && !text)
-      sends[at] = { ...notice, view: { kind: 'text', text: notice.view.text } };
     await api
-      .answerCallbackQuery(source.callbackQueryId, text ? { text, show_alert: Boolean(alert) } : {})
+      .answerCallbackQuery(source.callbackQueryId, text ? { text, show_alert: alert } : {})
       .catch((error: unknown) => log.warn({ err: error }, 'answerCallbackQuery failed'));
   }
   for (const reply of sends) {

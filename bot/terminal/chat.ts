@@ -8,6 +8,7 @@ import type {
   Actor,
   Input,
   Keyboard,
+  Lang,
   Localized,
   Media,
   PlatformLimits,
@@ -79,90 +80,105 @@ export interface TerminalChatOptions {
   log: Logger;
 }
 
-export async function runTerminalChat(options: TerminalChatOptions): Promise<void> {
-  const { deps, input, output, exportDir, onLine, greeting, demoCommand, site, panel, log } =
-    options;
-  const actor: Actor = { ...TERMINAL_USER, langHint: process.env.LANG?.slice(0, 2) ?? '' };
-  // Until the person has a language of their own, the terminal's (LANG) or the campaign's.
-  const hintLang = languageFromHint(actor.langHint, deps.campaign.defaultLanguage);
+/**
+ * What the terminal prints, and how a line typed is read back: every button shown this session
+ * gets its own number (an older card's buttons keep working after newer ones are shown).
+ */
+class Printer {
   /** Every button shown this session, by its number. */
-  const buttons = new Map<number, string>();
-  const write = (line: string) => output.write(`${line}\n`);
+  private readonly buttons = new Map<number, string>();
 
-  const render = (reply: Reply, alsoSaid: Set<string>) => {
-    const { view, lang } = reply;
-    const numbered = (keyboard: Keyboard | undefined) => {
-      for (const b of (keyboard ?? []).flat()) {
-        if ('url' in b) {
-          write(`  • ${translate(lang, b.label)} → ${b.url}`);
-          continue;
-        }
-        const number = buttons.size + 1;
-        buttons.set(number, b.data);
-        write(`  [${number}] ${translate(lang, b.label)}`);
-      }
-    };
-    switch (view.kind) {
-      case 'notice':
-        // A chat shows a press's short notice over the buttons; here it is a line, and only when
-        // it says something: not the bare acknowledgement, not what a message right beside says.
-        if (view.text.key === 'button-ok') return;
-        if (alsoSaid.has(translate(lang, view.text))) return;
-        return write(`» ${translate(lang, view.text)}`);
-      case 'retract':
-        return;
-      case 'media':
-        if (view.caption) write(translate(lang, view.caption));
-        return view.media.forEach((m) =>
-          write(
-            translate(lang, {
-              key: 'terminal-media',
-              args: { kind: { key: `media-kind-${m.type}` }, path: m.fileId },
-            }),
-          ),
-        );
-      case 'document': {
-        mkdirSync(exportDir, { recursive: true });
-        const path = join(exportDir, view.filename);
-        writeFileSync(path, view.content);
-        return write(translate(lang, { key: 'terminal-file', args: { path } }));
-      }
-      case 'card':
-        if (view.media)
-          write(
-            translate(lang, {
-              key: 'terminal-media',
-              args: { kind: { key: `media-kind-${view.media.type}` }, path: view.media.fileId },
-            }),
-          );
-        write(translate(lang, view.text));
-        return numbered(view.buttons);
-      case 'text':
-        write(translate(lang, view.text));
-        return numbered(view.buttons);
-    }
-  };
+  constructor(
+    private readonly output: Writable,
+    private readonly exportDir: string,
+  ) {}
 
-  const inputOf = (line: string): Input | null => {
+  write(line: string): void {
+    this.output.write(`${line}\n`);
+  }
+
+  /** Shows replies that arrived together; a notice repeating one of their messages is left out. */
+  show(replies: Reply[]): void {
+    const said = new Set(
+      replies.flatMap(({ view, lang }) =>
+        view.kind === 'text' || view.kind === 'card' ? [translate(lang, view.text)] : [],
+      ),
+    );
+    for (const reply of replies) this.render(reply, said);
+  }
+
+  inputOf(line: string): Input | null {
     const text = line.trim();
-    const choice = /^\d{1,6}$/.test(text) ? buttons.get(Number(text)) : undefined;
+    const choice = /^\d{1,6}$/.test(text) ? this.buttons.get(Number(text)) : undefined;
     if (choice !== undefined) return { kind: 'button', data: choice };
     const media = /^(photo|video)\s+(.+)$/i.exec(text);
     if (media) return mediaInput(media[1]!.toLowerCase() as 'photo' | 'video', media[2]!);
     const command = /^\/(\w+)(?:\s+(.*))?$/.exec(text);
     if (command) return { kind: 'command', name: command[1]!.toLowerCase(), arg: command[2] ?? '' };
     return { kind: 'text', text: line };
-  };
+  }
 
-  /** Shows replies that arrived together; a notice repeating one of their messages is left out. */
-  const show = (replies: Reply[]) => {
-    const said = new Set(
-      replies.flatMap(({ view, lang }) =>
-        view.kind === 'text' || view.kind === 'card' ? [translate(lang, view.text)] : [],
-      ),
+  private numbered(lang: Lang, keyboard: Keyboard | undefined): void {
+    for (const b of (keyboard ?? []).flat()) {
+      if ('url' in b) {
+        this.write(`  • ${translate(lang, b.label)} → ${b.url}`);
+        continue;
+      }
+      const number = this.buttons.size + 1;
+      this.buttons.set(number, b.data);
+      this.write(`  [${number}] ${translate(lang, b.label)}`);
+    }
+  }
+
+  private media(lang: Lang, m: Media): void {
+    this.write(
+      translate(lang, {
+        key: 'terminal-media',
+        args: { kind: { key: `media-kind-${m.type}` }, path: m.fileId },
+      }),
     );
-    for (const reply of replies) render(reply, said);
-  };
+  }
+
+  private render({ view, lang }: Reply, alsoSaid: Set<string>): void {
+    switch (view.kind) {
+      case 'notice':
+        // A chat shows a press's short notice over the buttons; here it is a line, and only when
+        // it says something: not the bare acknowledgement, not what a message right beside says.
+        if (view.text.key === 'button-ok') return;
+        if (alsoSaid.has(translate(lang, view.text))) return;
+        return this.write(`» ${translate(lang, view.text)}`);
+      case 'retract':
+        return;
+      case 'media':
+        if (view.caption) this.write(translate(lang, view.caption));
+        return view.media.forEach((m) => this.media(lang, m));
+      case 'document': {
+        mkdirSync(this.exportDir, { recursive: true });
+        const path = join(this.exportDir, view.filename);
+        writeFileSync(path, view.content);
+        return this.write(translate(lang, { key: 'terminal-file', args: { path } }));
+      }
+      case 'card':
+        if (view.media) this.media(lang, view.media);
+        this.write(translate(lang, view.text));
+        return this.numbered(lang, view.buttons);
+      case 'text':
+        this.write(translate(lang, view.text));
+        return this.numbered(lang, view.buttons);
+    }
+  }
+}
+
+export async function runTerminalChat(options: TerminalChatOptions): Promise<void> {
+  const { deps, input, output, exportDir, onLine, greeting, demoCommand, site, panel, log } =
+    options;
+  const actor: Actor = { ...TERMINAL_USER, langHint: process.env.LANG?.slice(0, 2) ?? '' };
+  // Until the person has a language of their own, the terminal's (LANG) or the campaign's.
+  const hintLang = languageFromHint(actor.langHint, deps.campaign.defaultLanguage);
+  const printer = new Printer(output, exportDir);
+  const write = (line: string) => printer.write(line);
+  const show = (replies: Reply[]) => printer.show(replies);
+  const inputOf = (line: string) => printer.inputOf(line);
 
   // The terminal is one more transport of the outbox's one sender: announcements and decisions
   // for the person here are shown; the demo's other people are fictional, theirs only count sent.

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { APIError, Keyboard, type API, type Upload } from 'vk-io';
 import type { Lang, Media, PlatformLimits, Reply } from '../../handlers/protocol.js';
-import { checkKeyboard, fit, laidOut } from '../limits.js';
+import { checkKeyboard, fit, laidOut, pressNotice } from '../limits.js';
 import type { Keyboard as CoreKeyboard } from '../../handlers/protocol.js';
 import { translate } from '../../locales/index.js';
 import type { Logger } from '../logger.js';
@@ -213,14 +213,12 @@ export async function deliverVk(
   keyPrefix: string,
   source?: VkSource,
 ): Promise<void> {
-  const sends = [...replies];
+  // VK has no alert box: an alert, or a notice too long for the snackbar, is a message.
+  const { text, sends } = source
+    ? pressNotice(replies, VK_LIMITS, false)
+    : { text: '', sends: replies };
   if (source) {
-    const at = sends.findIndex((r) => r.view.kind === 'notice');
-    const notice = at >= 0 ? sends[at]! : undefined;
-    const text = notice?.view.kind === 'notice' ? translate(notice.lang, notice.view.text) : '';
-    const snackbar =
-      notice?.view.kind === 'notice' && !notice.view.alert && text.length <= VK_LIMITS.noticeChars;
-    if (notice && snackbar) sends.splice(at, 1);
+    const snackbar = Boolean(text);
     await out.api.messages
       .sendMessageEventAnswer({
         event_id: source.eventId,
