@@ -285,6 +285,10 @@ export async function startApp(
     shared: true,
     // Telegram's webhook brings an album's photos a few hundred milliseconds apart.
     albumSettleMs: 1_500,
+    afterAnswer: (work) =>
+      void inFlight
+        .run(work)
+        .catch((error: unknown) => log.error({ err: error }, 'work after an answer failed')),
     panelLink: async (who) =>
       `${siteUrl}/panel/login?t=${await PANEL_ACCESS.issue(who, new Date())}`,
     ...fromEdges(edges),

@@ -31,6 +31,8 @@ export interface CoreOptions {
   platformNames?: Partial<Record<Platform, Localized>>;
   sharesContacts?: Platform[];
   membership?: Partial<Record<Platform, Membership>>;
+  /** Long work after the answer (see Deps.afterAnswer). */
+  afterAnswer?: (work: () => Promise<void>) => void;
   /** One-time links into the organisers' panel (the website). */
   panelLink?: (who: UserRef) => Promise<string>;
 }
@@ -54,6 +56,7 @@ export function createCore(o: CoreOptions): Deps {
     ...(o.sharesContacts ? { sharesContacts: o.sharesContacts } : {}),
     ...(o.membership ? { membership: o.membership } : {}),
     ...(o.panelLink ? { panelLink: o.panelLink } : {}),
+    ...(o.afterAnswer ? { afterAnswer: o.afterAnswer } : {}),
     limits: {
       presses: limiter('presses', config.BUTTON_PRESSES_PER_10S),
       messages: limiter('messages', config.MESSAGES_PER_10S),

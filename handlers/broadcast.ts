@@ -75,7 +75,12 @@ export async function onBroadcastButton(
   const job = await broadcasts.startQueuing(id, target, turn.deps.processId);
   if (!job) return;
   turn.replace(t('broadcast-queuing', { count }));
-  await queueBroadcast(turn.deps, job);
+  // Queuing a country outlasts a webhook's request on a busy night: the organiser is answered
+  // first, and hears "queued" when it is done. Should this process stop before, the job's lease
+  // runs out and the clock of another (or this one restarted) goes on from its cursor.
+  const queue = () => queueBroadcast(turn.deps, job);
+  if (turn.deps.afterAnswer) turn.deps.afterAnswer(queue);
+  else await queue();
 }
 
 /** Walks the job's recipients from its cursor, queues each one's message, tells the organiser. */

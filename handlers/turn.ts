@@ -92,6 +92,12 @@ export interface Deps {
   outbox: Outbox;
   /** Names this process in leases (campaign events, broadcast jobs). */
   processId: string;
+  /**
+   * Runs long work after the update is answered (queuing an announcement to a country): the app
+   * counts it with the updates in hand, so a graceful stop and the tests wait for it. None: the
+   * work is done before the answer (the terminal chat).
+   */
+  afterAnswer?(work: () => Promise<void>): void;
   /** Gives the rest of an album a moment to arrive, when the edge cannot say how big it is. */
   albumSettle(): Promise<void>;
 }

@@ -153,6 +153,9 @@ describe('a broadcast sent by two processes', () => {
     await organiser.send(text);
     await organiser.tapKeyWhenShown('broadcast-audience-all');
     await organiser.tapKeyWhenShown('broadcast-send');
+    // The press is answered at once; the queuing goes on after it, then the sending.
+    while ((await BroadcastModel.findOne({ text }).lean())?.status !== 'queued')
+      await new Promise((r) => setTimeout(r, 100));
     while ((await outboxWaiting()) > 0) await new Promise((r) => setTimeout(r, 100));
     await Promise.all([stopBotProcess(a), stopBotProcess(b)]);
 
