@@ -128,7 +128,7 @@ export const campaignSchema = z
         clientLanguages: z
           .array(z.string().regex(/^[a-z]{2,3}$/))
           .min(1)
-          .default(['kk', 'ru', 'en']),
+          .default([...LANGS]),
         /** How often the analysis runs by itself while voting is open. */
         everyMinutes: z.number().int().min(5).max(1440).default(60),
         /**

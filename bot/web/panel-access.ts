@@ -6,7 +6,7 @@ import {
   takePanelFlash,
   usePanelToken,
 } from '../../models/panel.js';
-import type { PanelAccess } from './panel.js';
+import type { PanelAccess } from './panel-page.js';
 
 /** The organisers' panel's sign-in, kept in the database (models/panel.ts). */
 export const PANEL_ACCESS: PanelAccess = {

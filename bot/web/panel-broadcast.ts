@@ -1,5 +1,5 @@
 import { LANGS, type Reply } from '../../handlers/protocol.js';
-import { asInChat, panelPage, said, type Panel } from './panel.js';
+import { asInChat, panelPage, said, type Panel } from './panel-page.js';
 
 // An organiser's announcement from the panel: the chat's /broadcast, step by step through the
 // core (the text, the audience, the count to confirm, Send), so it is queued once, under the

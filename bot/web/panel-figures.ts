@@ -9,7 +9,7 @@ import {
 } from '../../handlers/campaign-clock.js';
 import type { Figures, Stats } from '../../handlers/ports.js';
 import { campaignEvents } from '../../handlers/schedule.js';
-import { panelPage, type Panel } from './panel.js';
+import { panelPage, type Panel } from './panel-page.js';
 import type { Site } from './site.js';
 
 // The contest drawn: the database's figures as bars, drawn on the server as SVG (no script, no

@@ -3,7 +3,7 @@ import { localDate, localTime, resultsPublic } from '../../handlers/campaign-clo
 import type { VoidSelection } from '../../handlers/fraud.js';
 import { ranked } from '../../handlers/results.js';
 import { send } from './site.js';
-import { asInChat, panelPage, said, type Panel } from './panel.js';
+import { asInChat, panelPage, said, type Panel } from './panel-page.js';
 
 // What the result rests on: the vote analysis with its clusters, voids with a reason and their
 // undoing, the audit log; the exports as downloads (the chat's /export, /audit and /fraud csv

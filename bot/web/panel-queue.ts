@@ -5,7 +5,7 @@ import { REPORT_REASONS } from '../../handlers/complaints.js';
 import { payload } from '../../handlers/payload.js';
 import type { Entry } from '../../handlers/ports.js';
 import type { Reply } from '../../handlers/protocol.js';
-import { asInChat, panelPage, said, type Panel } from './panel.js';
+import { asInChat, panelPage, said, type Panel } from './panel-page.js';
 
 // The moderation queue and the complaints: each decision is the chat's press of the same button
 // (or, for a reason in the moderator's own words, the chat's "write my own reason" and the text
