@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -49,10 +50,36 @@ function createPostgresDatabase(): { url: string; drop: () => void } | null {
   };
 }
 
+function isFree(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const server = createServer();
+    server.once('error', () => done(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => done(true)));
+  });
+}
+
+let portsTaken = 0;
+
+/**
+ * A port for a test's own database, below the range the system hands out for port 0 (32768 and
+ * up, where every other test server listens): a server killed and started again on it cannot
+ * find it taken by another test meanwhile, and each vitest worker picks from a hundred of its
+ * own, so two workers starting databases at once never pick the same one (with port 0 they once
+ * did, and one test talked to the other's database).
+ */
+async function testPort(): Promise<number> {
+  const worker = Number(process.env.VITEST_POOL_ID ?? 0) % 100;
+  for (let tries = 0; tries < 100; tries += 1) {
+    const port = 20_000 + worker * 100 + (portsTaken++ % 100);
+    if (await isFree(port)) return port;
+  }
+  return freePort();
+}
+
 async function startFerretDb(backend: 'postgresql' | 'sqlite'): Promise<ControllableMongoServer> {
   const binary = await buildFerretDb((line) => console.log(`[test setup] ${line}`));
   const dir = mkdtempSync(join(tmpdir(), 'ferretdb-data-'));
-  const port = await freePort();
+  const port = await testPort();
   const postgres =
     backend === 'sqlite' || process.env.FERRETDB_BACKEND === 'sqlite'
       ? null
