@@ -33,8 +33,6 @@ export const envSchema = z
     /** Unset: a fifth of a second of sends at the rate, 10 to 200 (see defaultInFlight). */
     OUTBOX_IN_FLIGHT: z.coerce.number().int().min(1).max(200).optional(),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
-    /** How long a sender holds the rows it claimed; after a crash, others take them over then. */
-    OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     /** Anti-abuse: button presses one account may make in 10 seconds; more get "slow down". */
     BUTTON_PRESSES_PER_10S: z.coerce.number().int().min(1).default(15),
     /** Anti-abuse: messages (text, photos, commands) one account may send in 10 seconds. */

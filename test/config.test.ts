@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCampaign } from '../bot/campaign-file.js';
-import { loadConfig } from '../bot/config.js';
+import { envSchema, loadConfig } from '../bot/config.js';
 import { phaseAt } from '../handlers/campaign-clock.js';
 
 const env = {
@@ -41,6 +42,17 @@ describe('configuration', () => {
     });
     expect(config.TELEGRAM_CHANNEL_ID).toBeUndefined();
     expect(config.HTTP_PORT).toBe(8080);
+  });
+
+  it('documents in .env.example every variable it reads, each platform’s too, and no other', () => {
+    const documented = [
+      ...readFileSync('.env.example', 'utf8').matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gm),
+    ]
+      .map((m) => m[1]!)
+      .sort();
+    // Read before the configuration: where the embedded database keeps its data, and DEMO=0.
+    const early = ['DATA_DIR', 'DEMO'];
+    expect([...new Set(documented)]).toEqual([...Object.keys(envSchema.shape), ...early].sort());
   });
 
   it('names the variable and the problem when the environment is wrong', () => {
