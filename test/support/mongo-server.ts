@@ -34,8 +34,8 @@ function createPostgresDatabase(): { url: string; drop: () => void } | null {
   }
   return {
     // PostgreSQL allows 100 connections, and another copy of the suite (or a benchmark) may run
-    // beside this one: each server gets at most 40, not FerretDB's default 50.
-    url: `${url}/${name}?pool_max_conns=40`,
+    // beside this one: each server gets at most 40, not FerretDB's default 50, unless told.
+    url: `${url}/${name}?pool_max_conns=${process.env.FERRETDB_POOL_MAX_CONNS ?? 40}`,
     drop: () => {
       try {
         execFileSync(
