@@ -74,7 +74,7 @@ const campaignFile = join(mkdtempSync(join(tmpdir(), 'surge-')), 'campaign.json'
 writeFileSync(campaignFile, JSON.stringify(base));
 
 const mongo = await startMongoServer();
-const uri = `${mongo.uri.replace(/\/$/, '')}/bench_surge_${Date.now()}`;
+const uri = `${mongo.uri.replace(/\/$/, '')}/bench_surge_${Date.now()}${process.env.SURGE_URI_OPTIONS ?? ''}`;
 await mongoose.connect(uri);
 
 const thread = new URL('./surge-api-thread.ts', import.meta.url).href;

@@ -97,7 +97,7 @@ async function startFerretDb(backend: 'postgresql' | 'sqlite'): Promise<Controll
     '--telemetry=disable',
     '--state-dir=-',
     '--log-level=error',
-    '--debug-addr=-',
+    `--debug-addr=${process.env.FERRETDB_DEBUG_ADDR ?? '-'}`,
   ];
   // FerretDB logs every duplicate key as an error; the tests provoke those on purpose.
   const launch = () =>
