@@ -330,6 +330,8 @@ export class OutboxSender {
   }
 
   private async rest(ms: number): Promise<void> {
+    // Stopped while not resting (its wake-up came before the rest): no rest.
+    if (!this.running) return;
     await new Promise<void>((resolve) => {
       this.wake = resolve;
       setTimeout(resolve, ms);

@@ -197,7 +197,8 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
       perChatIntervalMs: 0,
       inFlight: 50,
       maxAttempts: 3,
-      idleMs: 250,
+      // Nothing is queued here but by a line typed, and settled() wakes it after each one.
+      idleMs: 60_000,
       onUnreachable: async () => undefined,
     },
   );
