@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkKeyboard } from '../bot/limits.js';
+import { checkKeyboard, pressNotice } from '../bot/limits.js';
+import type { Reply } from '../handlers/protocol.js';
 import { TERMINAL_LIMITS } from '../bot/terminal/chat.js';
 import { MAX_PAYLOAD_BYTES } from '../handlers/payload.js';
 import { TELEGRAM_LIMITS } from '../bot/telegram/render.js';
@@ -59,5 +60,39 @@ describe('the limits each edge declares', () => {
       ...[TELEGRAM_LIMITS, VK_LIMITS, TERMINAL_LIMITS].map((limits) => limits.dataBytes),
     );
     expect(MAX_PAYLOAD_BYTES).toBe(smallest);
+  });
+});
+
+describe('the answer to a button press', () => {
+  const to = { platform: 'telegram', id: '1' };
+  const notice = (value: string, alert = false): Reply => ({
+    to,
+    lang: 'en',
+    view: { kind: 'notice', text: { key: 'plain', args: { value } }, alert },
+  });
+  const card: Reply = {
+    to,
+    lang: 'en',
+    view: { kind: 'text', text: { key: 'plain', args: { value: 'Card' } } },
+  };
+
+  it('shows a notice that fits as the platform’s toast, and sends the rest', () => {
+    const answer = pressNotice([notice('Counted'), card], TELEGRAM_LIMITS, true);
+    expect(answer.text).toBe('Counted');
+    expect(answer.sends).toEqual([card]);
+  });
+
+  it('sends a notice too long for the toast as a message instead of losing it', () => {
+    const long = 'x'.repeat(TELEGRAM_LIMITS.noticeChars + 1);
+    const answer = pressNotice([notice(long), card], TELEGRAM_LIMITS, true);
+    expect(answer.text).toBe('');
+    expect(answer.sends.map((r) => r.view.kind)).toEqual(['text', 'text']);
+    expect(answer.sends[0]!.view).toMatchObject({ text: { args: { value: long } } });
+  });
+
+  it('sends an alert as a message where the platform has no alert box (VK)', () => {
+    const answer = pressNotice([notice('Voting is closed', true)], VK_LIMITS, false);
+    expect(answer.text).toBe('');
+    expect(answer.sends[0]!.view.kind).toBe('text');
   });
 });
