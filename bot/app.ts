@@ -94,7 +94,6 @@ function fromEdges(
   | 'channels'
   | 'links'
   | 'platformLimits'
-  | 'platformNames'
   | 'sharesContacts'
   | 'membership'
 > {
@@ -113,7 +112,6 @@ function fromEdges(
         edges.find((e) => e.platform === platform)?.appLink?.(number) ?? null,
     },
     platformLimits: Object.fromEntries(edges.map((e) => [e.platform, e.limits])),
-    platformNames: Object.fromEntries(edges.map((e) => [e.platform, e.names])),
     sharesContacts: edges.filter((e) => e.sharesContacts).map((e) => e.platform),
     membership: Object.fromEntries(
       edges.flatMap((e) => (e.membership ? [[e.platform, e.membership]] : [])),
@@ -314,7 +312,7 @@ export async function startApp(
       library,
       {
         siteUrl,
-        platforms: edges.map((e) => ({ platform: e.platform, names: e.names })),
+        platforms: edges.map((e) => e.platform),
         ...(miniApp ? { miniApp } : {}),
         log: log.child({ part: 'site' }),
       },

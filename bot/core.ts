@@ -1,7 +1,7 @@
 import type { Campaign } from '../handlers/campaign.js';
 import type { Deps, Stores } from '../handlers/turn.js';
 import type { Clock, Links, Membership } from '../handlers/ports.js';
-import type { Localized, Outbox, Platform, PlatformLimits, UserRef } from '../handlers/protocol.js';
+import type { Outbox, Platform, PlatformLimits, UserRef } from '../handlers/protocol.js';
 import { RateLimiter } from '../handlers/rate-limit.js';
 import { sharedCounts } from '../models/rate-counts.js';
 import type { Config } from './config.js';
@@ -28,7 +28,6 @@ export interface CoreOptions {
   channels: UserRef[];
   links: Links;
   platformLimits?: Partial<Record<Platform, PlatformLimits>>;
-  platformNames?: Partial<Record<Platform, Localized>>;
   sharesContacts?: Platform[];
   membership?: Partial<Record<Platform, Membership>>;
   /** Long work after the answer (see Deps.afterAnswer). */
@@ -52,7 +51,6 @@ export function createCore(o: CoreOptions): Deps {
     links: o.links,
     ...(o.organisers ? { organisers: o.organisers } : {}),
     ...(o.platformLimits ? { platformLimits: o.platformLimits } : {}),
-    ...(o.platformNames ? { platformNames: o.platformNames } : {}),
     ...(o.sharesContacts ? { sharesContacts: o.sharesContacts } : {}),
     ...(o.membership ? { membership: o.membership } : {}),
     ...(o.panelLink ? { panelLink: o.panelLink } : {}),

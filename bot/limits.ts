@@ -60,7 +60,6 @@ function chunks<T>(items: T[], size: number): T[][] {
 export function pressNotice(
   replies: Reply[],
   limits: PlatformLimits,
-  alerts: boolean,
 ): { text: string; alert: boolean; sends: Reply[] } {
   const sends = [...replies];
   const at = sends.findIndex((r) => r.view.kind === 'notice');
@@ -68,7 +67,7 @@ export function pressNotice(
   if (!notice || notice.view.kind !== 'notice') return { text: '', alert: false, sends };
   const text = translate(notice.lang, notice.view.text);
   const alert = Boolean(notice.view.alert);
-  if (text.length <= limits.noticeChars && (alerts || !alert)) {
+  if (text.length <= limits.noticeChars && (limits.alerts || !alert)) {
     sends.splice(at, 1);
     return { text, alert, sends };
   }

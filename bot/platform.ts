@@ -1,7 +1,7 @@
 import type { z, ZodObject, ZodRawShape } from 'zod';
 import type { Deps } from '../handlers/index.js';
 import type { Campaign } from '../handlers/campaign.js';
-import type { Localized, Platform, PlatformLimits } from '../handlers/protocol.js';
+import type { Platform, PlatformLimits } from '../handlers/protocol.js';
 import type { Membership } from '../handlers/ports.js';
 import type { Config } from './config.js';
 import type { InFlight } from './in-flight.js';
@@ -30,8 +30,6 @@ export interface EdgeContext {
  */
 export interface PlatformEdge {
   platform: Platform;
-  /** How people call it in each language ("ВКонтакте"): on cards, /mydata, "Vote in …" links. */
-  names: Localized;
   transport: Transport;
   /** Outbox pacing for this platform. */
   ratePerSecond: number;

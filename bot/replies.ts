@@ -26,3 +26,11 @@ export function splitReplies(
   }
   return { own, outbox };
 }
+
+/**
+ * A CSV export's bytes as every edge sends them: with a byte-order mark, so spreadsheet programs
+ * read the Cyrillic and Kazakh letters as UTF-8.
+ */
+export function csvBytes(content: string): Buffer {
+  return Buffer.from(`\uFEFF${content}`, 'utf8');
+}

@@ -27,9 +27,7 @@ export async function showStats(turn: Turn): Promise<void> {
         const c = findCategory(campaign, k);
         return c ? t('plain', { value: { names: c.name } }) : k;
       }),
-      byPlatform: counts(s.entriesByPlatform, (k) =>
-        t('plain', { value: platformName(turn.deps, k) }),
-      ),
+      byPlatform: counts(s.entriesByPlatform, (k) => platformName(k)),
       users: s.users,
       voters: s.voters,
       votes: s.votes,

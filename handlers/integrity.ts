@@ -44,7 +44,7 @@ function clusterText(deps: Deps, c: Cluster): Text {
     ids:
       c.idFrom && c.platform
         ? t('fraud-cluster-ids', {
-            platform: platformName(deps, c.platform),
+            platform: platformName(c.platform),
             from: c.idFrom,
             to: c.idTo ?? c.idFrom,
           })

@@ -42,7 +42,7 @@ export function moderationCard(turn: Turn, entry: Entry): Text {
     story: entry.story,
     author: entry.author.name ?? '',
     authorRef: t('account', {
-      platform: platformName(turn.deps, entry.author.platform),
+      platform: platformName(entry.author.platform),
       id: entry.author.id,
     }),
     status: statusLine(turn, entry),

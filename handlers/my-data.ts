@@ -28,7 +28,7 @@ export async function showMyData(turn: Turn): Promise<void> {
   });
   turn.say(
     t('mydata', {
-      platform: platformName(turn.deps, me.platform),
+      platform: platformName(me.platform),
       id: me.id,
       name: turn.user.displayName ? t('mydata-name', { name: turn.user.displayName }) : t('empty'),
       language: t(`language-name-${turn.lang}`),

@@ -106,8 +106,8 @@ export interface PlatformLimits {
   captionChars: number;
   /** Characters of the short answer to a press (a toast or snackbar); 0: there is none. */
   noticeChars: number;
-  /** A message already sent can be rewritten (paging a card in place). */
-  canEdit: boolean;
+  /** The platform has an alert box for a press (else an alert goes as a message). */
+  alerts: boolean;
 }
 
 export type View =

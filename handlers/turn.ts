@@ -6,7 +6,6 @@ import type {
   Event,
   Keyboard,
   Lang,
-  Localized,
   Outbox,
   Platform,
   PlatformLimits,
@@ -79,11 +78,6 @@ export interface Deps {
   platformLimits?: Partial<Record<Platform, PlatformLimits>>;
   /** A one-time link into the organisers' panel for this moderator (the website makes it). */
   panelLink?(who: UserRef): Promise<string>;
-  /**
-   * Each platform's name in every language, as its edge declares ("ВКонтакте"): on moderators'
-   * cards, /mydata, /stats. A platform no edge declares (no longer configured) goes by its id.
-   */
-  platformNames?: Partial<Record<Platform, Localized>>;
   /** Platforms whose people can share their own phone number with a button (Telegram). */
   sharesContacts?: Platform[];
   /** Signs cards' Vote buttons; without it every press looks the person up. */
@@ -111,12 +105,12 @@ export async function langOf(deps: Deps, ref: UserRef): Promise<Lang> {
   return (await deps.stores.users.find(ref))?.lang ?? deps.campaign.defaultLanguage;
 }
 
-/** A platform's name, in whatever language the message is written in. */
-export function platformName(deps: Deps, platform: Platform): Arg {
-  // The account of someone who erased their data (see models/privacy.ts).
-  if (platform === 'deleted') return t('platform-name-deleted');
-  const names = deps.platformNames?.[platform];
-  return names ? { names } : platform;
+/**
+ * A platform's name, in whatever language the message is written in ("ВКонтакте"); "deleted" is
+ * the account of someone who erased their data (see models/privacy.ts).
+ */
+export function platformName(platform: Platform): Text {
+  return t(`platform-name-${platform}`);
 }
 
 export function sameUser(a: UserRef, b: UserRef): boolean {

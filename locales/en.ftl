@@ -5,6 +5,9 @@ lines = { $first }
 empty = { "" }
 list = { $first }, { $second }
 account = { $platform } { $id }
+platform-name-telegram = Telegram
+platform-name-vk = VK
+platform-name-terminal = terminal
 platform-name-deleted = deleted account
 entry-ref = #{ $number }
 

@@ -5,6 +5,9 @@ lines = { $first }
 empty = { "" }
 list = { $first }, { $second }
 account = { $platform } { $id }
+platform-name-telegram = Telegram
+platform-name-vk = ВКонтакте
+platform-name-terminal = терминал
 platform-name-deleted = удалённый аккаунт
 entry-ref = №{ $number }
 

@@ -1,5 +1,6 @@
 import type { AdminStore, Figures } from '../handlers/ports.js';
 import { EntryModel } from './entry.js';
+import { utcHour } from './keys.js';
 import { deliveryTotals } from './delivery-counters.js';
 import { outboxWaiting } from './outbox.js';
 
@@ -26,7 +27,7 @@ async function entriesPerHour(): Promise<Figures['entries']> {
   const docs = await EntryModel.find({}, { createdAt: 1, author: 1, category: 1 }).lean();
   const buckets = new Map<string, Figures['entries'][number]>();
   for (const d of docs) {
-    const hour = d.createdAt.toISOString().slice(0, 13);
+    const hour = utcHour(d.createdAt);
     const platform = d.author.platform;
     const key = `${hour}|${platform}|${d.category}`;
     const bucket = buckets.get(key) ?? { hour, platform, category: d.category, n: 0 };

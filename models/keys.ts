@@ -18,3 +18,8 @@ export function accountKey(ref: UserRef): string {
 export function personHash(secret: string, ref: UserRef): string {
   return createHmac('sha256', secret).update(`${ref.platform}:${ref.id}`).digest('base64url');
 }
+
+/** The UTC hour a moment falls in ("2026-11-30T14"): the key the organisers' figures count by. */
+export function utcHour(at: Date): string {
+  return at.toISOString().slice(0, 13);
+}

@@ -3,7 +3,7 @@ import type { UserRef } from '../handlers/protocol.js';
 import type { CastResult, VoteStore } from '../handlers/ports.js';
 import { EntryModel } from './entry.js';
 import { GroupInsert } from './group-insert.js';
-import { accountKey, personHash } from './keys.js';
+import { accountKey, personHash, utcHour } from './keys.js';
 import { VoteCounts } from './vote-counts.js';
 
 // A vote names its voter only by a keyed one-way hash of the account. That is what lets the
@@ -86,7 +86,7 @@ export function createVoteStore(secret: string, counts = new VoteCounts()): Vote
         entryId: entry.id,
         entryNumber: entry.number,
         at,
-        hour: at.toISOString().slice(0, 13),
+        hour: utcHour(at),
         voterSince,
         ...(eventId ? { event: eventId } : {}),
       };

@@ -77,21 +77,21 @@ describe('the answer to a button press', () => {
   };
 
   it('shows a notice that fits as the platform’s toast, and sends the rest', () => {
-    const answer = pressNotice([notice('Counted'), card], TELEGRAM_LIMITS, true);
+    const answer = pressNotice([notice('Counted'), card], TELEGRAM_LIMITS);
     expect(answer.text).toBe('Counted');
     expect(answer.sends).toEqual([card]);
   });
 
   it('sends a notice too long for the toast as a message instead of losing it', () => {
     const long = 'x'.repeat(TELEGRAM_LIMITS.noticeChars + 1);
-    const answer = pressNotice([notice(long), card], TELEGRAM_LIMITS, true);
+    const answer = pressNotice([notice(long), card], TELEGRAM_LIMITS);
     expect(answer.text).toBe('');
     expect(answer.sends.map((r) => r.view.kind)).toEqual(['text', 'text']);
     expect(answer.sends[0]!.view).toMatchObject({ text: { args: { value: long } } });
   });
 
   it('sends an alert as a message where the platform has no alert box (VK)', () => {
-    const answer = pressNotice([notice('Voting is closed', true)], VK_LIMITS, false);
+    const answer = pressNotice([notice('Voting is closed', true)], VK_LIMITS);
     expect(answer.text).toBe('');
     expect(answer.sends[0]!.view.kind).toBe('text');
   });

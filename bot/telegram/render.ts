@@ -2,6 +2,7 @@ import { GrammyError, InputFile, type Api } from 'grammy';
 import type { InlineKeyboardButton, InputMediaPhoto, InputMediaVideo, Message } from 'grammy/types';
 import type { Keyboard, Lang, Media, PlatformLimits, Reply } from '../../handlers/protocol.js';
 import { checkKeyboard, fit, laidOut, pressNotice } from '../limits.js';
+import { csvBytes } from '../replies.js';
 import { translate } from '../../locales/index.js';
 import type { Logger } from '../logger.js';
 import type { MediaLibrary } from '../media-library.js';
@@ -22,7 +23,7 @@ export const TELEGRAM_LIMITS: PlatformLimits = {
   captionChars: 1024,
   // answerCallbackQuery's text: a longer notice goes as a message of its own.
   noticeChars: 200,
-  canEdit: true,
+  alerts: true,
 };
 
 /** Where a button press came from, so a reply can answer it and rewrite that message. */
@@ -212,8 +213,7 @@ export async function sendOne(
   if (view.kind === 'card')
     return sendCard(api, chatId, { ...reply, view }, source, library, extra);
   if (view.kind === 'document') {
-    // A byte-order mark, so spreadsheet programs read the Cyrillic and Kazakh letters right.
-    const file = new InputFile(Buffer.from(`\uFEFF${view.content}`, 'utf8'), view.filename);
+    const file = new InputFile(csvBytes(view.content), view.filename);
     const caption = view.caption
       ? fit(translate(reply.lang, view.caption), TELEGRAM_LIMITS.captionChars)
       : undefined;
@@ -259,7 +259,7 @@ export async function deliver(
 ): Promise<void> {
   // A notice longer than Telegram's toast or alert holds goes as a message of its own.
   const { text, alert, sends } = source
-    ? pressNotice(replies, TELEGRAM_LIMITS, true)
+    ? pressNotice(replies, TELEGRAM_LIMITS)
     : { text: '', alert: false, sends: replies };
   if (source) {
     await api

@@ -65,7 +65,6 @@ export async function openTelegram(
       ? { membership: telegramMembership(bot.api, config.TELEGRAM_VOTE_CHANNEL, log) }
       : {}),
     // Start parameters allow A-Z, a-z, 0-9, _ and -, up to 64 characters: "e17" fits.
-    names: { kk: 'Telegram', ru: 'Telegram', en: 'Telegram' },
     sharesContacts: true,
     // Telegram opens Mini Apps over HTTPS only.
     ...(config.SITE_URL?.startsWith('https://')

@@ -9,7 +9,6 @@ import type {
   Input,
   Keyboard,
   Lang,
-  Localized,
   Media,
   PlatformLimits,
   Reply,
@@ -31,9 +30,6 @@ const PROMPT = '> ';
 
 export const TERMINAL_USER: Actor = { platform: 'terminal', id: 'local', displayName: 'You' };
 
-/** What the terminal is called in each language. */
-export const TERMINAL_NAMES: Localized = { kk: 'терминал', ru: 'терминал', en: 'terminal' };
-
 /** A terminal holds any text and any number of choices; what it printed stays printed. */
 export const TERMINAL_LIMITS: PlatformLimits = {
   buttonsPerMessage: Infinity,
@@ -44,7 +40,7 @@ export const TERMINAL_LIMITS: PlatformLimits = {
   messageChars: Infinity,
   captionChars: Infinity,
   noticeChars: Infinity,
-  canEdit: false,
+  alerts: false,
 };
 
 function mediaInput(kind: 'photo' | 'video', path: string): Input | null {

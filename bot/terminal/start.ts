@@ -25,7 +25,7 @@ import { MediaLibrary } from '../media-library.js';
 import { createSite } from '../web/site.js';
 import { panelRoute } from '../web/panel.js';
 import { PANEL_ACCESS } from '../web/panel-access.js';
-import { runTerminalChat, TERMINAL_LIMITS, TERMINAL_NAMES, TERMINAL_USER } from './chat.js';
+import { runTerminalChat, TERMINAL_LIMITS, TERMINAL_USER } from './chat.js';
 import { createCore } from '../core.js';
 import {
   DEMO_ENTRIES,
@@ -107,7 +107,6 @@ export async function startTerminal(
     channels: [],
     links: { entry: (_platform, number) => `/start ${entryLinkArg(number)}` },
     platformLimits: { [TERMINAL_USER.platform]: TERMINAL_LIMITS },
-    platformNames: { [TERMINAL_USER.platform]: TERMINAL_NAMES },
     panelLink,
   });
   site.serve(deps);

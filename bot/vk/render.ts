@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { APIError, Keyboard, type API, type Upload } from 'vk-io';
 import type { Lang, Media, PlatformLimits, Reply } from '../../handlers/protocol.js';
 import { checkKeyboard, fit, laidOut, pressNotice } from '../limits.js';
+import { csvBytes } from '../replies.js';
 import type { Keyboard as CoreKeyboard } from '../../handlers/protocol.js';
 import { translate } from '../../locales/index.js';
 import type { Logger } from '../logger.js';
@@ -27,7 +28,8 @@ export const VK_LIMITS: PlatformLimits = {
   captionChars: 4096,
   // The snackbar; a longer notice goes as a message of its own.
   noticeChars: 90,
-  canEdit: true,
+  // No alert box: an alert is a message of its own.
+  alerts: false,
 };
 
 export interface VkOut {
@@ -148,8 +150,7 @@ export async function messageOf(out: VkOut, reply: Reply, peerId: number): Promi
         : { message: tr({ key: 'media-not-shown' }) };
     }
     case 'document': {
-      // A byte-order mark, so spreadsheet programs read the Cyrillic and Kazakh letters right.
-      const value = Buffer.from(`\uFEFF${view.content}`, 'utf8');
+      const value = csvBytes(view.content);
       const doc = await out.upload.messageDocument({
         source: { value, filename: view.filename },
         peer_id: peerId,
@@ -214,9 +215,7 @@ export async function deliverVk(
   source?: VkSource,
 ): Promise<void> {
   // VK has no alert box: an alert, or a notice too long for the snackbar, is a message.
-  const { text, sends } = source
-    ? pressNotice(replies, VK_LIMITS, false)
-    : { text: '', sends: replies };
+  const { text, sends } = source ? pressNotice(replies, VK_LIMITS) : { text: '', sends: replies };
   if (source) {
     const snackbar = Boolean(text);
     await out.api.messages

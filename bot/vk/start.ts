@@ -76,7 +76,6 @@ export async function openVk(ctx: EdgeContext, options: { poll: boolean }): Prom
       : {}),
     ...(config.VK_VOTE_MEMBERS_ONLY ? { membership: vkMembership(api, groupId, ctx) } : {}),
     // VK hands the ref to the bot with the first message after the link: "e17" opens entry 17.
-    names: { kk: 'ВКонтакте', ru: 'ВКонтакте', en: 'VK' },
     moderators: config.VK_ADMIN_IDS,
     organisers: config.VK_ORGANISER_IDS,
     entryLink: (number) => `https://vk.me/club${groupId}?ref=${entryLinkArg(number)}`,

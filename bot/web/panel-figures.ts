@@ -97,6 +97,23 @@ function stackedRows(
   }));
 }
 
+/** Stacked bars from (row, part, n) triples, with a legend of the parts in key order. */
+function stacked(
+  id: string,
+  title: string,
+  triples: { row: string; part: string; n: number }[],
+  rowLabel: (row: string) => string,
+  partLabel: (part: string) => string,
+) {
+  const parts = [...new Set(triples.map((t) => t.part))].sort();
+  return chart(
+    id,
+    title,
+    stackedRows(triples, rowLabel),
+    parts.map((key) => ({ key, label: partLabel(key) })),
+  );
+}
+
 const hourStart = (hour: string) => new Date(`${hour}:00:00.000Z`);
 
 interface Reading {
@@ -160,13 +177,11 @@ export async function dashboard(p: Panel, outcomes: string[]): Promise<void> {
   const { campaign } = deps;
   const { stats: s, figures: f, sentPerSecond } = await read(p);
   const category = (k: string) => findCategory(campaign, k)?.name[p.lang] ?? k;
-  const platform = (k: string) => p.tr('plain', { value: platformName(deps, k) });
+  const platform = (k: string) => p.tr(platformName(k).key);
   const language = (k: string) => (k === '?' ? '?' : p.tr(`language-name-${k}`));
   const day = (hour: string) => localDate(campaign, hourStart(hour));
-  const platforms = [...new Set(f.entries.map((e) => e.platform))].sort();
-  const categories = [...new Set(f.entries.map((e) => e.category))].sort();
-  const langs = [...new Set(f.voters.map((v) => v.lang))].sort();
-  const hours = f.votesPerHour.sort((a, b) => (a.hour < b.hour ? -1 : 1)).slice(-48);
+  // A copy: the reading is kept for the next requests.
+  const hours = [...f.votesPerHour].sort((a, b) => (a.hour < b.hour ? -1 : 1)).slice(-48);
   const top = await topEntries(p);
   const voting = phaseAt(campaign, deps.clock.now()) === 'voting';
   panelPage(
@@ -195,23 +210,19 @@ export async function dashboard(p: Panel, outcomes: string[]): Promise<void> {
         ),
         chart('category', p.tr('panel-chart-category'), simpleRows(s.entriesByCategory, category)),
         chart('platform', p.tr('panel-chart-platform'), simpleRows(s.entriesByPlatform, platform)),
-        chart(
+        stacked(
           'day-platform',
           p.tr('panel-chart-day-platform'),
-          stackedRows(
-            f.entries.map((e) => ({ row: day(e.hour), part: e.platform, n: e.n })),
-            (d) => d,
-          ),
-          platforms.map((k) => ({ key: k, label: platform(k) })),
+          f.entries.map((e) => ({ row: day(e.hour), part: e.platform, n: e.n })),
+          (d) => d,
+          platform,
         ),
-        chart(
+        stacked(
           'day-category',
           p.tr('panel-chart-day-category'),
-          stackedRows(
-            f.entries.map((e) => ({ row: day(e.hour), part: e.category, n: e.n })),
-            (d) => d,
-          ),
-          categories.map((k) => ({ key: k, label: category(k) })),
+          f.entries.map((e) => ({ row: day(e.hour), part: e.category, n: e.n })),
+          (d) => d,
+          category,
         ),
         chart(
           'votes-hour',
@@ -222,14 +233,12 @@ export async function dashboard(p: Panel, outcomes: string[]): Promise<void> {
             segments: [{ key: 'votes', value: h.n }],
           })),
         ),
-        chart(
+        stacked(
           'voters',
           p.tr('panel-chart-voters'),
-          stackedRows(
-            f.voters.map((v) => ({ row: v.platform, part: v.lang, n: v.n })),
-            platform,
-          ),
-          langs.map((k) => ({ key: k, label: language(k) })),
+          f.voters.map((v) => ({ row: v.platform, part: v.lang, n: v.n })),
+          platform,
+          language,
         ),
         ...(top ? [chart('top', p.tr('panel-chart-top'), top)] : []),
         chart(

@@ -2,6 +2,7 @@ import { findCategory } from '../../handlers/campaign.js';
 import { localDate, localTime, resultsPublic } from '../../handlers/campaign-clock.js';
 import type { VoidSelection } from '../../handlers/fraud.js';
 import { ranked } from '../../handlers/results.js';
+import { csvBytes } from '../replies.js';
 import { send } from './site.js';
 import { asInChat, panelPage, said, type Panel } from './panel-page.js';
 
@@ -172,8 +173,8 @@ export async function download(p: Panel, name: string): Promise<void> {
         .join('\n') || p.tr('web-not-found');
     return send(p.res, 404, 'text/plain; charset=utf-8', text);
   }
-  // With the byte-order mark, as the chat sends it: spreadsheets then read it as UTF-8.
-  send(p.res, 200, 'text/csv; charset=utf-8', `\uFEFF${file.content}`, {
+  // The bytes the chat sends (with the byte-order mark).
+  send(p.res, 200, 'text/csv; charset=utf-8', csvBytes(file.content), {
     'content-disposition': `attachment; filename="${file.filename}"`,
     'cache-control': 'no-store',
   });

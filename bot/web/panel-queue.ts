@@ -29,7 +29,7 @@ function shown(p: Panel, e: Entry) {
     meta: p.tr('panel-entry-meta', {
       city: e.city,
       who: e.author.name ?? e.author.id,
-      platform: platformName(p.site.deps, e.author.platform),
+      platform: platformName(e.author.platform),
     }),
     nominee: e.nominee ? p.tr('panel-nominee', { nominee: e.nominee }) : '',
     story: e.story,
@@ -74,6 +74,15 @@ export async function queue(p: Panel, outcomes: string[]): Promise<void> {
 const keyOf = (replies: Reply[]) =>
   replies.map((r) => ('text' in r.view ? r.view.text?.key : undefined)).find(Boolean);
 
+/** Presses a moderator's button as in the chat; what its short answer said. */
+async function press(p: Panel, data: string, tag: string): Promise<string> {
+  const answer = await asInChat(p, { kind: 'button', data }, tag);
+  return said(
+    p,
+    answer.find((r) => r.view.kind === 'notice'),
+  );
+}
+
 /** A rejection in the moderator's own words: "write my own reason", then the words. */
 async function rejectInOwnWords(p: Panel, id: string, words: string): Promise<string> {
   const asked = await asInChat(p, { kind: 'button', data: payload('mod', 'rw', id) }, `${id}:rw`);
@@ -101,33 +110,15 @@ export async function decide(p: Panel, form: URLSearchParams) {
   const lines: string[] = [];
   for (const id of ids) {
     let outcome: string;
-    if (action === 'approve') {
-      const r = await asInChat(p, { kind: 'button', data: payload('mod', 'ok', id) }, id);
-      outcome = said(
-        p,
-        r.find((x) => x.view.kind === 'notice'),
-      );
-    } else if (action === 'reject' && words) {
-      outcome = await rejectInOwnWords(p, id, words);
-    } else if (action === 'reject') {
-      const data = payload('mod', 'rr', id, reason);
-      const r = await asInChat(p, { kind: 'button', data }, id);
-      outcome = said(
-        p,
-        r.find((x) => x.view.kind === 'notice'),
-      );
-    } else if (action === 'category' && findCategory(deps.campaign, category)) {
-      const data = payload('mod', 'sc', id, category);
-      const r = await asInChat(p, { kind: 'button', data }, id);
-      const moved = (await deps.stores.entries.get(id))?.category === category;
-      outcome = moved
-        ? p.tr('panel-category-changed', { category: categoryName(p, category) })
-        : said(
-            p,
-            r.find((x) => x.view.kind === 'notice'),
-          );
-    } else continue;
+    if (action === 'approve') outcome = await press(p, payload('mod', 'ok', id), id);
+    else if (action === 'reject' && words) outcome = await rejectInOwnWords(p, id, words);
+    else if (action === 'reject') outcome = await press(p, payload('mod', 'rr', id, reason), id);
+    else if (action === 'category' && findCategory(deps.campaign, category))
+      outcome = await press(p, payload('mod', 'sc', id, category), id);
+    else continue;
     const entry = await deps.stores.entries.get(id);
+    if (action === 'category' && entry?.category === category)
+      outcome = p.tr('panel-category-changed', { category: categoryName(p, category) });
     lines.push(
       p.tr('panel-outcome', { number: String(entry?.number ?? '?'), said: outcome || '…' }),
     );
@@ -171,18 +162,6 @@ export async function setVisibility(p: Panel, form: URLSearchParams) {
   const id = form.get('id') ?? '';
   const hide = form.get('action') === 'hide';
   if (!isId(id)) return { to: '/panel/complaints', lines: [] };
-  const r = await asInChat(
-    p,
-    { kind: 'button', data: payload('mod', hide ? 'hide' : 'show', id) },
-    id,
-  );
-  return {
-    to: '/panel/complaints',
-    lines: [
-      said(
-        p,
-        r.find((x) => x.view.kind === 'notice'),
-      ),
-    ],
-  };
+  const data = payload('mod', hide ? 'hide' : 'show', id);
+  return { to: '/panel/complaints', lines: [await press(p, data, id)] };
 }

@@ -4,7 +4,7 @@ import { isModerator, isOrganiser } from '../../handlers/turn.js';
 import { translate } from '../../locales/index.js';
 import { BodyTooLarge, readBody } from '../http-body.js';
 import { chosenLanguage, languageOf, notFound, send, serveMedia, type Site } from './site.js';
-import { redirectWith, type Panel, type PanelAccess } from './panel-page.js';
+import { PAGES, redirectWith, type Panel, type PanelAccess } from './panel-page.js';
 import { complaints, decide, queue, setVisibility } from './panel-queue.js';
 import { dashboard, timeline } from './panel-figures.js';
 import { broadcastPage, confirmBroadcast, previewBroadcast } from './panel-broadcast.js';
@@ -70,15 +70,16 @@ const ACTIONS: Record<string, { run: Action; organisers?: boolean }> = {
 
 type View = (p: Panel, outcomes: string[]) => Promise<void>;
 
-const VIEWS: Record<string, { run: View; organisers?: boolean }> = {
-  '/panel': { run: queue },
-  '/panel/complaints': { run: complaints },
-  '/panel/fraud': { run: fraud, organisers: true },
-  '/panel/dashboard': { run: dashboard },
-  '/panel/timeline': { run: timeline },
-  '/panel/results': { run: printableResults },
-  '/panel/exports': { run: exportsPage, organisers: true },
-  '/panel/broadcast': { run: broadcastPage, organisers: true },
+/** The page of each of the menu's entries (who may see it is the menu's, PAGES). */
+const VIEWS: Record<(typeof PAGES)[number]['path'], View> = {
+  '/panel': queue,
+  '/panel/complaints': complaints,
+  '/panel/fraud': fraud,
+  '/panel/dashboard': dashboard,
+  '/panel/timeline': timeline,
+  '/panel/results': printableResults,
+  '/panel/exports': exportsPage,
+  '/panel/broadcast': broadcastPage,
 };
 
 /** The panel's routes: true when the request was the panel's. */
@@ -130,10 +131,10 @@ export function panelRoute(site: Site, access: PanelAccess) {
         await serveMedia(site, req, res, url, item, media[1] === 'thumb', 'private, max-age=300');
         return true;
       }
-      const view = VIEWS[path];
+      const page = PAGES.find((x) => x.path === path);
       const file = /^\/panel\/export\/([a-z-]+\d*)\.csv$/.exec(path);
-      if (view?.organisers && !p.organiser) organisersOnly();
-      else if (view) await view.run(p, await access.takeFlash(sid));
+      if (page && 'organisers' in page && !p.organiser) organisersOnly();
+      else if (page) await VIEWS[page.path](p, await access.takeFlash(sid));
       else if (file && !p.organiser) organisersOnly();
       else if (file) await download(p, file[1]!);
       else notFound(site, req, res, url);

@@ -9,13 +9,8 @@ import { findCategory } from '../../handlers/campaign.js';
 import { countsShown, phaseAt, resultsPublic } from '../../handlers/campaign-clock.js';
 import type { Deps } from '../../handlers/index.js';
 import type { Entry } from '../../handlers/ports.js';
-import {
-  LANGS,
-  type Lang,
-  type Localized,
-  type Media,
-  type Text,
-} from '../../handlers/protocol.js';
+import { LANGS, type Lang, type Media, type Text } from '../../handlers/protocol.js';
+import { platformName } from '../../handlers/turn.js';
 import { ranked } from '../../handlers/results.js';
 import { hasJury, juryNote } from '../../handlers/jury.js';
 import { phaseText } from '../../handlers/start.js';
@@ -71,7 +66,7 @@ export interface SiteOptions {
   /** The site's public address (https in production): Open Graph and share links use it. */
   siteUrl: string;
   /** The platforms people can vote on, each with the name the voting link says. */
-  platforms: { platform: string; names: Localized }[];
+  platforms: string[];
   log: Logger;
 }
 
@@ -98,11 +93,8 @@ export function languageOf(
   url: URL,
   fallback: Lang,
 ): { lang: Lang; set: boolean } {
-  const asked = url.searchParams.get('lang');
-  if (asked && (LANGS as readonly string[]).includes(asked))
-    return { lang: asked as Lang, set: true };
-  const cookie = LANG_COOKIE.exec(req.headers.cookie ?? '')?.[1];
-  if (cookie) return { lang: cookie as Lang, set: false };
+  const chosen = chosenLanguage(req, url);
+  if (chosen) return { lang: chosen, set: url.searchParams.get('lang') === chosen };
   const accepted = (req.headers['accept-language'] ?? '')
     .split(',')
     .map((part) => {
@@ -309,8 +301,8 @@ async function entryPage(
     media: entry.media.map((m, i) => ({ type: m.type, src: `/media/${number}/${i}` })),
     votes: votes === null ? null : translate(lang, { key: 'web-votes', args: { count: votes } }),
     voteLinks: options.platforms.map((p) => ({
-      href: deps.links.entry(p.platform, entry.number),
-      label: translate(lang, { key: 'web-vote-in', args: { platform: { names: p.names } } }),
+      href: deps.links.entry(p, entry.number),
+      label: translate(lang, { key: 'web-vote-in', args: { platform: platformName(p) } }),
     })),
     shareLinks: [
       {
