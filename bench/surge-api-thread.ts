@@ -13,7 +13,7 @@ export type SurgeMessage =
   | {
       stats: { perChat: [number, number][]; tooManyRequests: number; times: number[] };
     }
-  | { commands: number };
+  | { commands: number; maxConnections: number | null };
 
 const port = parentPort!;
 const api = new FakeTelegramApi();
@@ -48,7 +48,13 @@ port.on('message', (request: SurgeRequest) => {
     const n = api.calls.filter(
       (c) => c.method === 'setMyCommands' && c.params.language_code === 'en',
     ).length;
-    port.postMessage({ commands: n } satisfies SurgeMessage);
+    // What the bots asked of Telegram's delivery: at most this many requests at once.
+    const webhook = api.calls.findLast((c) => c.method === 'setWebhook');
+    const maxConnections = Number(webhook?.params.max_connections ?? 40);
+    port.postMessage({
+      commands: n,
+      maxConnections: webhook ? maxConnections : null,
+    } satisfies SurgeMessage);
     return;
   }
   const perChat = new Map<number, number>();

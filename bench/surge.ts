@@ -125,10 +125,14 @@ for (let p = 0; p < 2; p += 1)
       values.profile,
     ),
   );
-// Ready: both also registered their command menus.
+// Ready: both also registered their command menus and set the webhook.
+let maxConnections = 0;
 for (;;) {
   const reply = await request({ commandsRegistered: 0 });
-  if ('commands' in reply && reply.commands >= 2) break;
+  if ('commands' in reply && reply.commands >= 2 && reply.maxConnections !== null) {
+    maxConnections = reply.maxConnections;
+    break;
+  }
   if (bots.some((b) => b.child.exitCode !== null)) throw new Error('a bot process exited');
   await new Promise((r) => setTimeout(r, 100));
 }
@@ -173,17 +177,37 @@ const pressOf = (from: number, data: string, entry: number) => ({
   },
 });
 let redeliveries = 0;
+// Telegram's delivery: at most `max_connections` requests to the webhook at once (what the bots
+// asked for in setWebhook); the updates beyond wait at Telegram, first come first served. Their
+// wait counts: a latency runs from the person's action, not from the request.
+let connections = 0;
+let mostConnections = 0;
+const waitingAtTelegram: (() => void)[] = [];
+async function connection(): Promise<void> {
+  if (connections < maxConnections) connections += 1;
+  else await new Promise<void>((r) => waitingAtTelegram.push(r));
+  mostConnections = Math.max(mostConnections, connections);
+}
+function release(): void {
+  const next = waitingAtTelegram.shift();
+  if (next) next();
+  else connections -= 1;
+}
 /**
- * Posts an update as Telegram does: one answered other than 200, or not answered at all (the
- * server closed the connection: its request timeout on an overloaded machine), is delivered again.
+ * Delivers an update as Telegram does: one answered other than 200, or not answered at all (the
+ * server closed the connection: its request timeout on an overloaded machine), is delivered again
+ * a second later. Resolves with the milliseconds from the person's action to the 200.
  */
 async function send(body: unknown): Promise<number> {
   const started = performance.now();
   for (let attempt = 1; ; attempt += 1) {
-    const status = await post(body).then(
-      async (res) => (await res.arrayBuffer(), res.status),
-      (error: unknown) => String(error),
-    );
+    await connection();
+    const status = await post(body)
+      .then(
+        async (res) => (await res.arrayBuffer(), res.status),
+        (error: unknown) => String(error),
+      )
+      .finally(release);
     if (status === 200) return performance.now() - started;
     if (attempt >= 120) throw new Error(`HTTP ${status}`);
     redeliveries += 1;
@@ -224,7 +248,7 @@ const progress = setInterval(() => {
     .lean()
     .then((b) =>
       console.log(
-        `  … ${((performance.now() - surgeStart) / 1000).toFixed(0)} s: ${opened} opened a link, ${cards.size} cards, ${pressLatencies.length} votes, ${failures} gave up, broadcast ${b?.status} (${b?.queued ?? 0} queued), ${redeliveries} redeliveries`,
+        `  … ${((performance.now() - surgeStart) / 1000).toFixed(0)} s: ${opened} opened a link, ${cards.size} cards, ${pressLatencies.length} votes, ${failures} gave up, broadcast ${b?.status} (${b?.queued ?? 0} queued), ${redeliveries} redeliveries, ${waitingAtTelegram.length} updates waiting at Telegram`,
       ),
     );
 }, 5_000);
@@ -313,6 +337,9 @@ console.log(
 );
 console.log(`  429s met:        ${stats.stats.tooManyRequests}`);
 console.log(`  redelivered:     ${redeliveries} updates answered other than 200 and sent again`);
+console.log(
+  `  webhook:         at most ${mostConnections} requests at once (the bots asked for ${maxConnections})`,
+);
 console.log(
   `  peak RSS:        ${[...peaks.values()].map((m) => `${m.toFixed(0)} MiB`).join(', ')} (per bot process)`,
 );
