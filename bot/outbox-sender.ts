@@ -93,6 +93,14 @@ export function defaultInFlight(ratePerSecond: number): number {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 /** How often the sender looks at its lease (it holds time slices of a few seconds). */
 const RENEW_EVERY_MS = 500;
+/**
+ * A holder stops sending this long before its lease ends (unless it has taken the next slice by
+ * then), and a process that takes the lease waits as long before its first send: the last sends
+ * of one holder are answered and recorded before the next reads where the chunks stand. Without
+ * it, a holder whose renewal came late (its database busy) sent to the very end of its slice, and
+ * the next holder sent again what had not been recorded yet (178 doubles in bench:surge).
+ */
+const HANDOVER_MS = 1_000;
 /** Chunks worked on at once: a person's answer need not wait for a broadcast's page. */
 const WORKERS = 4;
 /** A worker on a less urgent chunk looks for a more urgent one this often (in rows). */
@@ -242,7 +250,12 @@ export class OutboxSender {
   private readonly active = new Set<ChunkProgress>();
   private progressWaiters: (() => void)[] = [];
   private leaseValidUntil = 0;
+  /** Taken over from another process (or at start): no send before this (HANDOVER_MS). */
+  private sendingFrom = 0;
   private lastRenew = 0;
+  private renewal: Promise<boolean> | null = null;
+  /** The lease is renewed on a timer of its own, whatever the loop is waiting for. */
+  private renewer: NodeJS.Timeout | null = null;
   private readonly recorder: Recorder;
   /**
    * Finished chunks are closed (and their rows deleted) by a writer of their own: deleting a
@@ -270,6 +283,8 @@ export class OutboxSender {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.renewer = setInterval(() => void this.holdLease(), RENEW_EVERY_MS);
+    this.renewer.unref();
     this.loop = this.run();
   }
 
@@ -301,6 +316,7 @@ export class OutboxSender {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
+    if (this.renewer) clearInterval(this.renewer);
     this.poke();
     await this.loop;
     await Promise.allSettled([...this.working.values()]);
@@ -308,13 +324,22 @@ export class OutboxSender {
   }
 
   /** Holds (or extends) the platform's sender lease; false while another process sends. */
-  private async holdLease(): Promise<boolean> {
+  private holdLease(): Promise<boolean> {
+    this.renewal ??= this.renewLease().finally(() => {
+      this.renewal = null;
+    });
+    return this.renewal;
+  }
+
+  private async renewLease(): Promise<boolean> {
+    if (!this.running) return false;
     const now = Date.now();
     if (now - this.lastRenew < RENEW_EVERY_MS && now < this.leaseValidUntil) return true;
     try {
       const until = await holdSenderLease(this.transport.platform, this.options.owner, now);
       this.lastRenew = now;
       const first = this.leaseValidUntil <= now && until > 0;
+      if (first) this.sendingFrom = now + HANDOVER_MS;
       this.leaseValidUntil = until;
       if (first && this.options.paid)
         this.paidLeft = Math.max(0, this.options.paid.budget - (await this.options.paid.spent()));
@@ -325,8 +350,10 @@ export class OutboxSender {
     }
   }
 
+  /** May send now: holds the lease, and not in the handover's second at either end. */
   private get leaseHeld(): boolean {
-    return this.running && Date.now() < this.leaseValidUntil;
+    const now = Date.now();
+    return this.running && now >= this.sendingFrom && now < this.leaseValidUntil - HANDOVER_MS;
   }
 
   private async rest(ms: number): Promise<void> {
@@ -341,8 +368,10 @@ export class OutboxSender {
 
   private async run(): Promise<void> {
     while (this.running) {
-      if (!(await this.holdLease())) {
-        await this.rest(1_000);
+      const held = await this.holdLease();
+      if (!held || !this.leaseHeld) {
+        // Another process sends; or this one is in a handover's second.
+        await this.rest(held ? 100 : 1_000);
         continue;
       }
       let chunks: OutboxChunk[];

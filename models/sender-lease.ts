@@ -37,7 +37,8 @@ async function take(platform: string, slice: number, owner: string): Promise<boo
 
 /**
  * Until when this process may send for the platform (0: another process holds it now). The
- * holder also takes the next slice once half of this one has passed.
+ * holder also takes the next slice once a third of this one has passed (it stops sending a
+ * second before its lease ends: the renewal has the second third to be written).
  */
 export async function holdSenderLease(
   platform: string,
@@ -46,8 +47,8 @@ export async function holdSenderLease(
 ): Promise<number> {
   const slice = sliceOf(now);
   if (!(await take(platform, slice, owner))) return 0;
-  const pastHalf = now - slice * SLICE_MS >= SLICE_MS / 2;
-  const next = pastHalf && (await take(platform, slice + 1, owner));
+  const pastThird = now - slice * SLICE_MS >= SLICE_MS / 3;
+  const next = pastThird && (await take(platform, slice + 1, owner));
   return (slice + (next ? 2 : 1)) * SLICE_MS;
 }
 
