@@ -38,8 +38,11 @@ export interface Delivery {
   id: string;
   /** What it means to the core; several for a VK message with several photos. */
   events: Event[];
-  /** Sends what the core answered the person who sent it. */
-  deliver(own: Reply[], log: Logger): Promise<void>;
+  /**
+   * Sends what the core answered the person who sent it. Gives back what the platform refused
+   * for its rate limit (a broadcast was taking most of it), in order: it goes to the outbox.
+   */
+  deliver(own: Reply[], log: Logger): Promise<Reply[] | void>;
   /** Tells the person something went wrong (in their language); never throws for the flow. */
   sorry(text: string): Promise<void>;
 }
@@ -142,7 +145,18 @@ export function createEventFlow(options: EventFlowOptions): EventFlow {
       if (!own) return;
       const answer = own[0];
       if (answer) spoken.set(first.actor.id, answer.lang);
-      await delivery.deliver(own, updateLog);
+      const refused = await delivery.deliver(own, updateLog);
+      // Not lost: the outbox's most urgent lane, ahead of any broadcast, paced under the limit.
+      if (refused?.length) {
+        updateLog.info({ replies: refused.length }, 'rate limited: the answer goes by the outbox');
+        await deps.outbox
+          .enqueue(
+            refused.map((reply, i) => ({ key: `${platform}:${delivery.id}:own:${i}`, reply })),
+          )
+          .catch((error: unknown) =>
+            updateLog.error({ err: error }, 'an answer refused for the rate was not queued'),
+          );
+      }
       timer();
       if (repeatSafe) return;
       // Not awaited: the person has their answer. The update stays "in hand" until it is

@@ -256,7 +256,7 @@ export async function deliver(
   log: Logger,
   source?: ButtonSource,
   library?: MediaLibrary,
-): Promise<void> {
+): Promise<Reply[]> {
   // A notice longer than Telegram's toast or alert holds goes as a message of its own.
   const { text, alert, sends } = source
     ? pressNotice(replies, TELEGRAM_LIMITS)
@@ -266,12 +266,16 @@ export async function deliver(
       .answerCallbackQuery(source.callbackQueryId, text ? { text, show_alert: alert } : {})
       .catch((error: unknown) => log.warn({ err: error }, 'answerCallbackQuery failed'));
   }
-  for (const reply of sends) {
+  for (const [i, reply] of sends.entries()) {
     try {
       await sendOne(api, reply, source, library);
     } catch (error) {
+      // Past the bot's rate limit (a broadcast takes most of it): this and what follows, in
+      // order, go by the outbox, which sends them first of all under the limit.
+      if (error instanceof GrammyError && error.error_code === 429) return sends.slice(i);
       // One recipient who blocked the bot must not stop the others from hearing.
       log.warn({ err: error, to: reply.to, kind: reply.view.kind }, 'send failed');
     }
   }
+  return [];
 }

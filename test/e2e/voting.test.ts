@@ -54,6 +54,30 @@ describe('browsing the published entries and voting', () => {
     expect(voter.messages().filter((m) => m.media)).toHaveLength(1);
   });
 
+  it('sends a card Telegram refused for the bot’s rate limit a moment later, in order', async () => {
+    await start();
+    await publishedEntries(h, ['animals']);
+    const voter = h.user({ lang: 'en' });
+    await voter.send('/vote');
+    // A broadcast is taking the bot's whole rate: the card meets a 429.
+    h.api.failNext({
+      method: 'sendPhoto',
+      chatId: voter.id,
+      code: 429,
+      description: 'Too Many Requests: retry after 1',
+      parameters: { retry_after: 1 },
+    });
+    const tapped = await voter.tap('Animals (1)');
+    await h.drain();
+    // Not lost: the refused card went by the outbox, which sent it once.
+    expect(tapped.calls.map((c) => c.method)).toEqual(['sendPhoto', 'sendPhoto']);
+    const cards = voter.messages().filter((m) => m.media);
+    expect(cards).toHaveLength(1);
+    expect(cards[0]!.text).toMatch(/^#1 · Animals · 1 of 1\n/);
+    await voter.tapKey('vote-button');
+    expect(await voteCount(1)).toBe(1);
+  });
+
   it('opens a category again where the voter stopped: entries not yet seen come first', async () => {
     await start();
     await publishedEntries(h, ['animals', 'animals', 'animals']);
