@@ -73,8 +73,15 @@ base.dates = {
 const campaignFile = join(mkdtempSync(join(tmpdir(), 'surge-')), 'campaign.json');
 writeFileSync(campaignFile, JSON.stringify(base));
 
+// FerretDB 1.x's update holds one PostgreSQL connection while it takes a second: with as many
+// updates at once as it has connections, it stops for good. Its own server here gets 90, and
+// each bot's driver at most 20 connections (2 × 2 × 20 < 90); a MONGODB_URI of your own is used
+// as it is. SURGE_URI_OPTIONS replaces the drivers' setting.
+const ownServer = !process.env.MONGODB_URI;
+process.env.FERRETDB_POOL_MAX_CONNS ??= '90';
+const uriOptions = process.env.SURGE_URI_OPTIONS ?? (ownServer ? '?maxPoolSize=20' : '');
 const mongo = await startMongoServer();
-const uri = `${mongo.uri.replace(/\/$/, '')}/bench_surge_${Date.now()}${process.env.SURGE_URI_OPTIONS ?? ''}`;
+const uri = `${mongo.uri.replace(/\/$/, '')}/bench_surge_${Date.now()}${uriOptions}`;
 await mongoose.connect(uri);
 
 const thread = new URL('./surge-api-thread.ts', import.meta.url).href;
@@ -336,6 +343,9 @@ console.log(
   `  broadcast:       ${times.length} messages in ${broadcastSeconds.toFixed(1)} s = ${(times.length / broadcastSeconds).toFixed(0)} a second; ${RECIPIENTS - perChat.size} lost, ${[...perChat.values()].reduce((n, k) => n + k - 1, 0)} doubled`,
 );
 console.log(`  429s met:        ${stats.stats.tooManyRequests}`);
+console.log(
+  `  database:        ${ownServer ? `its own FerretDB (${process.env.FERRETDB_POOL_MAX_CONNS} PostgreSQL connections)` : 'MONGODB_URI'}, the bots' drivers ${uriOptions || 'as the address says'}`,
+);
 console.log(`  redelivered:     ${redeliveries} updates answered other than 200 and sent again`);
 console.log(
   `  webhook:         at most ${mostConnections} requests at once (the bots asked for ${maxConnections})`,
