@@ -95,6 +95,7 @@ export async function handleEvent(raw: Event, deps: Deps): Promise<Reply[]> {
     (await deps.stores.users.ensure(event.actor, lang, {
       at: deps.clock.now(),
       ...(viaEntry ? { viaEntry } : {}),
+      ...(isStart(event.input) ? { starting: true } : {}),
     }));
   const turn = new Turn(event, user, deps);
   await route(turn, event.input);
@@ -153,6 +154,8 @@ function signedVoter(event: Event, deps: Deps): UserRecord | null {
   const { platform, id } = event.actor;
   return { platform, id, ...signed, awaiting: null, announcements: true };
 }
+
+const isStart = (input: Input) => input.kind === 'command' && input.name === 'start';
 
 /** A link someone shared (see links.ts): `/start e17` opens entry 17. */
 function linkedEntry(input: Input): number | null {

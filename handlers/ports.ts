@@ -35,6 +35,8 @@ export interface UserRecord extends UserRef {
 export interface FirstContact {
   at: Date;
   viaEntry?: number;
+  /** They sent /start: most likely someone new (the store may try a newcomer's record first). */
+  starting?: boolean;
 }
 
 export interface RecipientFilter {

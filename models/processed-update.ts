@@ -1,5 +1,5 @@
 import mongoose, { Schema, model } from 'mongoose';
-import { isDuplicateKey } from './errors.js';
+import { GroupInsert } from './group-insert.js';
 
 // Platforms deliver an update again when they are not sure we got it. Each id is claimed once:
 // the claim's _id ("telegram:123456") makes a redelivery see "already claimed". What a redelivery
@@ -19,6 +19,14 @@ processedUpdateSchema.index({ at: 1 });
 export const ProcessedUpdateModel = model('ProcessedUpdate', processedUpdateSchema);
 
 const idOf = (platform: string, updateId: string) => `${platform}:${updateId}`;
+
+/**
+ * Claims that arrive together are written together (see group-insert.ts): on the night a link
+ * goes round, every newcomer's /start is a claim.
+ */
+const claims = new GroupInsert(
+  () => ProcessedUpdateModel.collection as unknown as mongoose.mongo.Collection,
+);
 
 export type UpdateClaim = 'mine' | 'done' | 'busy';
 
@@ -41,12 +49,8 @@ export async function claimUpdate(
 ): Promise<UpdateClaim> {
   const _id = idOf(platform, updateId);
   const now = new Date();
-  try {
-    await ProcessedUpdateModel.create({ _id, owner: options.owner, status: 'processing', at: now });
-    return 'mine';
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-  }
+  const claim = { _id, owner: options.owner, status: 'processing', at: now };
+  if ((await claims.insert(claim)) === 'inserted') return 'mine';
   const abandoned = { at: mongoose.trusted({ $lte: new Date(now.getTime() - options.leaseMs) }) };
   const free = options.retrying
     ? { $or: [{ owner: options.owner }, abandoned] }
@@ -62,6 +66,8 @@ export async function claimUpdate(
 }
 
 export async function finishUpdate(platform: string, updateId: string): Promise<void> {
+  // One by one: grouped into a bulk write, FerretDB 1.x stopped for good (each update there holds
+  // a connection while it takes another).
   await ProcessedUpdateModel.updateOne(
     { _id: idOf(platform, updateId) },
     { $set: { status: 'done' } },

@@ -7,7 +7,8 @@ import type {
   UserRecord,
   UserStore,
 } from '../handlers/ports.js';
-import { isDuplicateKey, upsertRetrying } from './errors.js';
+import { upsertRetrying } from './errors.js';
+import { GroupInsert } from './group-insert.js';
 import { accountKey } from './keys.js';
 
 const userSchema = new Schema({
@@ -63,33 +64,50 @@ function recipientQuery(filter: RecipientFilter) {
 
 const CHUNK = 1_000;
 
+/** Newcomers who arrive together are written together (see group-insert.ts). */
+const newcomers = new GroupInsert(
+  () => UserModel.collection as unknown as mongoose.mongo.Collection,
+);
+
+/** A newcomer's record, as the schema's defaults make it. */
+function newcomer(actor: Actor, lang: Lang, first: FirstContact) {
+  return {
+    ...keyOf(actor),
+    platform: actor.platform,
+    userId: actor.id,
+    lang,
+    awaiting: null,
+    announcements: true,
+    unreachable: false,
+    createdAt: first.at,
+    ...(first.viaEntry ? { arrivedVia: first.viaEntry } : {}),
+    ...(actor.langHint ? { clientLang: actor.langHint.slice(0, 16) } : {}),
+    ...(actor.displayName ? { displayName: actor.displayName } : {}),
+    __v: 0,
+  };
+}
+
 export const mongoUserStore: UserStore = {
   async ensure(actor: Actor, lang: Lang, first: FirstContact) {
-    // Every update passes here: read first, and write only for a newcomer, a changed name, or
-    // someone who had blocked the bot and is back.
+    // A newcomer (most people on the night a celebrity shares the link) is an insert, which on
+    // FerretDB costs a tenth of an upsert. Someone sending /start is most likely new: their
+    // record is inserted straight away and read only when it was there already.
+    if (first.starting) {
+      const fresh = newcomer(actor, lang, first);
+      if ((await newcomers.insert(fresh)) === 'inserted')
+        return { ...toRecord(fresh as UserDoc), fresh: true };
+    }
+    // Every other update passes here: read first, and write only for a newcomer, a changed
+    // name, or someone who had blocked the bot and is back.
     const known = await UserModel.findOne(keyOf(actor)).lean();
     const sameName = !actor.displayName || known?.displayName === actor.displayName;
     if (known && sameName && !known.unreachable) return toRecord(known);
     if (!known) {
-      // A newcomer (most people on the night a celebrity shares the link): an insert, which on
-      // FerretDB costs a tenth of an upsert. The same person arriving twice at once: the second
-      // insert meets the unique _id and takes the upsert below.
-      try {
-        const created = await UserModel.create({
-          ...keyOf(actor),
-          platform: actor.platform,
-          userId: actor.id,
-          lang,
-          createdAt: first.at,
-          unreachable: false,
-          ...(first.viaEntry ? { arrivedVia: first.viaEntry } : {}),
-          ...(actor.langHint ? { clientLang: actor.langHint.slice(0, 16) } : {}),
-          ...(actor.displayName ? { displayName: actor.displayName } : {}),
-        });
-        return { ...toRecord(created.toObject()), fresh: true };
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-      }
+      // The same person arriving twice at once: the second insert meets the unique _id and
+      // takes the upsert below.
+      const fresh = newcomer(actor, lang, first);
+      if ((await newcomers.insert(fresh)) === 'inserted')
+        return { ...toRecord(fresh as UserDoc), fresh: true };
     }
     const doc = await upsertRetrying(() =>
       UserModel.findOneAndUpdate(
