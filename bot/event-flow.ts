@@ -162,7 +162,7 @@ export function createEventFlow(options: EventFlowOptions): EventFlow {
       // Not awaited: the person has their answer. The update stays "in hand" until it is
       // marked, so a redelivery meanwhile is sent back rather than read as someone else's claim.
       release = false;
-      finishUpdate(platform, delivery.id)
+      finishUpdate(platform, delivery.id, processId)
         .catch((error: unknown) => updateLog.warn({ err: error }, 'could not mark the update done'))
         .finally(() => inHand.delete(delivery.id));
     } finally {

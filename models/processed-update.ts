@@ -19,6 +19,13 @@ processedUpdateSchema.index({ at: 1 });
 export const ProcessedUpdateModel = model('ProcessedUpdate', processedUpdateSchema);
 
 const idOf = (platform: string, updateId: string) => `${platform}:${updateId}`;
+/**
+ * "Handled" is a document of its own beside the claim, inserted (grouped, as claims are) rather
+ * than the claim updated: FerretDB 1.x's update holds one connection while it takes another, and
+ * grouped into a bulk write it stopped for good; one update per newcomer was the largest single
+ * cost of the busy night's database. (Claims written "done" by earlier versions still count.)
+ */
+const doneIdOf = (claimId: string) => `${claimId}:done`;
 
 /**
  * Claims that arrive together are written together (see group-insert.ts): on the night a link
@@ -51,6 +58,7 @@ export async function claimUpdate(
   const now = new Date();
   const claim = { _id, owner: options.owner, status: 'processing', at: now };
   if ((await claims.insert(claim)) === 'inserted') return 'mine';
+  if (await isDone(_id)) return 'done';
   const abandoned = { at: mongoose.trusted({ $lte: new Date(now.getTime() - options.leaseMs) }) };
   const free = options.retrying
     ? { $or: [{ owner: options.owner }, abandoned] }
@@ -59,19 +67,29 @@ export async function claimUpdate(
     { _id, status: 'processing', ...free },
     { $set: { owner: options.owner, at: now } },
   ).lean();
-  if (taken) return 'mine';
-  const current = await ProcessedUpdateModel.findById(_id, { status: 1 }).lean();
+  // Marked handled while it was being taken over: not again.
+  if (taken) return (await isDone(_id)) ? 'done' : 'mine';
   // Gone meanwhile (released after a failure): claim it afresh on the next delivery.
-  return current?.status === 'done' ? 'done' : 'busy';
+  return 'busy';
 }
 
-export async function finishUpdate(platform: string, updateId: string): Promise<void> {
-  // One by one: grouped into a bulk write, FerretDB 1.x stopped for good (each update there holds
-  // a connection while it takes another).
-  await ProcessedUpdateModel.updateOne(
-    { _id: idOf(platform, updateId) },
-    { $set: { status: 'done' } },
-  );
+/** Handled: its "done" beside the claim, or the claim itself marked so (earlier versions). */
+async function isDone(claimId: string): Promise<boolean> {
+  const [mark, claim] = await Promise.all([
+    ProcessedUpdateModel.exists({ _id: doneIdOf(claimId) }),
+    ProcessedUpdateModel.findById(claimId, { status: 1 }).lean(),
+  ]);
+  return Boolean(mark) || claim?.status === 'done';
+}
+
+export async function finishUpdate(
+  platform: string,
+  updateId: string,
+  owner: string,
+): Promise<void> {
+  const _id = doneIdOf(idOf(platform, updateId));
+  // A second "done" (a redelivery handled again after a lease ran out) changes nothing.
+  await claims.insert({ _id, owner, status: 'done', at: new Date() });
 }
 
 /** Lets a redelivery of an update that failed be processed again. */

@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase } from '../models/connection.js';
-import { claimUpdate, finishUpdate } from '../models/processed-update.js';
+import { claimUpdate, finishUpdate, ProcessedUpdateModel } from '../models/processed-update.js';
 import { createVoteStore, fillMissingVoteCounts, VoteModel } from '../models/vote.js';
 import { VoteCounts } from '../models/vote-counts.js';
 import { reconcileVoteCounts } from '../models/vote-reconcile.js';
@@ -35,8 +35,25 @@ describe('claiming updates', () => {
     expect(await claimUpdate('telegram', '1', polling('process-a'))).toBe('mine');
     // Still in hand: the platform must bring it again, not be told it was handled.
     expect(await claimUpdate('telegram', '1', polling('process-a'))).toBe('busy');
-    await finishUpdate('telegram', '1');
+    await finishUpdate('telegram', '1', 'process-a');
     expect(await claimUpdate('telegram', '1', polling('process-b'))).toBe('done');
+  });
+
+  it('never hands over an update that was handled, even when its process is gone', async () => {
+    expect(await claimUpdate('telegram', '5', polling('crashed'))).toBe('mine');
+    await finishUpdate('telegram', '5', 'crashed');
+    expect(await claimUpdate('telegram', '5', polling('restarted'))).toBe('done');
+    expect(await claimUpdate('telegram', '5', polling('restarted', true))).toBe('done');
+  });
+
+  it('reads a claim an earlier version marked handled as handled', async () => {
+    await ProcessedUpdateModel.create({
+      _id: 'telegram:6',
+      owner: 'old',
+      status: 'done',
+      at: new Date(),
+    });
+    expect(await claimUpdate('telegram', '6', polling('new'))).toBe('done');
   });
 
   it('lets a new process take over an update its dead predecessor was still handling', async () => {
