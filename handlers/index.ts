@@ -155,11 +155,12 @@ function signedVoter(event: Event, deps: Deps): UserRecord | null {
   return { platform, id, ...signed, awaiting: null, announcements: true };
 }
 
-const isStart = (input: Input) => input.kind === 'command' && input.name === 'start';
+const isStart = (input: Input): input is Extract<Input, { kind: 'command' }> =>
+  input.kind === 'command' && input.name === 'start';
 
 /** A link someone shared (see links.ts): `/start e17` opens entry 17. */
 function linkedEntry(input: Input): number | null {
-  return input.kind === 'command' && input.name === 'start' ? entryOfLinkArg(input.arg) : null;
+  return isStart(input) ? entryOfLinkArg(input.arg) : null;
 }
 
 async function route(turn: Turn, input: Input): Promise<void> {

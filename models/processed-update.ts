@@ -28,8 +28,8 @@ const idOf = (platform: string, updateId: string) => `${platform}:${updateId}`;
 const doneIdOf = (claimId: string) => `${claimId}:done`;
 
 /**
- * Claims that arrive together are written together (see group-insert.ts): on the night a link
- * goes round, every newcomer's /start is a claim.
+ * Claims, and the "done" marks that follow them, that arrive together are written together (see
+ * group-insert.ts): on the night a link goes round, every newcomer's /start is one of each.
  */
 const claims = new GroupInsert(
   () => ProcessedUpdateModel.collection as unknown as mongoose.mongo.Collection,

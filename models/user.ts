@@ -69,9 +69,13 @@ const newcomers = new GroupInsert(
   () => UserModel.collection as unknown as mongoose.mongo.Collection,
 );
 
-/** A newcomer's record, as the schema's defaults make it. */
-function newcomer(actor: Actor, lang: Lang, first: FirstContact) {
-  return {
+/** A newcomer's record, as the schema's defaults make it, inserted; null when they exist. */
+async function insertNewcomer(
+  actor: Actor,
+  lang: Lang,
+  first: FirstContact,
+): Promise<UserRecord | null> {
+  const fresh = {
     ...keyOf(actor),
     platform: actor.platform,
     userId: actor.id,
@@ -85,6 +89,8 @@ function newcomer(actor: Actor, lang: Lang, first: FirstContact) {
     ...(actor.displayName ? { displayName: actor.displayName } : {}),
     __v: 0,
   };
+  if ((await newcomers.insert(fresh)) !== 'inserted') return null;
+  return { ...toRecord(fresh as UserDoc), fresh: true };
 }
 
 export const mongoUserStore: UserStore = {
@@ -92,11 +98,8 @@ export const mongoUserStore: UserStore = {
     // A newcomer (most people on the night a celebrity shares the link) is an insert, which on
     // FerretDB costs a tenth of an upsert. Someone sending /start is most likely new: their
     // record is inserted straight away and read only when it was there already.
-    if (first.starting) {
-      const fresh = newcomer(actor, lang, first);
-      if ((await newcomers.insert(fresh)) === 'inserted')
-        return { ...toRecord(fresh as UserDoc), fresh: true };
-    }
+    const starter = first.starting ? await insertNewcomer(actor, lang, first) : null;
+    if (starter) return starter;
     // Every other update passes here: read first, and write only for a newcomer, a changed
     // name, or someone who had blocked the bot and is back.
     const known = await UserModel.findOne(keyOf(actor)).lean();
@@ -105,9 +108,8 @@ export const mongoUserStore: UserStore = {
     if (!known) {
       // The same person arriving twice at once: the second insert meets the unique _id and
       // takes the upsert below.
-      const fresh = newcomer(actor, lang, first);
-      if ((await newcomers.insert(fresh)) === 'inserted')
-        return { ...toRecord(fresh as UserDoc), fresh: true };
+      const fresh = await insertNewcomer(actor, lang, first);
+      if (fresh) return fresh;
     }
     const doc = await upsertRetrying(() =>
       UserModel.findOneAndUpdate(
