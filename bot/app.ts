@@ -29,6 +29,7 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { OutboxSender } from './outbox-sender.js';
 import { startHttpServer, type RequestHandler } from './http-server.js';
+import { GiveWay } from './give-way.js';
 import { InFlight } from './in-flight.js';
 import { MediaLibrary } from './media-library.js';
 import type { EdgeContext, PlatformEdge } from './platform.js';
@@ -142,6 +143,7 @@ function senderFor(
   edge: PlatformEdge,
   { config, log, processId }: EdgeContext,
   stores: Deps['stores'],
+  giveWay: GiveWay,
 ): OutboxSender {
   return new OutboxSender(edge.transport, log.child({ part: 'outbox', platform: edge.platform }), {
     owner: processId,
@@ -159,6 +161,7 @@ function senderFor(
     maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
     idleMs: 250,
     onUnreachable: (reply) => stores.users.markUnreachable(reply.to),
+    giveWay,
   });
 }
 
@@ -273,6 +276,7 @@ export async function startApp(
   const library = new MediaLibrary(log.child({ part: 'media' }));
   const ctx: EdgeContext = { config, campaign, metrics, inFlight, library, processId, log };
   const edges = await openEdges(ctx, options.poll !== false);
+  const giveWay = new GiveWay(() => inFlight.waiting(), config.GIVE_WAY_MS);
   const deps = createCore({
     config,
     campaign,
@@ -287,13 +291,15 @@ export async function startApp(
       void inFlight
         .run(work)
         .catch((error: unknown) => log.error({ err: error }, 'work after an answer failed')),
+    giveWay: (workedMs) => giveWay.rest(workedMs),
     panelLink: async (who) =>
       `${siteUrl}/panel/login?t=${await PANEL_ACCESS.issue(who, new Date())}`,
     ...fromEdges(edges),
   });
   const connected = edges.map((edge) => edge.connect(deps));
 
-  senders = edges.map((edge) => senderFor(edge, ctx, stores));
+  giveWay.start();
+  senders = edges.map((edge) => senderFor(edge, ctx, stores, giveWay));
   senders.forEach((s) => s.start());
   figures.start();
   const miniApp = miniAppOf(config, edges);
@@ -340,6 +346,7 @@ export async function startApp(
     async stop() {
       // The clock stops at once; a tick in hand is waited for below.
       const ticked = ticker.stop();
+      giveWay.stop();
       figures.stop();
       for (const edge of connected) await edge.stop();
       await http.close();

@@ -33,6 +33,11 @@ export const envSchema = z
     /** Unset: a fifth of a second of sends at the rate, 10 to 200 (see defaultInFlight). */
     OUTBOX_IN_FLIGHT: z.coerce.number().int().min(1).max(200).optional(),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+    /**
+     * Announcements slow down while people's updates take longer than this to answer (mean, in
+     * milliseconds), down to 3% of the rate (at least 30 a second); 0 sends them at the full rate.
+     */
+    GIVE_WAY_MS: z.coerce.number().int().min(0).max(60_000).default(250),
     /** Anti-abuse: button presses one account may make in 10 seconds; more get "slow down". */
     BUTTON_PRESSES_PER_10S: z.coerce.number().int().min(1).default(15),
     /** Anti-abuse: messages (text, photos, commands) one account may send in 10 seconds. */

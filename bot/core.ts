@@ -32,6 +32,8 @@ export interface CoreOptions {
   membership?: Partial<Record<Platform, Membership>>;
   /** Long work after the answer (see Deps.afterAnswer). */
   afterAnswer?: (work: () => Promise<void>) => void;
+  /** Rests between pages of long work (see Deps.giveWay). */
+  giveWay?: (workedMs: number) => Promise<void>;
   /** One-time links into the organisers' panel (the website). */
   panelLink?: (who: UserRef) => Promise<string>;
 }
@@ -55,6 +57,7 @@ export function createCore(o: CoreOptions): Deps {
     ...(o.membership ? { membership: o.membership } : {}),
     ...(o.panelLink ? { panelLink: o.panelLink } : {}),
     ...(o.afterAnswer ? { afterAnswer: o.afterAnswer } : {}),
+    ...(o.giveWay ? { giveWay: o.giveWay } : {}),
     limits: {
       presses: limiter('presses', config.BUTTON_PRESSES_PER_10S),
       messages: limiter('messages', config.MESSAGES_PER_10S),

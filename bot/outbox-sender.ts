@@ -10,6 +10,7 @@ import {
   type Progress,
 } from '../models/outbox.js';
 import { holdSenderLease, releaseSenderLease } from '../models/sender-lease.js';
+import type { GiveWay } from './give-way.js';
 import type { Logger } from './logger.js';
 import { Pace } from './pace.js';
 
@@ -78,6 +79,8 @@ export interface SenderOptions {
   idleMs: number;
   /** Called with each recipient found unreachable. */
   onUnreachable(reply: Reply): Promise<void>;
+  /** Slows announcements while people wait for the bot's answers. */
+  giveWay?: GiveWay;
 }
 
 /**
@@ -111,6 +114,8 @@ const PREEMPT_EVERY = 16;
  * in-flight window must cover this time at the rate (see the default of OUTBOX_IN_FLIGHT).
  */
 const RECORD_EVERY_MS = 100;
+/** As the pace's: how far behind its spacing a late timer may catch up. */
+const CATCH_UP_MS = 50;
 
 /** Progress gathered until the next write; whatever came in while one ran goes in the next. */
 class Recorder {
@@ -236,6 +241,8 @@ export class OutboxSender {
   private readonly paidPace: Pace | null;
   private paidLeft = 0;
   private pausedUntil = 0;
+  /** The next announcement waits for this while the sender gives way to people (GiveWay). */
+  private announcementsFrom = 0;
   private readonly lastToChat = new Map<string, number>();
   /** The send on its way to each chat: the next one to that chat waits for it, keeping order. */
   private readonly chatSends = new Map<string, Promise<void>>();
@@ -484,16 +491,25 @@ export class OutboxSender {
     await this.chatSends.get(chat);
     const chatReady = (this.lastToChat.get(chat) ?? 0) + this.options.perChatIntervalMs;
     let now = Date.now();
+    const announcement = row.lane > 0;
+    const earliest = (now: number, pace: Pace) =>
+      Math.max(
+        this.pausedUntil,
+        chatReady,
+        pace.earliest(now),
+        announcement ? this.announcementsFrom : 0,
+      );
     let pool = this.poolFor(row, now);
-    let slot = Math.max(this.pausedUntil, chatReady, pool.pace.earliest(now));
+    let slot = earliest(now, pool.pace);
     while (slot > now) {
       await sleep(slot - now);
       now = Date.now();
       pool = this.poolFor(row, now);
-      slot = Math.max(this.pausedUntil, chatReady, pool.pace.earliest(now));
+      slot = earliest(now, pool.pace);
     }
     // The time it really leaves: that is what the platform counts.
     const ticket = pool.pace.take(now);
+    if (announcement) this.gaveWay(now, pool.pace.perSecond);
     if (pool.paid) this.paidLeft -= 1;
     this.lastToChat.set(chat, now);
     this.forgetQuietChats(now);
@@ -508,6 +524,13 @@ export class OutboxSender {
     this.chatSends.set(chat, sending);
     progress.settled.push(sending);
     void sending.then(() => progress.settled.splice(progress.settled.indexOf(sending), 1));
+  }
+
+  /** Spaces the next announcement at the rate people's waiting leaves them (GiveWay). */
+  private gaveWay(now: number, fullRate: number): void {
+    const rate = this.options.giveWay?.rateOf(fullRate) ?? fullRate;
+    this.announcementsFrom =
+      rate < fullRate ? Math.max(this.announcementsFrom, now - CATCH_UP_MS) + 1000 / rate : 0;
   }
 
   /** The last-send times that no longer hold anything up. */

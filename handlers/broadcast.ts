@@ -93,6 +93,7 @@ export async function queueBroadcast(deps: Deps, job: BroadcastJob): Promise<voi
     filterFor(job.audience),
     async (chunk, cursor) => {
       if (!ours) return;
+      const started = Date.now();
       const page = `broadcast:${job.id}:${pageStart}`;
       pageStart = cursor;
       const items: OutboxItem[] = chunk.map((u) => ({
@@ -110,6 +111,7 @@ export async function queueBroadcast(deps: Deps, job: BroadcastJob): Promise<voi
       // Counted by the people walked (a page queued before a crash is walked again, once).
       // Another process took the job over (this one stalled past its lease): it goes on.
       ours = await broadcasts.advance(job.id, owner, cursor, items.length);
+      await deps.giveWay?.(Date.now() - started);
     },
     job.cursor,
   );

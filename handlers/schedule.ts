@@ -72,6 +72,7 @@ async function announce(
   let pageStart = '';
   await deps.stores.users.eachRecipientChunk(filter, async (users: UserRecord[], cursor) => {
     // Each page is queued once, by its place: a run taken over after a crash skips it.
+    const started = Date.now();
     const page = `${event}:${pageStart}`;
     pageStart = cursor;
     const items: OutboxItem[] = users.map((u) => ({
@@ -85,6 +86,7 @@ async function announce(
       },
     }));
     queued += await deps.outbox.enqueue(items, page);
+    await deps.giveWay?.(Date.now() - started);
   });
   return queued;
 }

@@ -92,6 +92,11 @@ export interface Deps {
    * work is done before the answer (the terminal chat).
    */
   afterAnswer?(work: () => Promise<void>): void;
+  /**
+   * Called after each page of long background work (queuing an announcement), with the time it
+   * took: rests while people wait for the bot's answers. None: no rest.
+   */
+  giveWay?(workedMs: number): Promise<void>;
   /** Gives the rest of an album a moment to arrive, when the edge cannot say how big it is. */
   albumSettle(): Promise<void>;
 }

@@ -62,7 +62,7 @@ export function handleTelegramUpdates(bot: Bot, options: TelegramHandling): void
     claimLeaseMs,
     log,
   });
-  bot.use((ctx) => inFlight.run(() => handle(ctx)));
+  bot.use((ctx) => inFlight.update(() => handle(ctx)));
 
   async function handle(ctx: Context): Promise<void> {
     const event = eventOf(ctx.update);

@@ -90,5 +90,5 @@ export function createVkEdge(options: VkEdgeOptions): VkEdge {
     });
   }
 
-  return { handle: (raw) => inFlight.run(() => handle(raw)), tellAway };
+  return { handle: (raw) => inFlight.update(() => handle(raw)), tellAway };
 }

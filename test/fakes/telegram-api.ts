@@ -53,6 +53,8 @@ export class FakeTelegramApi {
   /** Webhook deliveries answered other than 2xx (Telegram delivers those again). */
   readonly webhookRefusals: { updateId: number; status: number }[] = [];
   private stopped = false;
+  /** Chats whose sends are answered this many milliseconds late (a slow way to them). */
+  readonly slowChats = new Map<number, number>();
   /** Members of channels, for getChatMember: channel → user ids. */
   readonly channelMembers = new Map<string, Set<number>>();
 
@@ -266,8 +268,11 @@ export class FakeTelegramApi {
       });
       return;
     }
+    const call = this.calls[this.calls.length - 1]!;
     const result = this.result(method, params);
-    this.calls[this.calls.length - 1]!.result = result;
+    call.result = result;
+    const slow = this.slowChats.get(Number(params.chat_id));
+    if (slow) await new Promise((r) => setTimeout(r, slow));
     send(200, { ok: true, result });
   }
 
