@@ -18,12 +18,18 @@ const LEAST_SHARE = 0.03;
 const LEAST_RATE = 30;
 /** What each quiet look gives back. */
 const STEP = 0.1;
-/** The longest rest between two pieces of background work (a broadcast's lease is 15 s). */
-const MOST_REST_MS = 3_000;
+/**
+ * The longest rest between two pieces of background work. A broadcast's queuing renews its 15 s
+ * lease with each page, so a rest and the next page must fit in it. With 3 s, a page of a
+ * thousand recipients still took a third of the time at the surge's start, and people waited.
+ */
+const MOST_REST_MS = 8_000;
 
 export class GiveWay {
   private share = 1;
   private timer: NodeJS.Timeout | null = null;
+  /** Rests under way: a stop ends them (the process stops; the work's lease passes it on). */
+  private readonly resting = new Set<() => void>();
 
   constructor(
     private readonly waiting: () => Waiting,
@@ -40,6 +46,7 @@ export class GiveWay {
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    for (const wake of this.resting) wake();
   }
 
   /** Adjusts the share to what people wait now. */
@@ -57,7 +64,16 @@ export class GiveWay {
    */
   async rest(workedMs: number): Promise<void> {
     const ms = Math.min(MOST_REST_MS, workedMs * (1 / this.share - 1));
-    if (ms >= 1) await new Promise((resolve) => setTimeout(resolve, ms));
+    if (ms < 1 || !this.timer) return;
+    await new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.resting.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.resting.add(wake);
+    });
   }
 
   /** The rate announcements may go at now, out of `fullRate`. */
