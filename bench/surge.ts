@@ -1,4 +1,4 @@
-// npm run bench:surge [-- --voters 10000 --seconds 60 --recipients 10000 --rate 1000]
+// npm run bench:surge [-- --voters 10000 --seconds 60 --recipients 10000 --rate 1000 --warmup 500]
 //
 // The night a celebrity shares the link, as an operator would run it: two bot processes
 // (`bot/main.ts`) on webhooks over one database, behind a load balancer that alternates
@@ -39,6 +39,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '60' },
     recipients: { type: 'string', default: '10000' },
     rate: { type: 'string', default: '1000' },
+    warmup: { type: 'string', default: '500' },
     /** A folder for a CPU profile of each bot process. */
     profile: { type: 'string' },
   },
@@ -47,6 +48,7 @@ const VOTERS = Number(values.voters);
 const SECONDS = Number(values.seconds);
 const RECIPIENTS = Number(values.recipients);
 const RATE = Number(values.rate);
+const WARMUP = Number(values.warmup);
 const ENTRIES = 20;
 const ADMIN = 900_001;
 const SECRET = 'bench-surge-webhook-secret-0123456789';
@@ -237,6 +239,38 @@ const sampler = setInterval(() => {
   }
 }, 500);
 
+/** One person arriving: opens an entry by its link, waits for the card, presses Vote. */
+async function arrive(voter: number, entry: number): Promise<{ open: number; press: number }> {
+  const openedAt = performance.now();
+  await send(message(voter, `/start e${entry}`, 'ru'));
+  // A person who sees no card within a minute gives up (counted).
+  const data =
+    cards.get(voter) ??
+    (await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no card')), 60_000);
+      waitingForCard.set(voter, (d) => {
+        clearTimeout(timer);
+        resolve(d);
+      });
+    }));
+  const open = performance.now() - openedAt;
+  return { open, press: await send(pressOf(voter, data, entry)) };
+}
+
+// The bots have been running before the link is shared, as they would on the night: an ordinary
+// evening's people (WARMUP over ten seconds, counted in the votes stored, not in the figures).
+// With --warmup 0 the surge meets processes that have just started.
+for (let i = 0; i < WARMUP; i += 1) {
+  await new Promise((r) => setTimeout(r, 10_000 / WARMUP));
+  void arrive(FIRST_VOTER - 1 - i, 1 + (i % ENTRIES)).catch(() => undefined);
+}
+while (
+  (await VoteModel.countDocuments()) < WARMUP ||
+  waitingAtTelegram.length > 0 ||
+  connections > 0
+)
+  await new Promise((r) => setTimeout(r, 100));
+
 // The organiser sends the broadcast; the surge starts as it is confirmed.
 await send(message(ADMIN, '/broadcast', 'en'));
 await send(message(ADMIN, TEXT, 'en'));
@@ -254,43 +288,28 @@ const confirming = send({
   },
 });
 
-let opened = 0;
 const pressLatencies: number[] = [];
+const openLatencies: number[] = [];
 // What is happening, every five seconds.
 const progress = setInterval(() => {
   void BroadcastModel.findOne({ text: TEXT }, { status: 1, queued: 1 })
     .lean()
     .then((b) =>
       console.log(
-        `  … ${((performance.now() - surgeStart) / 1000).toFixed(0)} s: ${opened} opened a link, ${cards.size} cards, ${pressLatencies.length} votes, ${failures} gave up, broadcast ${b?.status} (${b?.queued ?? 0} queued), ${redeliveries} redeliveries, ${waitingAtTelegram.length} updates waiting at Telegram`,
+        `  … ${((performance.now() - surgeStart) / 1000).toFixed(0)} s: ${openLatencies.length} opened a link and saw the card, ${pressLatencies.length} voted, ${failures} gave up, broadcast ${b?.status} (${b?.queued ?? 0} queued), ${redeliveries} redeliveries, ${waitingAtTelegram.length} updates waiting at Telegram`,
       ),
     );
 }, 5_000);
-const openLatencies: number[] = [];
 let failures = 0;
 const problems = new Map<string, number>();
 const voters = Array.from({ length: VOTERS }, async (_, i) => {
   // Evenly over the surge's seconds.
   const at = surgeStart + (i * SECONDS * 1000) / VOTERS;
   await new Promise((r) => setTimeout(r, Math.max(0, at - performance.now())));
-  const voter = FIRST_VOTER + i;
-  const entry = 1 + (i % ENTRIES);
   try {
-    const openedAt = performance.now();
-    await send(message(voter, `/start e${entry}`, 'ru'));
-    opened += 1;
-    // A person who sees no card within a minute gives up (counted).
-    const data =
-      cards.get(voter) ??
-      (await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('no card')), 60_000);
-        waitingForCard.set(voter, (d) => {
-          clearTimeout(timer);
-          resolve(d);
-        });
-      }));
-    openLatencies.push(performance.now() - openedAt);
-    pressLatencies.push(await send(pressOf(voter, data, entry)));
+    const { open, press } = await arrive(FIRST_VOTER + i, 1 + (i % ENTRIES));
+    openLatencies.push(open);
+    pressLatencies.push(press);
   } catch (error) {
     failures += 1;
     problems.set(String(error), (problems.get(String(error)) ?? 0) + 1);
@@ -337,6 +356,9 @@ console.log(
   `\nbench:surge — ${VOTERS} voters over ${SECONDS} s through 2 processes on webhooks, a broadcast to ${RECIPIENTS} at ${RATE}/s`,
 );
 console.log(
+  `  before it:       ${WARMUP ? `${WARMUP} people over 10 s (the bots were running)` : 'nothing (the bots had just started)'}`,
+);
+console.log(
   `  votes:           ${pressLatencies.length} in ${surgeSeconds.toFixed(1)} s = ${(pressLatencies.length / surgeSeconds).toFixed(0)} a second; ${failures} voters failed`,
 );
 if (problems.size)
@@ -344,7 +366,7 @@ if (problems.size)
 console.log(`  press → answer:  ${ms(pressLatencies)}`);
 console.log(`  link → card:     ${ms(openLatencies)}`);
 console.log(
-  `  votes stored:    ${stored} (expected ${VOTERS}: ${VOTERS - stored} lost); live counters ${counted} (${counted - stored} off)`,
+  `  votes stored:    ${stored} (expected ${VOTERS + WARMUP}, the warm-up's too: ${VOTERS + WARMUP - stored} lost); live counters ${counted} (${counted - stored} off)`,
 );
 console.log(
   `  broadcast:       ${times.length} messages in ${broadcastSeconds.toFixed(1)} s = ${(times.length / broadcastSeconds).toFixed(0)} a second; ${RECIPIENTS - perChat.size} lost, ${[...perChat.values()].reduce((n, k) => n + k - 1, 0)} doubled`,
