@@ -3,7 +3,7 @@ import { button, command } from './actions.js';
 import { part, payload } from './payload.js';
 import { LANGS, type OutboxItem } from './protocol.js';
 import type { Audience, BroadcastJob, RecipientFilter } from './ports.js';
-import { langOf, t, type Deps, type Turn } from './turn.js';
+import { givingWay, langOf, t, type Deps, type Turn } from './turn.js';
 
 // An organiser's announcement to everyone: written, previewed, sent to an audience chosen by
 // language, queued once. Queuing a country is a job under a lease that walks the recipients a
@@ -91,9 +91,8 @@ export async function queueBroadcast(deps: Deps, job: BroadcastJob): Promise<voi
   let pageStart = job.cursor;
   await users.eachRecipientChunk(
     filterFor(job.audience),
-    async (chunk, cursor) => {
+    givingWay(deps, async (chunk, cursor) => {
       if (!ours) return;
-      const started = Date.now();
       const page = `broadcast:${job.id}:${pageStart}`;
       pageStart = cursor;
       const items: OutboxItem[] = chunk.map((u) => ({
@@ -111,8 +110,7 @@ export async function queueBroadcast(deps: Deps, job: BroadcastJob): Promise<voi
       // Counted by the people walked (a page queued before a crash is walked again, once).
       // Another process took the job over (this one stalled past its lease): it goes on.
       ours = await broadcasts.advance(job.id, owner, cursor, items.length);
-      await deps.giveWay?.(Date.now() - started);
-    },
+    }),
     job.cursor,
   );
   if (!ours) return;

@@ -4,7 +4,7 @@ import { payload } from './payload.js';
 import type { Lane, OutboxItem, Text } from './protocol.js';
 import type { RecipientFilter, UserRecord } from './ports.js';
 import { announceResultsToAuthors, freezeAndReport, resultsSummary } from './results.js';
-import { t, type Deps } from './turn.js';
+import { givingWay, t, type Deps } from './turn.js';
 import { postTransparency } from './integrity.js';
 
 // The campaign clock's events: each happens once, at a time computed from the campaign file in
@@ -70,9 +70,8 @@ async function announce(
     : undefined;
   let queued = 0;
   let pageStart = '';
-  await deps.stores.users.eachRecipientChunk(filter, async (users: UserRecord[], cursor) => {
+  const queuePage = givingWay(deps, async (users: UserRecord[], cursor: string) => {
     // Each page is queued once, by its place: a run taken over after a crash skips it.
-    const started = Date.now();
     const page = `${event}:${pageStart}`;
     pageStart = cursor;
     const items: OutboxItem[] = users.map((u) => ({
@@ -86,8 +85,8 @@ async function announce(
       },
     }));
     queued += await deps.outbox.enqueue(items, page);
-    await deps.giveWay?.(Date.now() - started);
   });
+  await deps.stores.users.eachRecipientChunk(filter, queuePage);
   return queued;
 }
 

@@ -106,6 +106,23 @@ export function t(key: string, args?: Record<string, Arg>): Text {
 }
 
 /** The language to write to someone in: theirs, or the campaign's for someone the bot never met. */
+/**
+ * The work on each page of a long walk (queuing an announcement to a country), resting after it
+ * while people wait for answers (Deps.giveWay). A page's time runs from the end of the last rest,
+ * so reading the page counts as well as writing it.
+ */
+export function givingWay<A extends unknown[]>(
+  deps: Deps,
+  work: (...args: A) => Promise<void>,
+): (...args: A) => Promise<void> {
+  let since = Date.now();
+  return async (...args) => {
+    await work(...args);
+    await deps.giveWay?.(Date.now() - since);
+    since = Date.now();
+  };
+}
+
 export async function langOf(deps: Deps, ref: UserRef): Promise<Lang> {
   return (await deps.stores.users.find(ref))?.lang ?? deps.campaign.defaultLanguage;
 }
