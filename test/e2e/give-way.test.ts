@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BroadcastModel } from '../../models/broadcast.js';
 import { outboxWaiting } from '../../models/outbox.js';
-import { UserModel } from '../../models/user.js';
+import { seedRecipients } from '../../bench/world.js';
 import { ADMIN_ID, Harness } from '../helpers/harness.js';
 import { TelegramUser } from '../helpers/telegram-user.js';
 
@@ -17,16 +17,8 @@ describe('a broadcast while people wait for answers', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await Harness.start({ env: { TELEGRAM_RATE_PER_SECOND: '1000' } });
-    const now = new Date();
-    await UserModel.insertMany(
-      Array.from({ length: RECIPIENTS }, (_, i) => ({
-        _id: `telegram:${400_000 + i}`,
-        platform: 'telegram',
-        userId: String(400_000 + i),
-        lang: 'en',
-        createdAt: now,
-      })),
-    );
+    // People who used the bot before (written directly, as the benchmarks write them).
+    await seedRecipients(RECIPIENTS, () => 'en', new Date());
   });
   afterAll(async () => {
     await h.stop();
