@@ -300,6 +300,11 @@ export interface ResultStore {
 export interface CampaignEventStore {
   /** True when this process should run the event: nobody did, or its runner died. */
   claim(key: string, owner: string, at: Date): Promise<boolean>;
+  /**
+   * Extends the lease of a run `owner` holds, from `at` (a long run renews it with each page);
+   * false when another process took the run over.
+   */
+  renew(key: string, owner: string, at: Date): Promise<boolean>;
   finish(key: string, status: 'done' | 'skipped', at: Date): Promise<void>;
   /** What has happened of the campaign's events: each key's state and when it finished. */
   list(): Promise<{ key: string; status: 'running' | 'done' | 'skipped'; finishedAt?: Date }[]>;

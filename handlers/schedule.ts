@@ -57,20 +57,20 @@ const LANE_OF: Record<CampaignEventKey, Lane> = {
   'broadcast-day': 'reminder',
 };
 
-/** The same message to everyone who wants announcements, each in their language. */
-async function announce(
-  deps: Deps,
-  event: CampaignEventKey,
-  text: Text,
-  buttons = true,
-): Promise<number> {
+/**
+ * The same message to everyone who wants announcements, each in their language. Renews the run's
+ * lease with each page; false when another process took the run over (it goes on from there).
+ */
+async function announce(deps: Deps, run: Run, text: Text, buttons = true): Promise<boolean> {
+  const event = run.key;
   const filter: RecipientFilter = { wantsAnnouncements: true };
   const keyboard = buttons
     ? [[{ label: t('menu-vote'), data: payload('menu', 'vote') }]]
     : undefined;
-  let queued = 0;
+  let ours = true;
   let pageStart = '';
   const queuePage = givingWay(deps, async (users: UserRecord[], cursor: string) => {
+    if (!ours) return;
     // Each page is queued once, by its place: a run taken over after a crash skips it.
     const page = `${event}:${pageStart}`;
     pageStart = cursor;
@@ -84,53 +84,53 @@ async function announce(
         view: { kind: 'text', text, ...(keyboard ? { buttons: keyboard } : {}) },
       },
     }));
-    queued += await deps.outbox.enqueue(items, page);
+    await deps.outbox.enqueue(items, page);
+    ours = await deps.stores.events.renew(event, run.owner, deps.clock.now());
   });
   await deps.stores.users.eachRecipientChunk(filter, queuePage);
-  return queued;
+  return ours;
 }
 
-async function fire(deps: Deps, key: CampaignEventKey): Promise<void> {
+/** An event this process is running. */
+interface Run {
+  key: CampaignEventKey;
+  owner: string;
+}
+
+/** Runs an event's work; false when another process took the run over before it was done. */
+async function fire(deps: Deps, run: Run): Promise<boolean> {
   const { dates: d, schedule: s } = deps.campaign;
-  switch (key) {
+  switch (run.key) {
     case 'submissions-opened':
-      await announce(
+      return announce(
         deps,
-        key,
+        run,
         t('announce-submissions-open', { close: { date: d.submissionsClose } }),
         false,
       );
-      return;
     case 'submissions-closing':
-      await announce(
+      return announce(
         deps,
-        key,
+        run,
         t('announce-submissions-closing', { close: { date: d.submissionsClose } }),
         false,
       );
-      return;
     case 'voting-opened':
-      await announce(deps, key, t('announce-voting-open', { close: { date: d.votingClose } }));
-      return;
+      return announce(deps, run, t('announce-voting-open', { close: { date: d.votingClose } }));
     case 'voting-closed':
       await freezeAndReport(deps);
-      return;
+      return true;
     case 'gala-day':
-      await announce(deps, key, t('announce-gala', { time: s.galaTime }), false);
-      return;
-    case 'results-announced':
-      await announce(
-        deps,
-        key,
-        t('announce-results', { results: await resultsSummary(deps) }),
-        false,
-      );
+      return announce(deps, run, t('announce-gala', { time: s.galaTime }), false);
+    case 'results-announced': {
+      const summary = t('announce-results', { results: await resultsSummary(deps) });
+      if (!(await announce(deps, run, summary, false))) return false;
       await announceResultsToAuthors(deps);
       await postTransparency(deps);
-      return;
+      return true;
+    }
     case 'broadcast-day':
-      await announce(deps, key, t('announce-broadcast', { date: { date: d.broadcast } }), false);
-      return;
+      return announce(deps, run, t('announce-broadcast', { date: { date: d.broadcast } }), false);
   }
 }
 
@@ -146,7 +146,8 @@ export async function runDueEvents(deps: Deps, owner: string): Promise<CampaignE
       await deps.stores.events.finish(event.key, 'skipped', now);
       continue;
     }
-    await fire(deps, event.key);
+    // Taken over on the way (this run outlasted its lease): the other process finishes it.
+    if (!(await fire(deps, { key: event.key, owner }))) continue;
     await deps.stores.events.finish(event.key, 'done', deps.clock.now());
     ran.push(event.key);
   }

@@ -4,7 +4,8 @@ import { isDuplicateKey } from './errors.js';
 
 // Each campaign event ("voting-opened") happens once: its key is the _id. A run left unfinished
 // by a process that died is taken over once its lease ran out (the announcements it queued are
-// keyed too, so finishing it again sends nothing twice).
+// keyed too, so finishing it again sends nothing twice). A run walking a country renews its
+// lease with each page: it rests between pages while people wait, and may outlast one lease.
 
 const campaignEventSchema = new Schema({
   _id: { type: String, required: true },
@@ -31,6 +32,13 @@ export const mongoCampaignEventStore: CampaignEventStore = {
       { $set: { owner, leaseUntil } },
     ).lean();
     return taken !== null;
+  },
+  async renew(key, owner, at) {
+    const renewed = await CampaignEventModel.updateOne(
+      { _id: key, owner, status: 'running' },
+      { $set: { leaseUntil: new Date(at.getTime() + LEASE_MS) } },
+    );
+    return renewed.matchedCount > 0;
   },
   async finish(key, status, at) {
     await CampaignEventModel.updateOne({ _id: key }, { $set: { status, finishedAt: at } });

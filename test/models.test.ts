@@ -6,6 +6,7 @@ import { createVoteStore, fillMissingVoteCounts, VoteModel } from '../models/vot
 import { VoteCounts } from '../models/vote-counts.js';
 import { reconcileVoteCounts } from '../models/vote-reconcile.js';
 import { EntryModel } from '../models/entry.js';
+import { mongoCampaignEventStore } from '../models/campaign-event.js';
 import {
   adoptUnchunkedRows,
   enqueueChunk,
@@ -187,6 +188,22 @@ describe('live vote counts', () => {
     expect(await fillMissingVoteCounts()).toBe(1);
     expect((await EntryModel.findById(_id).lean())?.voteCount).toBe(2);
     expect(await fillMissingVoteCounts()).toBe(0);
+  });
+});
+
+describe('a campaign event walking a country', () => {
+  it('keeps its run while it renews the lease with each page, and learns when it lost it', async () => {
+    const events = mongoCampaignEventStore;
+    const at = (minutes: number) => new Date(Date.UTC(2026, 10, 13, 5, minutes));
+    expect(await events.claim('voting-opened', 'process-a', at(0))).toBe(true);
+    // Four minutes in, a page renews the five-minute lease: at six, another process cannot take
+    // the run over, although the first lease would have ended.
+    expect(await events.renew('voting-opened', 'process-a', at(4))).toBe(true);
+    expect(await events.claim('voting-opened', 'process-b', at(6))).toBe(false);
+    // Process A died: once its last lease ended, B takes over, and A (were it only slow) hears so.
+    expect(await events.claim('voting-opened', 'process-b', at(10))).toBe(true);
+    expect(await events.renew('voting-opened', 'process-a', at(11))).toBe(false);
+    expect(await events.renew('voting-opened', 'process-b', at(11))).toBe(true);
   });
 });
 
