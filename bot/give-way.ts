@@ -50,7 +50,7 @@ export class GiveWay {
   }
 
   /** Adjusts the share to what people wait now. */
-  look({ finished, meanMs, oldestMs }: Waiting): void {
+  private look({ finished, meanMs, oldestMs }: Waiting): void {
     // What the people answered lately waited; when none was, what the oldest in hand waits (a
     // single slow organiser's export among many quick answers does not stop a broadcast).
     const wait = finished ? meanMs : oldestMs;

@@ -12,7 +12,7 @@ import {
 import { holdSenderLease, releaseSenderLease } from '../models/sender-lease.js';
 import type { GiveWay } from './give-way.js';
 import type { Logger } from './logger.js';
-import { Pace } from './pace.js';
+import { CATCH_UP_MS, Pace } from './pace.js';
 
 // Sends the outbox of one platform. One process at a time does it (it holds the platform's
 // sender lease), so the platform's rate limit holds for the bot however many processes run.
@@ -114,8 +114,6 @@ const PREEMPT_EVERY = 16;
  * in-flight window must cover this time at the rate (see the default of OUTBOX_IN_FLIGHT).
  */
 const RECORD_EVERY_MS = 100;
-/** As the pace's: how far behind its spacing a late timer may catch up. */
-const CATCH_UP_MS = 50;
 
 /** Progress gathered until the next write; whatever came in while one ran goes in the next. */
 class Recorder {

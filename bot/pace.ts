@@ -19,7 +19,7 @@ const WIDEST_MS = 1_200;
  * late, and later on a busy event loop; at 1,000 a second (one send a millisecond) never catching
  * up would lose half the rate to that lateness. The window holds whatever the spacing does.
  */
-const CATCH_UP_MS = 50;
+export const CATCH_UP_MS = 50;
 
 /** A send's place in the pace, to say when it was answered. */
 export interface PaceTicket {

@@ -106,6 +106,10 @@ export function t(key: string, args?: Record<string, Arg>): Text {
 }
 
 /** The language to write to someone in: theirs, or the campaign's for someone the bot never met. */
+export async function langOf(deps: Deps, ref: UserRef): Promise<Lang> {
+  return (await deps.stores.users.find(ref))?.lang ?? deps.campaign.defaultLanguage;
+}
+
 /**
  * The work on each page of a long walk (queuing an announcement to a country), resting after it
  * while people wait for answers (Deps.giveWay). A page's time runs from the end of the last rest,
@@ -121,10 +125,6 @@ export function givingWay<A extends unknown[]>(
     await deps.giveWay?.(Date.now() - since);
     since = Date.now();
   };
-}
-
-export async function langOf(deps: Deps, ref: UserRef): Promise<Lang> {
-  return (await deps.stores.users.find(ref))?.lang ?? deps.campaign.defaultLanguage;
 }
 
 /**
